@@ -1,0 +1,97 @@
+package com.alpha01.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * PostgreSQL 17 from the zonky binaries on Maven Central, bound to 127.0.0.1. The data folder is
+ * kept between starts (unless asked to start clean); the application database and its owner role
+ * are created when missing.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private PostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} with data in {@code dataDir} and makes sure database
+     * {@code database} exists, owned by {@code user} with {@code password}.
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean clean, String database, String user,
+            String password) throws IOException {
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(clean)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "100")
+                .start();
+        PostgresServer server = new PostgresServer(pg, port);
+        try {
+            server.ensureDatabase(database, user, password);
+        } catch (SQLException e) {
+            server.close();
+            throw new IOException("could not create database " + database + ": " + e.getMessage(), e);
+        }
+        LOG.infof("PostgreSQL on 127.0.0.1:%d, data %s", port, dataDir);
+        return server;
+    }
+
+    private void ensureDatabase(String database, String user, String password) throws SQLException {
+        if (!database.matches("[a-z][a-z0-9_]{0,30}") || !user.matches("[a-z][a-z0-9_]{0,30}")) {
+            throw new SQLException("database and user must be simple lower-case identifiers");
+        }
+        DataSource admin = postgres.getPostgresDatabase();
+        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", user)) {
+                st.execute("create role " + user + " login password '" + password.replace("'", "''") + "'");
+            } else {
+                st.execute("alter role " + user + " login password '" + password.replace("'", "''") + "'");
+            }
+            if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+                st.execute("create database " + database + " owner " + user + " encoding 'UTF8'");
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warnf("PostgreSQL did not stop cleanly: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package com.alpha01.devstack;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * A WildFly from the {@code wildfly-dist} zip: configured only by the project's
+ * {@code wildfly-config/configure-*.cli} scripts (run offline in an embedded server, once), started
+ * on {@code standalone-full.xml} bound to 127.0.0.1 with a port offset, the EAR deployed by copying
+ * it into {@code standalone/deployments}.
+ */
+public final class WildFlyServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(WildFlyServer.class);
+    private static final String MARKER = ".alpha01-configured";
+    public static final String CONFIG = "standalone-full.xml";
+
+    private final Path home;
+    private final int portOffset;
+    private final Process process;
+
+    private WildFlyServer(Path home, int portOffset, Process process) {
+        this.home = home;
+        this.portOffset = portOffset;
+        this.process = process;
+    }
+
+    /**
+     * Runs every {@code configure-*.cli} in {@code cliDir}, in name order, against {@code home}'s
+     * {@value #CONFIG} through an embedded server. Skipped when already done for this home.
+     */
+    public static void configure(Path home, Path cliDir, Path jdbcJar) throws IOException, InterruptedException {
+        Path marker = home.resolve("standalone/configuration").resolve(MARKER);
+        if (Files.exists(marker)) {
+            LOG.debugf("WildFly at %s already configured", home);
+            return;
+        }
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(cliDir)) {
+            scripts = files.filter(p -> p.getFileName().toString().matches("configure-.*\\.cli")).sorted().toList();
+        }
+        StringBuilder all = new StringBuilder("embed-server --server-config=" + CONFIG + " --std-out=discard\n");
+        for (Path script : scripts) {
+            all.append(Files.readString(script, StandardCharsets.UTF_8)).append('\n');
+        }
+        all.append("stop-embedded-server\n");
+        Path combined = Files.createTempFile("alpha01-configure", ".cli");
+        Files.writeString(combined, all, StandardCharsets.UTF_8);
+        Path log = home.resolve("standalone/log/alpha01-configure.log");
+        Files.createDirectories(log.getParent());
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--file=" + combined,
+                "-Dalpha01.jdbc.jar=" + jdbcJar.toAbsolutePath())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!cli.waitFor(5, TimeUnit.MINUTES) || cli.exitValue() != 0) {
+            cli.destroyForcibly();
+            throw new IOException("wildfly-config scripts failed; see " + log);
+        }
+        Files.delete(combined);
+        Files.writeString(marker, String.join("\n", scripts.stream().map(p -> p.getFileName().toString()).toList()));
+        LOG.infof("WildFly configured with %d scripts from %s", scripts.size(), cliDir);
+    }
+
+    /** Starts WildFly in the background; the environment carries the {@code ALPHA01_*} settings the scripts read. */
+    public static WildFlyServer start(Path home, int portOffset, Map<String, String> env, String nodeId)
+            throws IOException {
+        Path log = home.resolve("standalone/log/alpha01-console.log");
+        Files.createDirectories(log.getParent());
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-c", CONFIG, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.tx.node.id=" + nodeId));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        pb.environment().putIfAbsent("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        LOG.infof("Starting WildFly (port offset %d), log %s", portOffset, log);
+        return new WildFlyServer(home, portOffset, pb.start());
+    }
+
+    public int httpPort() {
+        return 8080 + portOffset;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Copies the EAR into the deployment scanner's folder and waits for its marker. */
+    public void deploy(Path ear, Duration timeout) throws IOException, InterruptedException {
+        Path deployments = home.resolve("standalone/deployments");
+        String name = ear.getFileName().toString();
+        for (String suffix : List.of(".deployed", ".failed", ".undeployed")) {
+            Files.deleteIfExists(deployments.resolve(name + suffix));
+        }
+        Files.copy(ear, deployments.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (Files.exists(deployments.resolve(name + ".deployed"))) {
+                LOG.infof("%s deployed", name);
+                return;
+            }
+            if (Files.exists(deployments.resolve(name + ".failed"))) {
+                throw new IOException(name + " failed to deploy: " + Files.readString(deployments.resolve(name + ".failed")));
+            }
+            if (!process.isAlive()) {
+                throw new IOException("WildFly exited while deploying; see its log");
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IOException(name + " not deployed within " + timeout);
+    }
+
+    /** Waits until the HTTP port answers. */
+    public void awaitHttp(Duration timeout) throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort() + "/").toURL()
+                        .openConnection();
+                c.setConnectTimeout(1000);
+                c.getResponseCode();
+                return;
+            } catch (IOException e) {
+                if (!process.isAlive()) {
+                    throw new IOException("WildFly exited during start; see its log");
+                }
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+        }
+        throw new IOException("WildFly HTTP not up within " + timeout);
+    }
+
+    /** Graceful stop (SIGTERM runs WildFly's shutdown), then forcibly after 60 s. */
+    @Override
+    public void close() {
+        Processes.stop(process, Duration.ofSeconds(60));
+    }
+}

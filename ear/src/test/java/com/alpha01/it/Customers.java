@@ -1,0 +1,53 @@
+package com.alpha01.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** What a customer's browser does, done with plain HTTP: scan, sign in, open the chat session. */
+final class Customers {
+
+    static final HttpClient NO_REDIRECTS = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private Customers() {
+    }
+
+    /** Opens a QR URL; returns the response (a 303 to the chat page when the code is valid). */
+    static HttpResponse<String> scan(String url) throws IOException, InterruptedException {
+        return NO_REDIRECTS.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The scan id from a valid scan's redirect. */
+    static String scanId(HttpResponse<String> scan) {
+        assertEquals(303, scan.statusCode(), "valid QR scan redirects to the chat page");
+        String location = scan.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.indexOf("scan=") + 5);
+    }
+
+    /** POST /api/v1/customer/sessions as the signed-in customer. */
+    static HttpResponse<String> openSession(String scanId, String customerToken) throws IOException, InterruptedException {
+        return NO_REDIRECTS.send(HttpRequest.newBuilder(TestEnvironment.serverUri().resolve("/api/v1/customer/sessions"))
+                        .header("Authorization", "Bearer " + customerToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"scan\":\"" + scanId + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    static URI customerSocket(String ticket) {
+        return URI.create(TestEnvironment.serverUri().toString().replaceFirst("^http", "ws") + "/ws/customer?ticket=" + ticket);
+    }
+}

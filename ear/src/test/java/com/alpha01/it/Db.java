@@ -1,0 +1,42 @@
+package com.alpha01.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Direct reads of the test PostgreSQL, to check what the server stored. */
+final class Db {
+
+    private Db() {
+    }
+
+    static long count(String sql, Object... params) throws SQLException {
+        return Long.parseLong(String.valueOf(query(sql, params).get(0).get(0)));
+    }
+
+    static List<List<Object>> query(String sql, Object... params) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestEnvironment.jdbcUrl(), TestEnvironment.DB_USER,
+                TestEnvironment.DB_PASSWORD);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+}

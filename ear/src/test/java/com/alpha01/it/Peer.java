@@ -1,0 +1,94 @@
+package com.alpha01.it;
+
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.protocol.ProtocolException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A test's own WebSocket peer: collects decoded frames and the close code. */
+final class Peer implements WebSocket.Listener, AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    WebSocket socket;
+
+    static Peer connect(URI uri, String bearer) {
+        Peer peer = new Peer();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        peer.socket = builder.buildAsync(uri, peer).join();
+        return peer;
+    }
+
+    void send(Frame frame) {
+        sendRaw(FrameCodec.encode(frame));
+    }
+
+    void sendRaw(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next frame matching {@code test}, skipping others; fails after {@link #WAIT}. */
+    <T extends Frame> T await(Class<T> type, Predicate<T> test) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Frame f = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (type.isInstance(f) && test.test(type.cast(f))) {
+                return type.cast(f);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " frame within " + WAIT);
+    }
+
+    <T extends Frame> T await(Class<T> type) throws InterruptedException {
+        return await(type, f -> true);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                frames.add(FrameCodec.decode(partial.toString()));
+            } catch (ProtocolException e) {
+                frames.add(new Frame.Error(e.code(), "unreadable frame from server: " + partial, null));
+            }
+            partial.setLength(0);
+        }
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+        }
+    }
+}

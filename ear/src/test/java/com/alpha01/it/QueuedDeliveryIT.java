@@ -1,0 +1,84 @@
+package com.alpha01.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.client.app.AutoResponder;
+import com.alpha01.client.auth.KeycloakSession;
+import com.alpha01.client.faq.FaqResponder;
+import com.alpha01.client.link.LinkState;
+import com.alpha01.client.link.ServerApi;
+import com.alpha01.client.link.ServerLink;
+import com.alpha01.protocol.Frame;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Nothing is lost while the shop is offline: a customer message written when no merchant client
+ * is connected is stored and acknowledged, the conversation waits (QUEUED), and the message is
+ * delivered when a client of that merchant connects, which then answers.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class QueuedDeliveryIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void message_written_while_no_client_is_online_is_delivered_when_one_connects() throws Exception {
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-queued-" + UUID.randomUUID(), "IT 收银台", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "counter");
+
+            String scanId = Customers.scanId(Customers.scan(qr.url()));
+            var sessionResponse = Customers.openSession(scanId, TestEnvironment.customerToken());
+            assertEquals(200, sessionResponse.statusCode(), sessionResponse.body());
+            JsonObject session = Customers.json(sessionResponse.body());
+            UUID conversationId = UUID.fromString(session.getString("conversationId"));
+
+            try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
+                customer.await(Frame.Welcome.class);
+                String id = "queued-" + UUID.randomUUID().toString().substring(0, 8);
+                customer.send(new Frame.Send(id, "你好"));
+                assertEquals(1, customer.await(Frame.Ack.class, a -> a.id().equals(id)).seq());
+                assertEquals(List.of(List.of("CUSTOMER", "你好")), Db.query(
+                        "select sender, body from chat_message where conversation_id = ?", conversationId),
+                        "stored before the shop is online");
+                assertEquals(0L, Db.count("select count(*) from chat_message where conversation_id = ? "
+                        + "and delivered_at is not null", conversationId), "not delivered to anyone yet");
+
+                List<Frame.Message> seenByClient = new CopyOnWriteArrayList<>();
+                try (AutoResponder responder = new AutoResponder(FaqResponder.builtIn(),
+                        AutoResponder.messagesTo(seenByClient::add));
+                     ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, responder)) {
+                    responder.attach(link);
+                    link.start();
+                    Waits.until("merchant client online", () -> link.state() == LinkState.ONLINE);
+                    Frame.Message answer = customer.await(Frame.Message.class, m -> m.sender() == Frame.Sender.BOT);
+                    assertEquals(2, answer.seq());
+                    assertTrue(answer.text().contains("欢迎光临"), answer.text());
+                    assertEquals(1, seenByClient.stream().filter(m -> m.sender() == Frame.Sender.CUSTOMER).count(),
+                            "the queued message reaches the client exactly once");
+                    Waits.until("the queued message is marked delivered", () -> Db.count(
+                            "select count(*) from chat_message where conversation_id = ? and sender = 'CUSTOMER' "
+                                    + "and delivered_at is not null", conversationId) == 1);
+                    assertEquals(reg.clientId(), String.valueOf(Db.query(
+                            "select client_id from conversation where id = ?", conversationId).get(0).get(0)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.alpha01.it;
+
+import com.alpha01.devstack.KeycloakServer;
+import com.alpha01.devstack.PostgresServer;
+import com.alpha01.devstack.TokenClient;
+import com.alpha01.devstack.WildFlyServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the real servers the integration tests need, once per test JVM, before Arquillian boots
+ * WildFly: PostgreSQL (clean data folder under {@code target/}), Keycloak with the project's realm,
+ * and the {@code wildfly-config/*.cli} scripts applied to the unpacked WildFly. Ports come from
+ * Maven (free ones reserved by build-helper); failsafe passes them as system properties.
+ */
+public final class TestEnvironment implements LauncherSessionListener {
+
+    static final String DB_NAME = "alpha01";
+    static final String DB_USER = "alpha01";
+    static final String DB_PASSWORD = "alpha01-it";
+    static final String STAFF_PASSWORD = "Demo-staff-2026";
+    static final String CUSTOMER_PASSWORD = "Demo-customer-2026";
+
+    private static PostgresServer postgres;
+    private static KeycloakServer keycloak;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("alpha01.ear") == null || postgres != null) {
+            return;
+        }
+        try {
+            postgres = PostgresServer.start(path("alpha01.it.pg.data"), intProperty("alpha01.it.pg.port"), true,
+                    DB_NAME, DB_USER, DB_PASSWORD);
+            Path kcHome = path("alpha01.keycloak.home");
+            KeycloakServer.install(path("alpha01.keycloak.zip"), kcHome);
+            keycloak = KeycloakServer.start(kcHome, path("alpha01.realm"), intProperty("alpha01.it.kc.port"),
+                    intProperty("alpha01.it.kc.mgmt.port"), "it-admin-" + System.nanoTime(), Duration.ofMinutes(4));
+            WildFlyServer.configure(path("alpha01.wildfly.home"), path("alpha01.wildfly.cli-dir"),
+                    path("alpha01.jdbc.jar"));
+        } catch (Exception e) {
+            launcherSessionClosed(session);
+            throw new IllegalStateException("test servers did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** The realm's issuer URL. */
+    static URI issuer() {
+        return URI.create("http://127.0.0.1:" + intProperty("alpha01.it.kc.port") + "/realms/" + KeycloakServer.REALM);
+    }
+
+    /** Base URL of the WildFly under test (what the server also thinks its public URL is). */
+    static URI serverUri() {
+        return URI.create("http://127.0.0.1:" + intProperty("alpha01.it.http.port"));
+    }
+
+    static String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + intProperty("alpha01.it.pg.port") + "/" + DB_NAME;
+    }
+
+    /** A fresh access token of the demo customer, from the real Keycloak. */
+    static String customerToken() throws Exception {
+        return TokenClient.passwordGrant(issuer(), "customer-web", "demo-customer", CUSTOMER_PASSWORD.toCharArray());
+    }
+
+    private static Path path(String property) {
+        return Path.of(required(property));
+    }
+
+    private static int intProperty(String property) {
+        return Integer.parseInt(required(property));
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (run through failsafe)");
+        }
+        return value;
+    }
+
+}

@@ -1,0 +1,24 @@
+package com.alpha01.it;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/** Polling with a deadline, for conditions that have no event to wait on. */
+final class Waits {
+
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private Waits() {
+    }
+
+    static void until(String what, Callable<Boolean> condition) throws Exception {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (!Boolean.TRUE.equals(condition.call())) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + DEADLINE + ": " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package com.alpha01.server.chat.application;
+
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.protocol.Frame;
+import com.alpha01.server.chat.domain.ChatMessage;
+import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.infrastructure.DeliveryPublisher;
+import com.alpha01.server.platform.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts messages (DESIGN.md flow 4): in one transaction the conversation is locked, the message
+ * stored under the next sequence number (or found again, for a resend of the same sender id), and
+ * a delivery published on JMS. The caller acknowledges only after this returns, so every
+ * acknowledged message is in PostgreSQL and on its way.
+ */
+@Stateless
+public class ChatService {
+
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DeliveryPublisher publisher;
+
+    /** A stored message: its sequence number, and whether this call stored it (false for a resend). */
+    public record Accepted(UUID conversationId, long seq, boolean stored) {
+        public Frame.Ack ack(String senderId) {
+            return new Frame.Ack(senderId, conversationId.toString(), seq);
+        }
+    }
+
+    public Accepted acceptFromCustomer(UUID conversationId, String customerSubject, Frame.Send send) {
+        Conversation c = lock(conversationId);
+        if (!c.customerSubject().equals(customerSubject)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        return store(c, Frame.Sender.CUSTOMER, send.id(), send.text());
+    }
+
+    public Accepted acceptFromClient(UUID clientId, Frame.Reply reply) {
+        Conversation c = lock(UUID.fromString(reply.conversationId()));
+        if (!c.isAssignedTo(clientId)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "conversation is not assigned to this client");
+        }
+        Frame.Sender sender = reply.sender() == null ? Frame.Sender.BOT : reply.sender();
+        if (sender == Frame.Sender.CUSTOMER) {
+            throw new DomainException(ErrorCode.BAD_FRAME, "a merchant client cannot write as the customer");
+        }
+        return store(c, sender, reply.id(), reply.text());
+    }
+
+    /** Records that the receiver holds message {@code seq}; only the receiver of that message may. */
+    public void deliveredToClient(UUID clientId, UUID conversationId, long seq) {
+        Conversation c = em.find(Conversation.class, conversationId);
+        if (c == null || !c.isAssignedTo(clientId)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        markDelivered(c, seq, true);
+    }
+
+    public void deliveredToCustomer(String customerSubject, UUID conversationId, long seq) {
+        Conversation c = em.find(Conversation.class, conversationId);
+        if (c == null || !c.customerSubject().equals(customerSubject)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        markDelivered(c, seq, false);
+    }
+
+    /** What a socket needs to greet its peer. */
+    public record ConversationView(UUID id, UUID merchantId, String merchantName, String state) {
+    }
+
+    public ConversationView describe(UUID conversationId) {
+        Conversation c = em.find(Conversation.class, conversationId);
+        if (c == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        return new ConversationView(c.id(), c.merchant().id(), c.merchant().name(), c.state().name());
+    }
+
+    /** The newest {@code limit} messages of a conversation, oldest first. Callers check tenancy. */
+    public List<ChatMessage> recent(UUID conversationId, int limit) {
+        List<ChatMessage> newestFirst = em.createQuery("select m from ChatMessage m where m.conversation.id = :c "
+                        + "order by m.seq desc", ChatMessage.class)
+                .setParameter("c", conversationId).setMaxResults(limit).getResultList();
+        List<ChatMessage> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    private Accepted store(Conversation c, Frame.Sender sender, String senderMsgId, String text) {
+        Optional<ChatMessage> earlier = em.createQuery("select m from ChatMessage m where m.conversation = :c "
+                        + "and m.sender = :s and m.senderMsgId = :id", ChatMessage.class)
+                .setParameter("c", c).setParameter("s", sender).setParameter("id", senderMsgId)
+                .getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            if (!earlier.get().body().equals(text)) {
+                throw new DomainException(ErrorCode.CONFLICT, "this message id was already used for another text");
+            }
+            return new Accepted(c.id(), earlier.get().seq(), false);
+        }
+        Instant now = Instant.now();
+        ChatMessage m = new ChatMessage(c, c.nextSeq(now), sender, senderMsgId, text, now);
+        em.persist(m);
+        publisher.publish(m.id());
+        LOG.debugf("Stored %s message %d of conversation %s", sender, m.seq(), c.id());
+        return new Accepted(c.id(), m.seq(), true);
+    }
+
+    private void markDelivered(Conversation c, long seq, boolean toClient) {
+        List<ChatMessage> found = em.createQuery("select m from ChatMessage m where m.conversation = :c "
+                        + "and m.seq = :seq", ChatMessage.class)
+                .setParameter("c", c).setParameter("seq", seq).getResultList();
+        ChatMessage m = found.stream().findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such message"));
+        boolean fromCustomer = m.sender() == Frame.Sender.CUSTOMER;
+        if (fromCustomer != toClient) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "a peer acknowledges only messages sent to it");
+        }
+        m.delivered(Instant.now());
+    }
+
+    private Conversation lock(UUID conversationId) {
+        Conversation c = em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        return c;
+    }
+}

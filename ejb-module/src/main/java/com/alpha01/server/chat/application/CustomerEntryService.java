@@ -1,0 +1,92 @@
+package com.alpha01.server.chat.application;
+
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.domain.ConversationState;
+import com.alpha01.server.chat.domain.EntryTicket;
+import com.alpha01.server.identity.Caller;
+import com.alpha01.server.merchant.application.MerchantDirectory;
+import com.alpha01.server.merchant.domain.Merchant;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.Masking;
+import com.alpha01.server.qr.domain.QrScan;
+import com.alpha01.server.qr.domain.QrToken;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * A signed-in customer enters a merchant's chat with a valid scan (DESIGN.md flow 3): their open
+ * conversation with that merchant is found or created and assigned, and a one-time socket ticket
+ * is issued.
+ */
+@Stateless
+public class CustomerEntryService {
+
+    private static final Logger LOG = Logger.getLogger(CustomerEntryService.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MerchantDirectory directory;
+
+    @Inject
+    Assignment assignment;
+
+    /** What the chat page needs to open its socket. */
+    public record Entry(UUID conversationId, String merchantName, String ticket, ConversationState state) {
+    }
+
+    /** A redeemed ticket: the socket belongs to this customer and conversation. */
+    public record Grant(UUID conversationId, String customerSubject) {
+    }
+
+    public Entry enter(UUID scanId, Caller customer) {
+        QrScan scan = Optional.ofNullable(em.find(QrScan.class, scanId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "unknown entry; scan the QR code again"));
+        Instant now = Instant.now();
+        if (!scan.admit(customer.subject(), now)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "this entry has expired; scan the QR code again");
+        }
+        Merchant merchant = directory.find(scan.merchantId())
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "unknown merchant"));
+        Conversation conversation = em.createQuery("select c from Conversation c where c.merchant.id = :m "
+                                + "and c.customerSubject = :s order by c.createdAt desc", Conversation.class)
+                .setParameter("m", merchant.id()).setParameter("s", customer.subject())
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseGet(() -> open(merchant, scan, customer, now));
+        String ticket = QrToken.generate();
+        em.persist(new EntryTicket(QrToken.hashHex(ticket), conversation.id(), customer.subject(), now));
+        return new Entry(conversation.id(), merchant.name(), ticket, conversation.state());
+    }
+
+    private Conversation open(Merchant merchant, QrScan scan, Caller customer, Instant now) {
+        MerchantClient client = assignment.chooseClient(merchant.id(), scan.clientId()).orElse(null);
+        Conversation c = new Conversation(merchant, client, customer.subject(),
+                "顾客 " + Masking.mask(customer.username()), scan.qrCodeId(), now);
+        em.persist(c);
+        LOG.infof("Conversation %s opened for merchant %s, %s", c.id(), merchant.code(),
+                client == null ? "queued (no client online)" : "assigned to client " + client.id());
+        return c;
+    }
+
+    /** Redeems a socket ticket once; empty when unknown, used or expired. */
+    public Optional<Grant> redeem(String ticket) {
+        if (!QrToken.wellFormed(ticket)) {
+            return Optional.empty();
+        }
+        EntryTicket t = em.find(EntryTicket.class, QrToken.hashHex(ticket), LockModeType.PESSIMISTIC_WRITE);
+        if (t == null || !t.redeem(Instant.now())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Grant(t.conversationId(), t.customerSubject()));
+    }
+}

@@ -1,0 +1,86 @@
+package com.alpha01.server.chat.application;
+
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.server.chat.domain.ChatMessage;
+import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.domain.ConversationState;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Pushes stored messages to the sockets this node holds, and replays what a peer has not yet
+ * received when it connects. A message whose receiver is not connected here stays undelivered
+ * in PostgreSQL until the receiver connects (replay) — nothing is dropped.
+ */
+@Stateless
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PeerRegistry peers;
+
+    /** Called by the delivery MDB for each stored message. */
+    public void deliver(UUID messageId) {
+        ChatMessage m = em.find(ChatMessage.class, messageId);
+        if (m == null) {
+            LOG.warnf("Delivery of unknown message %s skipped", messageId);
+            return;
+        }
+        Conversation c = m.conversation();
+        if (m.sender() == Frame.Sender.CUSTOMER) {
+            Optional<PeerChannel> client = c.client() == null ? Optional.empty() : peers.client(c.client().id());
+            if (client.isEmpty()) {
+                LOG.debugf("Message %d of %s waits: its client is not connected here", m.seq(), c.id());
+                return;
+            }
+            client.get().send(FrameCodec.encode(m.toFrame(c.customerName())));
+        } else {
+            String frame = FrameCodec.encode(m.toFrame(null));
+            peers.customers(c.id()).forEach(p -> p.send(frame));
+        }
+    }
+
+    /**
+     * A client connected: queued conversations of its merchant are assigned to it, then every
+     * customer message of its conversations that it has not acknowledged is sent again, in order.
+     */
+    public int replayToClient(UUID clientId) {
+        MerchantClient client = em.find(MerchantClient.class, clientId);
+        if (client == null) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        client.seen(now);
+        em.createQuery("select c from Conversation c where c.merchant = :m and c.state = :queued", Conversation.class)
+                .setParameter("m", client.merchant()).setParameter("queued", ConversationState.QUEUED)
+                .getResultList().forEach(c -> c.assignTo(client, now));
+        em.flush();
+        PeerChannel channel = peers.client(clientId).orElse(null);
+        if (channel == null) {
+            return 0;
+        }
+        List<ChatMessage> pending = em.createQuery("select m from ChatMessage m join fetch m.conversation "
+                        + "where m.conversation.client.id = :client and m.sender = :customer and m.deliveredAt is null "
+                        + "order by m.conversation.id, m.seq", ChatMessage.class)
+                .setParameter("client", clientId).setParameter("customer", Frame.Sender.CUSTOMER)
+                .getResultList();
+        pending.forEach(m -> channel.send(FrameCodec.encode(m.toFrame(m.conversation().customerName()))));
+        if (!pending.isEmpty()) {
+            LOG.infof("Replayed %d undelivered messages to client %s", pending.size(), clientId);
+        }
+        return pending.size();
+    }
+}

@@ -1,0 +1,59 @@
+package com.alpha01.server.chat.application;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The peer connections held by this node: one socket per merchant client, any number of customer
+ * sockets per conversation (several tabs). Other nodes hold their own; JMS carries messages to
+ * whichever node holds the receiver.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PeerRegistry {
+
+    private final Map<UUID, PeerChannel> clients = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<PeerChannel>> customers = new ConcurrentHashMap<>();
+
+    /** Registers the client's socket; returns the one it replaces, which the caller closes. */
+    public Optional<PeerChannel> attachClient(UUID clientId, PeerChannel channel) {
+        return Optional.ofNullable(clients.put(clientId, channel)).filter(old -> old != channel);
+    }
+
+    /** Removes the client's socket if it is still the registered one. */
+    public boolean detachClient(UUID clientId, PeerChannel channel) {
+        return clients.remove(clientId, channel);
+    }
+
+    public Optional<PeerChannel> client(UUID clientId) {
+        return Optional.ofNullable(clients.get(clientId)).filter(PeerChannel::isOpen);
+    }
+
+    public Set<UUID> onlineClients(Collection<UUID> candidates) {
+        return candidates.stream().filter(id -> client(id).isPresent()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    public void attachCustomer(UUID conversationId, PeerChannel channel) {
+        customers.computeIfAbsent(conversationId, k -> ConcurrentHashMap.newKeySet()).add(channel);
+    }
+
+    public void detachCustomer(UUID conversationId, PeerChannel channel) {
+        customers.computeIfPresent(conversationId, (k, set) -> {
+            set.remove(channel);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    public List<PeerChannel> customers(UUID conversationId) {
+        Set<PeerChannel> set = customers.get(conversationId);
+        return set == null ? List.of() : set.stream().filter(PeerChannel::isOpen).toList();
+    }
+}

@@ -1,0 +1,104 @@
+package com.alpha01.server.chat.domain;
+
+import com.alpha01.protocol.Frame;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One stored message. Unique by (conversation, seq) and by (conversation, sender, sender's id). */
+@Entity
+@Table(name = "chat_message")
+public class ChatMessage {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "conversation_id")
+    private Conversation conversation;
+
+    @Column(nullable = false)
+    private long seq;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Frame.Sender sender;
+
+    @Column(name = "sender_msg_id", nullable = false, length = 64)
+    private String senderMsgId;
+
+    @Column(nullable = false, columnDefinition = "text")
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
+    protected ChatMessage() {
+    }
+
+    public ChatMessage(Conversation conversation, long seq, Frame.Sender sender, String senderMsgId, String body,
+                       Instant now) {
+        this.id = UUID.randomUUID();
+        this.conversation = conversation;
+        this.seq = seq;
+        this.sender = sender;
+        this.senderMsgId = senderMsgId;
+        this.body = body;
+        this.createdAt = now;
+    }
+
+    public void delivered(Instant now) {
+        if (deliveredAt == null) {
+            deliveredAt = now;
+        }
+    }
+
+    /** The frame that carries this message to its receiver. */
+    public Frame.Message toFrame(String customerDisplay) {
+        return new Frame.Message(senderMsgId, conversation.id().toString(), seq, sender, body, createdAt,
+                customerDisplay);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public Frame.Sender sender() {
+        return sender;
+    }
+
+    public String senderMsgId() {
+        return senderMsgId;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+}

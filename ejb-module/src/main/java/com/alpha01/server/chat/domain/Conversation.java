@@ -1,0 +1,123 @@
+package com.alpha01.server.chat.domain;
+
+import com.alpha01.server.merchant.domain.Merchant;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A customer's conversation with one merchant. It hands out the per-conversation sequence
+ * numbers, so callers lock it ({@code PESSIMISTIC_WRITE}) before {@link #nextSeq(Instant)}.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "merchant_id")
+    private Merchant merchant;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "client_id")
+    private MerchantClient client;
+
+    @Column(name = "customer_subject", nullable = false, length = 100)
+    private String customerSubject;
+
+    @Column(name = "customer_name", nullable = false, length = 200)
+    private String customerName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ConversationState state;
+
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "qr_code_id")
+    private UUID qrCodeId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Conversation() {
+    }
+
+    public Conversation(Merchant merchant, MerchantClient client, String customerSubject, String customerName,
+                        UUID qrCodeId, Instant now) {
+        this.id = UUID.randomUUID();
+        this.merchant = merchant;
+        this.client = client;
+        this.customerSubject = customerSubject;
+        this.customerName = customerName;
+        this.qrCodeId = qrCodeId;
+        this.state = client == null ? ConversationState.QUEUED : ConversationState.NEW;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The next sequence number; the conversation row must be locked by the caller. */
+    public long nextSeq(Instant now) {
+        updatedAt = now;
+        if (state == ConversationState.NEW || state == ConversationState.CLOSED) {
+            state = client == null ? ConversationState.QUEUED : ConversationState.BOT;
+        }
+        return ++lastSeq;
+    }
+
+    /** Hands the conversation to a client (assignment, or a client coming online for a queued one). */
+    public void assignTo(MerchantClient newClient, Instant now) {
+        this.client = newClient;
+        if (state == ConversationState.QUEUED) {
+            state = lastSeq == 0 ? ConversationState.NEW : ConversationState.BOT;
+        }
+        this.updatedAt = now;
+    }
+
+    public boolean isAssignedTo(UUID clientId) {
+        return client != null && client.id().equals(clientId);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Merchant merchant() {
+        return merchant;
+    }
+
+    public MerchantClient client() {
+        return client;
+    }
+
+    public String customerSubject() {
+        return customerSubject;
+    }
+
+    public String customerName() {
+        return customerName;
+    }
+
+    public ConversationState state() {
+        return state;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+}

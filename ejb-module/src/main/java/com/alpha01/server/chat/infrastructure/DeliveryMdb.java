@@ -1,0 +1,35 @@
+package com.alpha01.server.chat.infrastructure;
+
+import com.alpha01.server.chat.application.DeliveryService;
+import com.alpha01.server.platform.Resources;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.UUID;
+
+/**
+ * Takes stored messages off the delivery queue and hands them to {@link DeliveryService}. Only
+ * decodes; exceptions propagate so that Artemis redelivers and, in the end, dead-letters.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Resources.DELIVERY_QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+})
+public class DeliveryMdb implements MessageListener {
+
+    @Inject
+    DeliveryService delivery;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            delivery.deliver(UUID.fromString(message.getStringProperty(DeliveryPublisher.MESSAGE_ID)));
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable delivery message", e);
+        }
+    }
+}

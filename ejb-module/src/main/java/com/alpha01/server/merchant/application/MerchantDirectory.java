@@ -1,0 +1,68 @@
+package com.alpha01.server.merchant.application;
+
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.server.identity.Caller;
+import com.alpha01.server.merchant.domain.Merchant;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import com.alpha01.server.platform.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Finds merchants and their clients, and the merchant a staff member belongs to. A merchant is
+ * known to the server from the first time one of its staff signs in (its Keycloak group is the
+ * source of truth); provisioning through the Keycloak admin API comes with the identity issue.
+ */
+@Stateless
+public class MerchantDirectory {
+
+    private static final Logger LOG = Logger.getLogger(MerchantDirectory.class);
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The caller's merchant, created on first sight. 403 for a caller outside any merchant group. */
+    public Merchant merchantOf(Caller staff) {
+        String code = staff.merchantCode()
+                .orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN, "the caller belongs to no merchant"));
+        return findByCode(code).orElseGet(() -> {
+            Merchant m = new Merchant(code, code, Instant.now());
+            em.persist(m);
+            em.flush();
+            LOG.infof("Merchant %s (%s) seen for the first time", code, m.id());
+            return m;
+        });
+    }
+
+    public Optional<Merchant> findByCode(String code) {
+        return em.createQuery("select m from Merchant m where m.code = :code", Merchant.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    public Optional<Merchant> find(UUID merchantId) {
+        return Optional.ofNullable(em.find(Merchant.class, merchantId));
+    }
+
+    public Optional<MerchantClient> findClient(UUID clientId) {
+        return Optional.ofNullable(em.find(MerchantClient.class, clientId));
+    }
+
+    /** The client with that id, if it belongs to the caller's merchant; otherwise 404 (no hint that it exists elsewhere). */
+    public MerchantClient clientOf(Caller staff, UUID clientId) {
+        Merchant merchant = merchantOf(staff);
+        return findClient(clientId)
+                .filter(c -> c.merchant().id().equals(merchant.id()))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such client"));
+    }
+
+    public List<MerchantClient> clients(UUID merchantId) {
+        return em.createQuery("select c from MerchantClient c where c.merchant.id = :m order by c.registeredAt",
+                MerchantClient.class).setParameter("m", merchantId).getResultList();
+    }
+}

@@ -1,0 +1,83 @@
+package com.alpha01.server.merchant.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One installation of the merchant desktop app, identified by its device ID within a merchant. */
+@Entity
+@Table(name = "merchant_client")
+public class MerchantClient {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "merchant_id")
+    private Merchant merchant;
+
+    @Column(name = "device_id", nullable = false, length = 100)
+    private String deviceId;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 50)
+    private String version;
+
+    @Column(name = "registered_at", nullable = false)
+    private Instant registeredAt;
+
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    protected MerchantClient() {
+    }
+
+    public MerchantClient(Merchant merchant, String deviceId, String name, String version, Instant now) {
+        this.id = UUID.randomUUID();
+        this.merchant = merchant;
+        this.deviceId = deviceId;
+        this.name = name;
+        this.version = version;
+        this.registeredAt = now;
+        this.lastSeenAt = now;
+    }
+
+    /** A known device registers again: refresh what it reports about itself. */
+    public void reRegister(String name, String version, Instant now) {
+        this.name = name;
+        this.version = version;
+        this.lastSeenAt = now;
+    }
+
+    public void seen(Instant now) {
+        this.lastSeenAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Merchant merchant() {
+        return merchant;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String version() {
+        return version;
+    }
+}

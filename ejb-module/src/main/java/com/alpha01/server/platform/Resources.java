@@ -1,0 +1,23 @@
+package com.alpha01.server.platform;
+
+/**
+ * JNDI names of the server resources, in one place. {@code wildfly-config/*.cli} creates them
+ * under exactly these names (see {@code docs/operations.md}).
+ */
+public final class Resources {
+
+    /** PostgreSQL datasource ({@code wildfly-config/configure-datasource.cli}). */
+    public static final String DATASOURCE = "java:jboss/datasources/Alpha01DS";
+
+    /** Queue of stored messages waiting to be pushed to a peer socket ({@code configure-jms.cli}). */
+    public static final String DELIVERY_QUEUE = "java:/jms/queue/alpha01/delivery";
+
+    /** Physical Artemis queue name behind {@link #DELIVERY_QUEUE}. */
+    public static final String DELIVERY_QUEUE_NAME = "alpha01.delivery";
+
+    /** Pooled, XA-capable connection factory of the embedded Artemis broker. */
+    public static final String JMS_CONNECTION_FACTORY = "java:/JmsXA";
+
+    private Resources() {
+    }
+}

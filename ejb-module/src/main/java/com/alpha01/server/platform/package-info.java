@@ -1,0 +1,5 @@
+/**
+ * Cross-cutting server infrastructure: JNDI names of the resources the server needs (datasource,
+ * JMS destinations), schema migrations, and the error types shared by every context.
+ */
+package com.alpha01.server.platform;

@@ -1,0 +1,121 @@
+package com.alpha01.server.qr.domain;
+
+import com.alpha01.server.merchant.domain.Merchant;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A QR code of a merchant, optionally bound to one client. The token itself is never stored. */
+@Entity
+@Table(name = "qr_code")
+public class QrCode {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "merchant_id")
+    private Merchant merchant;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "client_id")
+    private MerchantClient client;
+
+    @Column(name = "token_hash", nullable = false)
+    private byte[] tokenHash;
+
+    @Column(length = 200)
+    private String label;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "max_uses")
+    private Integer maxUses;
+
+    @Column(nullable = false)
+    private int uses;
+
+    protected QrCode() {
+    }
+
+    public QrCode(Merchant merchant, MerchantClient client, byte[] tokenHash, String label, Instant now,
+                  Instant expiresAt, Integer maxUses) {
+        this.id = UUID.randomUUID();
+        this.merchant = merchant;
+        this.client = client;
+        this.tokenHash = tokenHash.clone();
+        this.label = label;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+        this.maxUses = maxUses;
+    }
+
+    /**
+     * Judges a scan presenting {@code token} for the given merchant and client IDs at {@code now},
+     * counting a use when valid.
+     */
+    public ScanOutcome scan(String token, UUID merchantId, UUID clientId, Instant now) {
+        if (!QrToken.matches(token, tokenHash)) {
+            return ScanOutcome.FORGED;
+        }
+        UUID boundClient = client == null ? null : client.id();
+        if (!merchant.id().equals(merchantId) || (boundClient != null && !boundClient.equals(clientId))) {
+            return ScanOutcome.MISMATCH;
+        }
+        if (revokedAt != null) {
+            return ScanOutcome.REVOKED;
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return ScanOutcome.EXPIRED;
+        }
+        if (maxUses != null && uses >= maxUses) {
+            return ScanOutcome.USED_UP;
+        }
+        uses++;
+        return ScanOutcome.VALID;
+    }
+
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Merchant merchant() {
+        return merchant;
+    }
+
+    public MerchantClient client() {
+        return client;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public int uses() {
+        return uses;
+    }
+}

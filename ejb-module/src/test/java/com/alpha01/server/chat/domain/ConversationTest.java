@@ -1,0 +1,45 @@
+package com.alpha01.server.chat.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.server.merchant.domain.Merchant;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+
+    private final Instant now = Instant.parse("2026-11-24T08:00:00Z");
+    private final Merchant merchant = new Merchant("demo-shop", "演示店", now);
+    private final MerchantClient client = new MerchantClient(merchant, "device-0001", "前台", "0.1", now);
+
+    @Test
+    void sequence_numbers_start_at_one_and_increase() {
+        Conversation c = new Conversation(merchant, client, "sub", "顾客 d***r", null, now);
+        assertEquals(1, c.nextSeq(now));
+        assertEquals(2, c.nextSeq(now));
+        assertEquals(2, c.lastSeq());
+    }
+
+    @Test
+    void conversation_without_client_is_queued_until_assigned() {
+        Conversation c = new Conversation(merchant, null, "sub", "顾客", null, now);
+        assertEquals(ConversationState.QUEUED, c.state());
+        c.nextSeq(now);
+        assertEquals(ConversationState.QUEUED, c.state());
+        c.assignTo(client, now);
+        assertEquals(ConversationState.BOT, c.state());
+        assertTrue(c.isAssignedTo(client.id()));
+    }
+
+    @Test
+    void first_message_moves_a_new_conversation_to_the_bot() {
+        Conversation c = new Conversation(merchant, client, "sub", "顾客", null, now);
+        assertEquals(ConversationState.NEW, c.state());
+        c.nextSeq(now);
+        assertEquals(ConversationState.BOT, c.state());
+        assertFalse(c.isAssignedTo(merchant.id()));
+    }
+}

@@ -1,0 +1,93 @@
+package com.alpha01.client.app;
+
+import com.alpha01.client.faq.FaqResponder;
+import com.alpha01.client.link.LinkListener;
+import com.alpha01.client.link.LinkState;
+import com.alpha01.client.link.ServerLink;
+import com.alpha01.protocol.Frame;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers each customer message with the local FAQ (the local AI replaces this later) and reports
+ * every message, both ways, to an observer such as the UI. Answers are computed off the link's
+ * thread.
+ */
+public final class AutoResponder implements LinkListener, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AutoResponder.class);
+
+    /** What the observer sees. */
+    public interface Observer {
+        void state(LinkState state);
+
+        void message(Frame.Message message);
+    }
+
+    private final FaqResponder faq;
+    private final Observer observer;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alpha01-answers");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ServerLink link;
+
+    public AutoResponder(FaqResponder faq, Observer observer) {
+        this.faq = faq;
+        this.observer = observer;
+    }
+
+    /** The link to answer through (set once it exists: the link needs this listener first). */
+    public void attach(ServerLink link) {
+        this.link = link;
+    }
+
+    @Override
+    public void onState(LinkState state) {
+        observer.state(state);
+    }
+
+    @Override
+    public void onMessage(Frame.Message message) {
+        observer.message(message);
+        if (message.sender() != Frame.Sender.CUSTOMER) {
+            return;
+        }
+        worker.execute(() -> answer(message));
+    }
+
+    private void answer(Frame.Message question) {
+        String text = faq.answer(question.text());
+        link.reply(question.conversationId(), text, Frame.Sender.BOT).whenComplete((ack, failure) -> {
+            if (failure != null) {
+                LOG.warnf("Answer in conversation %s not stored: %s", question.conversationId(), failure.getMessage());
+                return;
+            }
+            observer.message(new Frame.Message(ack.id(), question.conversationId(), ack.seq(), Frame.Sender.BOT,
+                    text, Instant.now(), null));
+        });
+    }
+
+    /** Consumer-style adapter for callers that only want messages. */
+    public static Observer messagesTo(Consumer<Frame.Message> messages) {
+        return new Observer() {
+            @Override
+            public void state(LinkState state) {
+            }
+
+            @Override
+            public void message(Frame.Message message) {
+                messages.accept(message);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

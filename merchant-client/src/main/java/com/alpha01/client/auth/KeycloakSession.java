@@ -1,0 +1,130 @@
+package com.alpha01.client.auth;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * A signed-in staff member's tokens from Keycloak (client {@code merchant-client}), refreshed at
+ * 70% of their lifetime. Sign-in here uses the password grant (dev and tests); the interactive
+ * code + PKCE sign-in in the app window is tracked in docs/decisions.md. Tokens are never logged.
+ */
+public final class KeycloakSession implements Supplier<String>, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakSession.class);
+    public static final String CLIENT_ID = "merchant-client";
+
+    private final URI tokenEndpoint;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "alpha01-token-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String accessToken;
+    private volatile String refreshToken;
+    private volatile Instant expiresAt = Instant.EPOCH;
+
+    /** A Keycloak sign-in failed; {@code error} is the OAuth error code such as {@code invalid_grant}. */
+    public static final class SignInException extends IOException {
+        private final String error;
+
+        public SignInException(String error, String message) {
+            super(error + ": " + message);
+            this.error = error;
+        }
+
+        public String error() {
+            return error;
+        }
+    }
+
+    /** @param issuer the realm URL, e.g. {@code http://127.0.0.1:8180/realms/alpha01} */
+    private KeycloakSession(URI issuer) {
+        this.tokenEndpoint = URI.create(issuer.toString().replaceAll("/$", "") + "/protocol/openid-connect/token");
+    }
+
+    public static KeycloakSession signIn(URI issuer, String username, char[] password)
+            throws IOException, InterruptedException {
+        KeycloakSession session = new KeycloakSession(issuer);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", CLIENT_ID);
+        form.put("username", username);
+        form.put("password", new String(password));
+        form.put("scope", "openid");
+        session.exchange(form);
+        return session;
+    }
+
+    @Override
+    public String get() {
+        return accessToken;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    private void refresh() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", CLIENT_ID);
+        form.put("refresh_token", refreshToken);
+        try {
+            exchange(form);
+        } catch (IOException e) {
+            LOG.warnf("Token refresh failed (%s); retrying in 10 s", e.getMessage());
+            refresher.schedule(this::refresh, 10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void exchange(Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(tokenEndpoint)
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonObject json;
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            json = reader.readObject();
+        } catch (RuntimeException e) {
+            throw new SignInException("bad_response", "Keycloak answered " + response.statusCode() + " without JSON");
+        }
+        if (response.statusCode() != 200) {
+            throw new SignInException(json.getString("error", "http_" + response.statusCode()),
+                    json.getString("error_description", ""));
+        }
+        accessToken = json.getString("access_token");
+        refreshToken = json.getString("refresh_token", refreshToken);
+        long lifetime = json.getJsonNumber("expires_in").longValue();
+        expiresAt = Instant.now().plusSeconds(lifetime);
+        refresher.schedule(this::refresh, Math.max(5, lifetime * 7 / 10), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+    }
+}

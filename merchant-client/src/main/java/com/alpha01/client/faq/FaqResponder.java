@@ -1,0 +1,72 @@
+package com.alpha01.client.faq;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Answers from a keyword FAQ file: lines {@code 关键词1|关键词2 => 回答}; {@code #} starts a comment;
+ * a line with the keyword {@code *} is the fallback answer. The first entry whose keyword occurs in
+ * the question wins.
+ */
+public final class FaqResponder {
+
+    private record Entry(List<String> keywords, String answer) {
+    }
+
+    private final List<Entry> entries;
+    private final String fallback;
+
+    private FaqResponder(List<Entry> entries, String fallback) {
+        this.entries = List.copyOf(entries);
+        this.fallback = fallback;
+    }
+
+    /** The FAQ shipped with the client ({@code /faq/default-faq.txt}). */
+    public static FaqResponder builtIn() {
+        try (InputStream in = FaqResponder.class.getResourceAsStream("/faq/default-faq.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("default FAQ missing from the classpath");
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static FaqResponder parse(InputStream in) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        String fallback = "您好，我已收到您的问题，店员会尽快回复您。";
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line; (line = reader.readLine()) != null; ) {
+            String l = line.strip();
+            int arrow = l.indexOf("=>");
+            if (l.isEmpty() || l.startsWith("#") || arrow < 0) {
+                continue;
+            }
+            String keys = l.substring(0, arrow).strip();
+            String answer = l.substring(arrow + 2).strip();
+            if (keys.equals("*")) {
+                fallback = answer;
+            } else {
+                entries.add(new Entry(List.of(keys.toLowerCase(Locale.ROOT).split("\\s*\\|\\s*")), answer));
+            }
+        }
+        return new FaqResponder(entries, fallback);
+    }
+
+    public String answer(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        return entries.stream()
+                .filter(e -> e.keywords().stream().anyMatch(k -> !k.isEmpty() && q.contains(k)))
+                .map(Entry::answer)
+                .findFirst()
+                .orElse(fallback);
+    }
+}

@@ -1,0 +1,21 @@
+package com.alpha01.client.link;
+
+import com.alpha01.protocol.Frame;
+
+/** What the link reports. Called on the link's own thread; implementations hand off long work. */
+public interface LinkListener {
+
+    /** Connection state changed. */
+    void onState(LinkState state);
+
+    /** The server greeted a new connection. */
+    default void onWelcome(Frame.Welcome welcome) {
+    }
+
+    /** A customer message, each (conversation, seq) once even when the server replays it. */
+    void onMessage(Frame.Message message);
+
+    /** The server refused a frame. */
+    default void onError(Frame.Error error) {
+    }
+}

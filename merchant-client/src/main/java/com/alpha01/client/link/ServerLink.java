@@ -1,0 +1,227 @@
+package com.alpha01.client.link;
+
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.protocol.ProtocolException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The {@code /ws/client} socket of one registered merchant client. Reconnects with exponential
+ * backoff and jitter; replies wait in an outbox until the server acknowledges them and are sent
+ * again (same id, so stored once) after a reconnect; every received message is acknowledged with
+ * a {@code delivered} frame and reported once.
+ */
+public final class ServerLink implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ServerLink.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final URI socketUri;
+    private final Supplier<String> accessToken;
+    private final LinkListener listener;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "alpha01-link");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Pending> outbox = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
+
+    private volatile WebSocket socket;
+    private volatile LinkState state = LinkState.OFFLINE;
+    private volatile boolean closed;
+    private int attempt;
+
+    private record Pending(Frame.Reply frame, CompletableFuture<Frame.Ack> acked) {
+    }
+
+    /**
+     * @param serverUrl   e.g. {@code http://127.0.0.1:8080}
+     * @param clientId    the id the server gave at registration
+     * @param accessToken the staff member's current access token (refreshed by the caller)
+     */
+    public ServerLink(URI serverUrl, String clientId, Supplier<String> accessToken, LinkListener listener) {
+        String ws = serverUrl.toString().replaceFirst("^http", "ws").replaceAll("/$", "");
+        this.socketUri = URI.create(ws + "/ws/client?client_id=" + UUID.fromString(clientId));
+        this.accessToken = accessToken;
+        this.listener = listener;
+    }
+
+    public void start() {
+        timer.execute(this::connect);
+        timer.scheduleAtFixedRate(() -> {
+            if (state == LinkState.ONLINE) {
+                send(new Frame.Ping(System.nanoTime()));
+            }
+        }, 25, 25, TimeUnit.SECONDS);
+    }
+
+    public LinkState state() {
+        return state;
+    }
+
+    /** Sends an answer; the future completes when the server has stored it. Offline, it waits in the outbox. */
+    public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender) {
+        Frame.Reply frame = new Frame.Reply(UUID.randomUUID().toString().replace("-", ""), conversationId, text, sender);
+        Pending pending = new Pending(frame, new CompletableFuture<>());
+        outbox.put(frame.id(), pending);
+        send(frame);
+        return pending.acked();
+    }
+
+    /** Replies not yet acknowledged by the server. */
+    public int outboxSize() {
+        return outbox.size();
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        setState(LinkState.CONNECTING);
+        http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + accessToken.get())
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(socketUri, new Receiver())
+                .whenComplete((ws, failure) -> {
+                    if (failure != null) {
+                        LOG.debugf("Connect to %s failed: %s", socketUri.getHost(), failure.getMessage());
+                        scheduleReconnect();
+                    } else {
+                        socket = ws;
+                        attempt = 0;
+                        setState(LinkState.ONLINE);
+                        outbox.values().forEach(p -> send(p.frame()));
+                    }
+                });
+    }
+
+    private void scheduleReconnect() {
+        socket = null;
+        if (closed) {
+            setState(LinkState.CLOSED);
+            return;
+        }
+        setState(LinkState.OFFLINE);
+        long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt++, 10));
+        long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void send(Frame frame) {
+        WebSocket ws = socket;
+        if (ws == null) {
+            return;
+        }
+        synchronized (this) {
+            ws.sendText(FrameCodec.encode(frame), true).exceptionally(e -> {
+                LOG.debugf("Send failed: %s", e.getMessage());
+                return null;
+            }).join();
+        }
+    }
+
+    private void receive(String text) {
+        Frame frame;
+        try {
+            frame = FrameCodec.decode(text);
+        } catch (ProtocolException e) {
+            LOG.warnf("Unreadable frame from the server: %s", e.getMessage());
+            return;
+        }
+        if (frame instanceof Frame.Message m) {
+            long seen = lastSeq.getOrDefault(m.conversationId(), 0L);
+            if (m.seq() > seen) {
+                lastSeq.put(m.conversationId(), m.seq());
+                listener.onMessage(m);
+            }
+            send(new Frame.Delivered(m.conversationId(), m.seq()));
+        } else if (frame instanceof Frame.Ack ack) {
+            Pending p = outbox.remove(ack.id());
+            if (p != null) {
+                p.acked().complete(ack);
+            }
+        } else if (frame instanceof Frame.Welcome w) {
+            listener.onWelcome(w);
+        } else if (frame instanceof Frame.Error e) {
+            LOG.warnf("Server refused a frame: %s %s", e.code(), e.message());
+            Pending p = e.ref() == null ? null : outbox.remove(e.ref());
+            if (p != null) {
+                p.acked().completeExceptionally(new IllegalStateException(e.code() + ": " + e.message()));
+            }
+            listener.onError(e);
+        } else if (frame instanceof Frame.Ping ping) {
+            send(new Frame.Pong(ping.nonce()));
+        }
+    }
+
+    private void setState(LinkState next) {
+        if (state != next) {
+            state = next;
+            listener.onState(next);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WebSocket ws = socket;
+        if (ws != null) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        timer.shutdownNow();
+        setState(LinkState.CLOSED);
+    }
+
+    private final class Receiver implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    receive(text);
+                } catch (RuntimeException e) {
+                    LOG.error("Handling a frame failed", e);
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            LOG.infof("Server closed the link: %d %s", statusCode, reason);
+            if (ws == socket) {
+                timer.execute(ServerLink.this::scheduleReconnect);
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            LOG.debugf("Link error: %s", error.toString());
+            if (ws == socket) {
+                timer.execute(ServerLink.this::scheduleReconnect);
+            }
+        }
+    }
+}

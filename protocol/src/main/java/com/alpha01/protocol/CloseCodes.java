@@ -1,0 +1,26 @@
+package com.alpha01.protocol;
+
+/**
+ * WebSocket close codes used by the server, in one place. 1000–1011 are RFC 6455 codes; 4000–4999
+ * are Alpha 01's own.
+ */
+public final class CloseCodes {
+    /** Normal closure. */
+    public static final int NORMAL = 1000;
+    /** Payload could not be accepted (not text, not JSON). */
+    public static final int BAD_PAYLOAD = 1003;
+    /** Policy: not authenticated, ticket invalid, or rate limit exceeded repeatedly. */
+    public static final int POLICY = 1008;
+    /** Frame larger than the socket accepts. */
+    public static final int TOO_BIG = 1009;
+    /** Unexpected server failure. */
+    public static final int SERVER_FAULT = 1011;
+    /** The same merchant client opened a newer socket; this one is retired. */
+    public static final int REPLACED = 4001;
+
+    /** Largest text frame accepted, in bytes (message text plus envelope). */
+    public static final int MAX_FRAME_BYTES = 16 * 1024;
+
+    private CloseCodes() {
+    }
+}

@@ -1,0 +1,70 @@
+package com.alpha01.protocol;
+
+import java.time.Instant;
+
+/**
+ * One WebSocket text frame. Every frame is a JSON object with a {@code type} field; the
+ * records below are the fields of each type. See {@code docs/protocol.md}.
+ */
+public sealed interface Frame {
+
+    /** Longest message text accepted, in characters. */
+    int MAX_TEXT_LENGTH = 4000;
+
+    /** The {@code type} value on the wire. */
+    String type();
+
+    /** Customer to server: a new message in the socket's conversation. {@code id} is chosen by the sender and makes resends idempotent. */
+    record Send(String id, String text) implements Frame {
+        public String type() { return "send"; }
+    }
+
+    /** Merchant client to server: an answer in one of its conversations. */
+    record Reply(String id, String conversationId, String text, Sender sender) implements Frame {
+        public String type() { return "reply"; }
+    }
+
+    /** Server to sender: the message with this sender id is stored under {@code seq}. */
+    record Ack(String id, String conversationId, long seq) implements Frame {
+        public String type() { return "ack"; }
+    }
+
+    /** Server to receiver: a stored message. {@code id} is the sender's id. */
+    record Message(String id, String conversationId, long seq, Sender sender, String text, Instant at,
+                   String customer) implements Frame {
+        public String type() { return "message"; }
+    }
+
+    /** Receiver to server: the message {@code seq} of the conversation has arrived. */
+    record Delivered(String conversationId, long seq) implements Frame {
+        public String type() { return "delivered"; }
+    }
+
+    /** Server to peer after the socket opens: who the peer is, for display and resume. */
+    record Welcome(String peerId, String merchantId, String merchantName, String conversationId) implements Frame {
+        public String type() { return "welcome"; }
+    }
+
+    /** Server to peer: a frame was refused; {@code ref} is the refused frame's id when it had one. */
+    record Error(ErrorCode code, String message, String ref) implements Frame {
+        public String type() { return "error"; }
+    }
+
+    /** Either way: liveness probe; answered with {@link Pong}. */
+    record Ping(long nonce) implements Frame {
+        public String type() { return "ping"; }
+    }
+
+    /** Answer to {@link Ping}. */
+    record Pong(long nonce) implements Frame {
+        public String type() { return "pong"; }
+    }
+
+    /** Who wrote a message. */
+    enum Sender { CUSTOMER, BOT, STAFF }
+
+    /** Convenience for acks of stored messages. */
+    static Ack ack(String id, String conversationId, long seq) {
+        return new Ack(id, conversationId, seq);
+    }
+}

@@ -1,0 +1,190 @@
+package com.alpha01.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Encodes and decodes {@link Frame}s as JSON text, enforcing the protocol's field rules so that
+ * nothing past {@link #decode(String)} has to re-check them.
+ */
+public final class FrameCodec {
+
+    private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private FrameCodec() {
+    }
+
+    public static String encode(Frame frame) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("type", frame.type());
+        if (frame instanceof Frame.Send f) {
+            b.add("id", f.id()).add("text", f.text());
+        } else if (frame instanceof Frame.Reply f) {
+            b.add("id", f.id()).add("conversationId", f.conversationId()).add("text", f.text());
+            if (f.sender() != null) {
+                b.add("sender", f.sender().name());
+            }
+        } else if (frame instanceof Frame.Ack f) {
+            b.add("id", f.id()).add("conversationId", f.conversationId()).add("seq", f.seq());
+        } else if (frame instanceof Frame.Message f) {
+            b.add("id", f.id()).add("conversationId", f.conversationId()).add("seq", f.seq())
+                    .add("sender", f.sender().name()).add("text", f.text()).add("at", f.at().toString());
+            if (f.customer() != null) {
+                b.add("customer", f.customer());
+            }
+        } else if (frame instanceof Frame.Delivered f) {
+            b.add("conversationId", f.conversationId()).add("seq", f.seq());
+        } else if (frame instanceof Frame.Welcome f) {
+            b.add("peerId", f.peerId()).add("merchantId", f.merchantId()).add("merchantName", f.merchantName());
+            if (f.conversationId() != null) {
+                b.add("conversationId", f.conversationId());
+            }
+        } else if (frame instanceof Frame.Error f) {
+            b.add("code", f.code().name()).add("message", f.message());
+            if (f.ref() != null) {
+                b.add("ref", f.ref());
+            }
+        } else if (frame instanceof Frame.Ping f) {
+            b.add("nonce", f.nonce());
+        } else if (frame instanceof Frame.Pong f) {
+            b.add("nonce", f.nonce());
+        }
+        return b.build().toString();
+    }
+
+    /** Decodes one frame; every rule broken gives a {@link ProtocolException} with its code. */
+    public static Frame decode(String text) throws ProtocolException {
+        JsonObject o = parse(text);
+        String ref = o.get("id") instanceof JsonString s ? s.getString() : null;
+        String type = o.get("type") instanceof JsonString s ? s.getString() : null;
+        if (type == null) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "missing field 'type'", ref);
+        }
+        return switch (type) {
+            case "send" -> new Frame.Send(senderId(o, ref), text(o, ref));
+            case "reply" -> new Frame.Reply(senderId(o, ref), uuid(o, "conversationId", ref), text(o, ref),
+                    optionalSender(o, ref));
+            case "ack" -> new Frame.Ack(senderId(o, ref), uuid(o, "conversationId", ref), seq(o, ref));
+            case "message" -> new Frame.Message(string(o, "id", ref), uuid(o, "conversationId", ref), seq(o, ref),
+                    sender(o, ref), string(o, "text", ref), instant(o, ref),
+                    o.get("customer") instanceof JsonString s ? s.getString() : null);
+            case "delivered" -> new Frame.Delivered(uuid(o, "conversationId", ref), seq(o, ref));
+            case "welcome" -> new Frame.Welcome(string(o, "peerId", ref), string(o, "merchantId", ref),
+                    string(o, "merchantName", ref),
+                    o.get("conversationId") instanceof JsonString s ? s.getString() : null);
+            case "error" -> new Frame.Error(errorCode(o, ref), string(o, "message", ref),
+                    o.get("ref") instanceof JsonString s ? s.getString() : null);
+            case "ping" -> new Frame.Ping(number(o, "nonce", ref));
+            case "pong" -> new Frame.Pong(number(o, "nonce", ref));
+            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref);
+        };
+    }
+
+    private static JsonObject parse(String text) throws ProtocolException {
+        if (text == null || text.isBlank()) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "empty frame", null);
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (!(value instanceof JsonObject o)) {
+                throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not a JSON object", null);
+            }
+            return o;
+        } catch (JsonParsingException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not valid JSON", null);
+        } catch (JsonException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "frame could not be read", null);
+        }
+    }
+
+    private static String string(JsonObject o, String field, String ref) throws ProtocolException {
+        if (o.get(field) instanceof JsonString s) {
+            return s.getString();
+        }
+        throw new ProtocolException(ErrorCode.BAD_FRAME, "missing or non-text field '" + field + "'", ref);
+    }
+
+    private static String senderId(JsonObject o, String ref) throws ProtocolException {
+        String id = string(o, "id", ref);
+        if (!SENDER_ID.matcher(id).matches()) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "'id' must be 8-64 characters of A-Z a-z 0-9 _ -", null);
+        }
+        return id;
+    }
+
+    private static String uuid(JsonObject o, String field, String ref) throws ProtocolException {
+        String value = string(o, field, ref);
+        try {
+            return UUID.fromString(value).toString();
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "'" + field + "' is not a UUID", ref);
+        }
+    }
+
+    private static String text(JsonObject o, String ref) throws ProtocolException {
+        String text = string(o, "text", ref);
+        if (text.isBlank()) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT, "message text is empty", ref);
+        }
+        if (text.length() > Frame.MAX_TEXT_LENGTH) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT,
+                    "message text is longer than " + Frame.MAX_TEXT_LENGTH + " characters", ref);
+        }
+        return text;
+    }
+
+    private static long number(JsonObject o, String field, String ref) throws ProtocolException {
+        if (o.get(field) instanceof JsonNumber n && n.isIntegral()) {
+            return n.longValue();
+        }
+        throw new ProtocolException(ErrorCode.BAD_FRAME, "missing or non-integer field '" + field + "'", ref);
+    }
+
+    private static long seq(JsonObject o, String ref) throws ProtocolException {
+        long seq = number(o, "seq", ref);
+        if (seq < 1) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "'seq' must be positive", ref);
+        }
+        return seq;
+    }
+
+    private static Frame.Sender sender(JsonObject o, String ref) throws ProtocolException {
+        return enumValue(Frame.Sender.class, string(o, "sender", ref), "sender", ref);
+    }
+
+    private static Frame.Sender optionalSender(JsonObject o, String ref) throws ProtocolException {
+        return o.containsKey("sender") ? sender(o, ref) : null;
+    }
+
+    private static ErrorCode errorCode(JsonObject o, String ref) throws ProtocolException {
+        return enumValue(ErrorCode.class, string(o, "code", ref), "code", ref);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, String ref)
+            throws ProtocolException {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "unknown value of '" + field + "'", ref);
+        }
+    }
+
+    private static Instant instant(JsonObject o, String ref) throws ProtocolException {
+        try {
+            return Instant.parse(string(o, "at", ref));
+        } catch (DateTimeParseException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "'at' is not an ISO-8601 instant", ref);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.alpha01.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FrameCodecTest {
+
+    private static final String CONV = UUID.randomUUID().toString();
+
+    @Test
+    void every_frame_survives_a_round_trip() throws ProtocolException {
+        List<Frame> frames = List.of(
+                new Frame.Send("msg-0001", "你好"),
+                new Frame.Reply("reply-0001", CONV, "您好，欢迎光临", Frame.Sender.BOT),
+                new Frame.Ack("msg-0001", CONV, 7),
+                new Frame.Message("msg-0001", CONV, 7, Frame.Sender.CUSTOMER, "你好",
+                        Instant.parse("2026-11-24T10:15:30Z"), "顾客 d***"),
+                new Frame.Delivered(CONV, 7),
+                new Frame.Welcome("peer", "m", "阿尔法咖啡", CONV),
+                new Frame.Error(ErrorCode.RATE_LIMITED, "slow down", "msg-0001"),
+                new Frame.Ping(42),
+                new Frame.Pong(42));
+        for (Frame frame : frames) {
+            assertEquals(frame, FrameCodec.decode(FrameCodec.encode(frame)), frame.type());
+        }
+    }
+
+    @Test
+    void reply_without_sender_decodes_with_null_sender() throws ProtocolException {
+        Frame f = FrameCodec.decode("{\"type\":\"reply\",\"id\":\"abcdefgh\",\"conversationId\":\"" + CONV
+                + "\",\"text\":\"ok\"}");
+        assertNull(assertInstanceOf(Frame.Reply.class, f).sender());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "not json", "[1,2]", "\"text\"", "{\"id\":\"abcdefgh\"}", "{\"type\":\"send\""})
+    void malformed_frames_are_bad_frame(String text) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(text));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+    }
+
+    @Test
+    void unknown_type_is_reported_with_the_frame_id() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> FrameCodec.decode("{\"type\":\"launch\",\"id\":\"abcdefgh\"}"));
+        assertEquals(ErrorCode.UNKNOWN_TYPE, e.code());
+        assertEquals("abcdefgh", e.ref());
+    }
+
+    @Test
+    void text_over_the_limit_is_refused_and_at_the_limit_accepted() throws ProtocolException {
+        String limit = "好".repeat(Frame.MAX_TEXT_LENGTH);
+        assertEquals(limit, ((Frame.Send) FrameCodec.decode(FrameCodec.encode(new Frame.Send("abcdefgh", limit)))).text());
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> FrameCodec.decode(FrameCodec.encode(new Frame.Send("abcdefgh", limit + "好"))));
+        assertEquals(ErrorCode.BAD_TEXT, e.code());
+    }
+
+    @Test
+    void blank_text_is_refused() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> FrameCodec.decode("{\"type\":\"send\",\"id\":\"abcdefgh\",\"text\":\"  \"}"));
+        assertEquals(ErrorCode.BAD_TEXT, e.code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"short", "has space in it", "<script>alert(1)</script>"})
+    void sender_ids_outside_the_alphabet_are_refused(String id) {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> FrameCodec.decode("{\"type\":\"send\",\"id\":\"" + id + "\",\"text\":\"hi\"}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+    }
+
+    @Test
+    void conversation_ids_must_be_uuids() {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(
+                "{\"type\":\"reply\",\"id\":\"abcdefgh\",\"conversationId\":\"1 OR 1=1\",\"text\":\"x\"}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+        assertEquals("abcdefgh", e.ref());
+    }
+
+    @Test
+    void sequence_numbers_must_be_positive_integers() {
+        assertEquals(ErrorCode.BAD_FRAME, assertThrows(ProtocolException.class, () -> FrameCodec.decode(
+                "{\"type\":\"delivered\",\"conversationId\":\"" + CONV + "\",\"seq\":0}")).code());
+        assertEquals(ErrorCode.BAD_FRAME, assertThrows(ProtocolException.class, () -> FrameCodec.decode(
+                "{\"type\":\"delivered\",\"conversationId\":\"" + CONV + "\",\"seq\":1.5}")).code());
+    }
+}

@@ -1,0 +1,110 @@
+package com.alpha01.server.chat.api;
+
+import com.alpha01.protocol.CloseCodes;
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.server.chat.application.ChatService;
+import com.alpha01.server.chat.application.DeliveryService;
+import com.alpha01.server.chat.application.PeerRegistry;
+import com.alpha01.server.identity.Caller;
+import com.alpha01.server.identity.api.Callers;
+import com.alpha01.server.merchant.application.MerchantDirectory;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import com.alpha01.server.platform.DomainException;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code /ws/client?client_id=…}: the merchant client's socket. The handshake carries the staff
+ * member's bearer token (checked by WildFly through web.xml); here the client must belong to the
+ * token's merchant. On open, undelivered customer messages are replayed.
+ */
+@ServerEndpoint("/ws/client")
+public class ClientSocket {
+
+    private static final Logger LOG = Logger.getLogger(ClientSocket.class);
+    private static final String CLIENT = "alpha01.clientId";
+
+    @Inject
+    MerchantDirectory directory;
+
+    @Inject
+    PeerRegistry peers;
+
+    @Inject
+    ChatService chat;
+
+    @Inject
+    DeliveryService delivery;
+
+    @OnOpen
+    public void open(Session session) {
+        Sockets.prepare(session);
+        Optional<Caller> staff = Callers.from(session.getUserPrincipal());
+        List<String> ids = session.getRequestParameterMap().get("client_id");
+        MerchantClient client;
+        try {
+            UUID clientId = UUID.fromString(ids == null || ids.isEmpty() ? "" : ids.get(0));
+            client = directory.clientOf(staff.orElseThrow(), clientId);
+        } catch (NoSuchElementException | IllegalArgumentException | DomainException e) {
+            Sockets.close(session, CloseCodes.POLICY, "not a client of this merchant");
+            return;
+        } catch (EJBException e) {
+            if (!(e.getCause() instanceof DomainException)) {
+                LOG.error("Client socket refused on an unexpected failure", e);
+            }
+            Sockets.close(session, CloseCodes.POLICY, "not a client of this merchant");
+            return;
+        }
+        SessionChannel channel = new SessionChannel(session);
+        session.getUserProperties().put(CLIENT, client.id());
+        peers.attachClient(client.id(), channel).ifPresent(old -> old.close(CloseCodes.REPLACED, "replaced"));
+        channel.send(FrameCodec.encode(new Frame.Welcome(client.id().toString(), client.merchant().id().toString(),
+                client.merchant().name(), null)));
+        LOG.infof("Client %s connected (socket %s)", client.id(), session.getId());
+        delivery.replayToClient(client.id());
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        UUID clientId = (UUID) session.getUserProperties().get(CLIENT);
+        if (clientId == null) {
+            return;
+        }
+        SessionChannel channel = new SessionChannel(session);
+        Sockets.dispatch(channel, text, frame -> {
+            if (frame instanceof Frame.Reply reply) {
+                channel.send(FrameCodec.encode(chat.acceptFromClient(clientId, reply).ack(reply.id())));
+            } else if (frame instanceof Frame.Delivered d) {
+                chat.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
+            } else {
+                Sockets.refuse(channel, frame);
+            }
+        });
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        UUID clientId = (UUID) session.getUserProperties().get(CLIENT);
+        if (clientId != null && peers.detachClient(clientId, new SessionChannel(session))) {
+            LOG.infof("Client %s disconnected (%s)", clientId, reason.getCloseCode());
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable t) {
+        LOG.debugf("Client socket %s error: %s", session.getId(), t.toString());
+    }
+}

@@ -1,0 +1,101 @@
+package com.alpha01.server.chat.api;
+
+import com.alpha01.protocol.CloseCodes;
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.server.chat.application.ChatService;
+import com.alpha01.server.chat.application.CustomerEntryService;
+import com.alpha01.server.chat.application.PeerRegistry;
+import com.alpha01.server.platform.DomainException;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code /ws/customer?ticket=…}: a customer's browser tab. The one-time ticket from the signed-in
+ * session API decides the customer and conversation; without a valid one the socket is closed
+ * with 1008 (policy). On open the recent history is sent.
+ */
+@ServerEndpoint("/ws/customer")
+public class CustomerSocket {
+
+    private static final Logger LOG = Logger.getLogger(CustomerSocket.class);
+    private static final String GRANT = "alpha01.grant";
+    private static final int HISTORY = 50;
+
+    @Inject
+    CustomerEntryService entry;
+
+    @Inject
+    PeerRegistry peers;
+
+    @Inject
+    ChatService chat;
+
+    @OnOpen
+    public void open(Session session) {
+        Sockets.prepare(session);
+        List<String> tickets = session.getRequestParameterMap().get("ticket");
+        Optional<CustomerEntryService.Grant> grant = tickets == null || tickets.isEmpty() ? Optional.empty()
+                : entry.redeem(tickets.get(0));
+        if (grant.isEmpty()) {
+            Sockets.close(session, CloseCodes.POLICY, "sign in and open the chat from the QR code");
+            return;
+        }
+        UUID conversationId = grant.get().conversationId();
+        session.getUserProperties().put(GRANT, grant.get());
+        SessionChannel channel = new SessionChannel(session);
+        peers.attachCustomer(conversationId, channel);
+        ChatService.ConversationView view = chat.describe(conversationId);
+        channel.send(FrameCodec.encode(new Frame.Welcome(session.getId(), view.merchantId().toString(),
+                view.merchantName(), conversationId.toString())));
+        Sockets.sendAll(channel, chat.recent(conversationId, HISTORY).stream().map(m -> m.toFrame(null)).toList());
+        LOG.debugf("Customer socket %s opened on conversation %s", session.getId(), conversationId);
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        CustomerEntryService.Grant grant = (CustomerEntryService.Grant) session.getUserProperties().get(GRANT);
+        if (grant == null) {
+            return;
+        }
+        SessionChannel channel = new SessionChannel(session);
+        Sockets.dispatch(channel, text, frame -> {
+            if (frame instanceof Frame.Send send) {
+                ChatService.Accepted accepted = chat.acceptFromCustomer(grant.conversationId(),
+                        grant.customerSubject(), send);
+                channel.send(FrameCodec.encode(accepted.ack(send.id())));
+            } else if (frame instanceof Frame.Delivered d) {
+                if (!d.conversationId().equals(grant.conversationId().toString())) {
+                    throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+                }
+                chat.deliveredToCustomer(grant.customerSubject(), grant.conversationId(), d.seq());
+            } else {
+                Sockets.refuse(channel, frame);
+            }
+        });
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        CustomerEntryService.Grant grant = (CustomerEntryService.Grant) session.getUserProperties().get(GRANT);
+        if (grant != null) {
+            peers.detachCustomer(grant.conversationId(), new SessionChannel(session));
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable t) {
+        LOG.debugf("Customer socket %s error: %s", session.getId(), t.toString());
+    }
+}

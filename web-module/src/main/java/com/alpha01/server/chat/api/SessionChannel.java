@@ -1,0 +1,60 @@
+package com.alpha01.server.chat.api;
+
+import com.alpha01.server.chat.application.PeerChannel;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/** A WebSocket session as a {@link PeerChannel}. Sends are serialised: the basic remote allows one at a time. */
+final class SessionChannel implements PeerChannel {
+
+    private static final Logger LOG = Logger.getLogger(SessionChannel.class);
+
+    private final Session session;
+
+    SessionChannel(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public String id() {
+        return session.getId();
+    }
+
+    @Override
+    public boolean send(String frame) {
+        synchronized (session) {
+            if (!session.isOpen()) {
+                return false;
+            }
+            try {
+                session.getBasicRemote().sendText(frame);
+                return true;
+            } catch (IOException | IllegalStateException e) {
+                LOG.debugf("Send on socket %s failed: %s", id(), e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        Sockets.close(session, code, reason);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionChannel other && other.session.getId().equals(session.getId());
+    }
+
+    @Override
+    public int hashCode() {
+        return session.getId().hashCode();
+    }
+}

@@ -1,0 +1,92 @@
+package com.alpha01.server.chat.api;
+
+import com.alpha01.protocol.CloseCodes;
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.protocol.ProtocolException;
+import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.api.Correlation;
+import jakarta.ejb.EJBException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** What both socket endpoints do alike: decode a frame, turn failures into error frames, close politely. */
+final class Sockets {
+
+    private static final Logger LOG = Logger.getLogger(Sockets.class);
+
+    /** Seconds a socket may stay silent before the server closes it (peers ping every 25 s). */
+    static final long IDLE_TIMEOUT_MS = 120_000;
+
+    @FunctionalInterface
+    interface Handler {
+        void handle(Frame frame) throws Exception;
+    }
+
+    private Sockets() {
+    }
+
+    static void prepare(Session session) {
+        session.setMaxTextMessageBufferSize(CloseCodes.MAX_FRAME_BYTES);
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+    }
+
+    /** Decodes and handles one frame; any failure becomes an error frame, and the socket stays open. */
+    static void dispatch(SessionChannel channel, String text, Handler handler) {
+        Frame frame;
+        try {
+            frame = FrameCodec.decode(text);
+        } catch (ProtocolException e) {
+            channel.send(FrameCodec.encode(e.toFrame()));
+            return;
+        }
+        String ref = frame instanceof Frame.Send s ? s.id() : frame instanceof Frame.Reply r ? r.id() : null;
+        try {
+            if (frame instanceof Frame.Ping ping) {
+                channel.send(FrameCodec.encode(new Frame.Pong(ping.nonce())));
+            } else {
+                handler.handle(frame);
+            }
+        } catch (DomainException e) {
+            channel.send(FrameCodec.encode(new Frame.Error(e.code(), e.getMessage(), ref)));
+        } catch (EJBException e) {
+            if (e.getCause() instanceof DomainException d) {
+                channel.send(FrameCodec.encode(new Frame.Error(d.code(), d.getMessage(), ref)));
+            } else {
+                serverError(channel, e, ref);
+            }
+        } catch (Exception e) {
+            serverError(channel, e, ref);
+        }
+    }
+
+    static void refuse(SessionChannel channel, Frame frame) {
+        channel.send(FrameCodec.encode(new Frame.Error(ErrorCode.UNKNOWN_TYPE,
+                "frame type '" + frame.type() + "' is not accepted on this socket", null)));
+    }
+
+    static void sendAll(SessionChannel channel, List<? extends Frame> frames) {
+        frames.forEach(f -> channel.send(FrameCodec.encode(f)));
+    }
+
+    static void close(Session session, int code, String reason) {
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            }
+        } catch (IOException e) {
+            LOG.debugf("Closing socket %s: %s", session.getId(), e.getMessage());
+        }
+    }
+
+    private static void serverError(SessionChannel channel, Exception e, String ref) {
+        String id = Correlation.newId();
+        LOG.errorf(e, "Frame handling failed on socket %s [correlationId=%s]", channel.id(), id);
+        channel.send(FrameCodec.encode(new Frame.Error(ErrorCode.SERVER_ERROR,
+                "internal error, correlationId " + id, ref)));
+    }
+}

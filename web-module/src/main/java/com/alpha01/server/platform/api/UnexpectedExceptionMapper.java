@@ -1,0 +1,39 @@
+package com.alpha01.server.platform.api;
+
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.server.platform.DomainException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+/**
+ * Everything else: framework errors keep their status with a JSON body; an unexpected failure is
+ * a 500 whose body has only a correlation ID, with the detail in the log under the same ID.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Exception e) {
+        if (e instanceof EJBException ejb && ejb.getCause() instanceof DomainException domain) {
+            return new DomainExceptionMapper().toResponse(domain);
+        }
+        String id = Correlation.newId();
+        if (e instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            String error = status == 404 ? ErrorCode.NOT_FOUND.name() : status < 500 ? ErrorCode.BAD_FRAME.name()
+                    : ErrorCode.SERVER_ERROR.name();
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorBody(error, wae.getResponse().getStatusInfo().getReasonPhrase(), id)).build();
+        }
+        LOG.errorf(e, "Unexpected failure [correlationId=%s]", id);
+        return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(ErrorCode.SERVER_ERROR.name(), "internal error", id)).build();
+    }
+}

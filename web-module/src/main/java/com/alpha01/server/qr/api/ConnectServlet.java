@@ -1,0 +1,42 @@
+package com.alpha01.server.qr.api;
+
+import com.alpha01.server.qr.application.QrService;
+import com.alpha01.server.qr.domain.ScanOutcome;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /connect?merchant_id&client_id&token}: the URL inside every QR code. Judges and
+ * records the scan; a valid one goes on to the chat page (which signs the customer in), anything
+ * else gets a friendly page in Chinese and English that reveals nothing about why in detail.
+ */
+@WebServlet(urlPatterns = "/connect")
+public class ConnectServlet extends HttpServlet {
+
+    @Inject
+    QrService qr;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        QrService.ScanResult result = qr.scan(req.getParameter("merchant_id"), req.getParameter("client_id"),
+                req.getParameter("token"));
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("Referrer-Policy", "no-referrer");
+        if (result.outcome() == ScanOutcome.VALID) {
+            resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            resp.setHeader("Location", req.getContextPath() + "/chat/?scan=" + result.scanId());
+            return;
+        }
+        ErrorPage page = ErrorPage.forOutcome(result.outcome());
+        resp.setStatus(page.status());
+        resp.setContentType("text/html");
+        resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resp.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        resp.getWriter().write(page.html());
+    }
+}

@@ -1,0 +1,41 @@
+// One message table for the customer page: zh-CN first, en second.
+const MESSAGES = {
+  'zh-CN': {
+    title: '在线咨询', send: '发送', placeholder: '输入消息…',
+    connecting: '正在连接…', online: '已连接', offline: '连接已断开，正在重连…',
+    queued: '店员暂时不在线，消息已保存，上线后会第一时间回复您。',
+    noEntry: '请扫描店内的二维码开始咨询。', entryFailed: '无法进入会话，请重新扫描二维码。',
+    you: '我', bot: 'AI 助手', staff: '店员', failed: '发送失败，请重试',
+  },
+  en: {
+    title: 'Chat with us', send: 'Send', placeholder: 'Type a message…',
+    connecting: 'Connecting…', online: 'Connected', offline: 'Disconnected, reconnecting…',
+    queued: 'No staff online right now. Your message is saved and will be answered soon.',
+    noEntry: 'Please scan the QR code in the shop to start.', entryFailed: 'Could not open the chat. Please scan the QR code again.',
+    you: 'Me', bot: 'AI assistant', staff: 'Staff', failed: 'Not sent, please retry',
+  },
+};
+
+let lang = localStorage.getItem('alpha01.lang') || (navigator.language?.startsWith('zh') ? 'zh-CN' : 'zh-CN');
+
+export function t(key) {
+  return MESSAGES[lang][key] ?? MESSAGES['zh-CN'][key] ?? key;
+}
+
+export function language() {
+  return lang;
+}
+
+export function toggleLanguage() {
+  lang = lang === 'zh-CN' ? 'en' : 'zh-CN';
+  localStorage.setItem('alpha01.lang', lang);
+  applyTexts();
+}
+
+export function applyTexts() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  const button = document.getElementById('lang');
+  if (button) button.textContent = lang === 'zh-CN' ? 'EN' : '中文';
+}

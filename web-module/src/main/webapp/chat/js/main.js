@@ -1,0 +1,56 @@
+import { applyTexts, t, toggleLanguage } from './i18n.js';
+import { confirm, notice, showMessage, status } from './render.js';
+import { ChatSocket } from './socket.js';
+
+const scan = new URLSearchParams(location.search).get('scan');
+
+async function openSession() {
+  const response = await fetch('/api/v1/customer/sessions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ scan }),
+  });
+  if (!response.ok) throw new Error(`session ${response.status}`);
+  return response.json();
+}
+
+function start() {
+  applyTexts();
+  document.getElementById('lang').addEventListener('click', toggleLanguage);
+  if (!scan) {
+    notice('noEntry');
+    document.getElementById('send').disabled = true;
+    return;
+  }
+  const socket = new ChatSocket(openSession, {
+    onStatus: status,
+    onSession: (session) => {
+      document.getElementById('merchant').textContent = session.merchantName;
+      if (session.state === 'QUEUED' && !document.querySelector('.notice[data-i18n="queued"]')) notice('queued');
+    },
+    onAck: (ack) => confirm(ack.id, ack.seq),
+    onMessage: (message) => showMessage(message),
+    onError: () => notice('failed'),
+    onFatal: () => { notice('entryFailed'); document.getElementById('send').disabled = true; },
+  });
+  const form = document.getElementById('composer');
+  const input = document.getElementById('text');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    const id = socket.sendText(text);
+    showMessage({ id, sender: 'CUSTOMER', text }, true);
+    input.value = '';
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  socket.connect();
+}
+
+start();

@@ -1,0 +1,48 @@
+// Renders messages with textContent only: customer and merchant text is never parsed as HTML.
+import { t } from './i18n.js';
+
+const log = () => document.getElementById('log');
+
+function who(sender) {
+  return sender === 'CUSTOMER' ? t('you') : sender === 'STAFF' ? t('staff') : t('bot');
+}
+
+export function showMessage({ id, seq, sender, text }, pending = false) {
+  const existing = document.querySelector(`[data-id="${CSS.escape(id)}"]`);
+  const el = existing ?? document.createElement('div');
+  el.className = `msg ${sender === 'CUSTOMER' ? 'customer' : 'merchant'}${pending ? ' pending' : ''}`;
+  el.dataset.id = id;
+  if (seq) el.dataset.seq = String(seq);
+  el.replaceChildren();
+  const label = document.createElement('span');
+  label.className = 'who';
+  label.textContent = who(sender);
+  const body = document.createElement('span');
+  body.className = 'text';
+  body.textContent = text;
+  el.append(label, body);
+  if (!existing) log().append(el);
+  log().scrollTop = log().scrollHeight;
+}
+
+export function confirm(id, seq) {
+  const el = document.querySelector(`[data-id="${CSS.escape(id)}"]`);
+  if (el) {
+    el.classList.remove('pending');
+    el.dataset.seq = String(seq);
+  }
+}
+
+export function notice(key) {
+  const el = document.createElement('p');
+  el.className = 'notice';
+  el.dataset.i18n = key;
+  el.textContent = t(key);
+  log().append(el);
+}
+
+export function status(state) {
+  const el = document.getElementById('status');
+  el.dataset.state = state;
+  el.textContent = t(state);
+}

@@ -1,0 +1,72 @@
+// The customer socket: opens /ws/customer with a fresh one-time ticket, reconnects with backoff,
+// and resends unacknowledged messages with their original ids (the server stores each id once).
+
+export class ChatSocket {
+  constructor(openSession, handlers) {
+    this.openSession = openSession;
+    this.handlers = handlers;
+    this.pending = new Map();
+    this.attempt = 0;
+  }
+
+  async connect() {
+    this.handlers.onStatus('connecting');
+    let session;
+    try {
+      session = await this.openSession();
+    } catch (e) {
+      this.handlers.onFatal(e);
+      return;
+    }
+    this.conversationId = session.conversationId;
+    this.handlers.onSession(session);
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(`${scheme}://${location.host}/ws/customer?ticket=${encodeURIComponent(session.ticket)}`);
+    this.ws = ws;
+    ws.addEventListener('open', () => {
+      this.attempt = 0;
+      this.handlers.onStatus('online');
+      for (const frame of this.pending.values()) ws.send(JSON.stringify(frame));
+    });
+    ws.addEventListener('message', (event) => this.receive(JSON.parse(event.data)));
+    ws.addEventListener('close', (event) => {
+      this.handlers.onStatus('offline');
+      if (event.code === 1008 && this.attempt > 3) { this.handlers.onFatal(new Error('policy')); return; }
+      const delay = Math.min(30000, 500 * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
+      setTimeout(() => this.connect(), delay);
+    });
+  }
+
+  receive(frame) {
+    switch (frame.type) {
+      case 'ack':
+        this.pending.delete(frame.id);
+        this.handlers.onAck(frame);
+        break;
+      case 'message':
+        this.handlers.onMessage(frame);
+        if (frame.sender !== 'CUSTOMER') this.send({ type: 'delivered', conversationId: frame.conversationId, seq: frame.seq });
+        break;
+      case 'error':
+        this.handlers.onError(frame);
+        break;
+      case 'ping':
+        this.send({ type: 'pong', nonce: frame.nonce });
+        break;
+      default:
+        break;
+    }
+  }
+
+  sendText(text) {
+    const id = crypto.randomUUID().replaceAll('-', '');
+    const frame = { type: 'send', id, text };
+    this.pending.set(id, frame);
+    this.send(frame);
+    return id;
+  }
+
+  send(frame) {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
+  }
+}
