@@ -41,6 +41,9 @@ public class CustomerEntryService {
     @Inject
     Assignment assignment;
 
+    @Inject
+    PeerRegistry peers;
+
     /** What the chat page needs to open its socket. */
     public record Entry(UUID conversationId, String merchantName, String ticket, ConversationState state) {
     }
@@ -61,11 +64,28 @@ public class CustomerEntryService {
         Conversation conversation = em.createQuery("select c from Conversation c where c.merchant.id = :m "
                                 + "and c.customerSubject = :s order by c.createdAt desc", Conversation.class)
                 .setParameter("m", merchant.id()).setParameter("s", customer.subject())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(1).getResultStream().findFirst()
+                .map(existing -> reassignIfOffline(existing, scan, now))
                 .orElseGet(() -> open(merchant, scan, customer, now));
         String ticket = QrToken.generate();
         em.persist(new EntryTicket(QrToken.hashHex(ticket), conversation.id(), customer.subject(), now));
         return new Entry(conversation.id(), merchant.name(), ticket, conversation.state());
+    }
+
+    /**
+     * A returning customer keeps their conversation; if its client is gone, it moves to the client
+     * of the code just scanned (or the least-loaded online one), else it waits (QUEUED).
+     */
+    private Conversation reassignIfOffline(Conversation c, QrScan scan, Instant now) {
+        if (c.client() != null && peers.client(c.client().id()).isPresent()) {
+            return c;
+        }
+        assignment.chooseClient(c.merchant().id(), scan.clientId()).ifPresentOrElse(
+                client -> c.assignTo(client, now), () -> c.queue(now));
+        LOG.infof("Conversation %s re-entered; %s", c.id(),
+                c.client() == null ? "queued (no client online)" : "assigned to client " + c.client().id());
+        return c;
     }
 
     private Conversation open(Merchant merchant, QrScan scan, Caller customer, Instant now) {

@@ -89,6 +89,15 @@ public class Conversation {
         this.updatedAt = now;
     }
 
+    /** No client of the merchant is online: the conversation waits for the next one to connect. */
+    public void queue(Instant now) {
+        this.client = null;
+        if (state != ConversationState.CLOSED) {
+            state = ConversationState.QUEUED;
+        }
+        this.updatedAt = now;
+    }
+
     public boolean isAssignedTo(UUID clientId) {
         return client != null && client.id().equals(clientId);
     }

@@ -42,4 +42,16 @@ class ConversationTest {
         assertEquals(ConversationState.BOT, c.state());
         assertFalse(c.isAssignedTo(merchant.id()));
     }
+
+    @Test
+    void conversation_whose_client_left_waits_queued_and_keeps_its_numbers() {
+        Conversation c = new Conversation(merchant, client, "sub", "顾客", null, now);
+        c.nextSeq(now);
+        c.queue(now);
+        assertEquals(ConversationState.QUEUED, c.state());
+        assertFalse(c.isAssignedTo(client.id()));
+        assertEquals(2, c.nextSeq(now), "sequence continues while queued");
+        c.assignTo(client, now);
+        assertEquals(ConversationState.BOT, c.state());
+    }
 }

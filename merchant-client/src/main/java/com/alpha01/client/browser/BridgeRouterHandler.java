@@ -1,0 +1,49 @@
+package com.alpha01.client.browser;
+
+import com.alpha01.client.bridge.Bridge;
+import com.alpha01.client.bridge.BridgeReply;
+import org.cef.browser.CefBrowser;
+import org.cef.browser.CefFrame;
+import org.cef.callback.CefQueryCallback;
+import org.cef.handler.CefMessageRouterHandlerAdapter;
+
+/**
+ * Hands every {@code window.cefQuery} request to the {@link Bridge}. Runs on the CEF UI thread, so it
+ * only submits; the bridge answers from its own threads (CEF forwards the callback to the UI thread).
+ * A failure reaches the page as {@code onFailure(status, '{"code":…,"message":…}')}.
+ */
+final class BridgeRouterHandler extends CefMessageRouterHandlerAdapter {
+
+    private final Bridge bridge;
+
+    BridgeRouterHandler(Bridge bridge) {
+        this.bridge = bridge;
+    }
+
+    @Override
+    public boolean onQuery(CefBrowser browser, CefFrame frame, long queryId, String request, boolean persistent,
+            CefQueryCallback callback) {
+        if (!frame.isMain()) {
+            callback.failure(403, "{\"code\":\"FORBIDDEN\",\"message\":\"only the main frame may use the bridge\"}");
+            return true;
+        }
+        bridge.submit(request, reply -> {
+            if (reply.ok()) {
+                callback.success(reply.toJson());
+            } else {
+                callback.failure(statusOf(reply), reply.toJson());
+            }
+        });
+        return true;
+    }
+
+    private static int statusOf(BridgeReply reply) {
+        return switch (reply.code()) {
+            case "BAD_REQUEST" -> 400;
+            case "UNKNOWN_REQUEST" -> 404;
+            case "INTERNAL" -> 500;
+            case "CLOSED" -> 503;
+            default -> 422;
+        };
+    }
+}
