@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +22,8 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    /** Every frame received, in order, whether or not a test awaited it. */
+    final List<Frame> seen = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     WebSocket socket;
@@ -54,6 +58,23 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
         throw new AssertionError("no " + type.getSimpleName() + " frame within " + WAIT);
     }
 
+    /** Like {@link #await(Class, Predicate)} but gives up after {@code wait}, returning null. */
+    <T extends Frame> T poll(Class<T> type, Predicate<T> test, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            Frame f = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (type.isInstance(f) && test.test(type.cast(f))) {
+                return type.cast(f);
+            }
+        }
+        return null;
+    }
+
+    /** The number of frames of this type received so far. */
+    long count(Class<? extends Frame> type, Predicate<Frame> test) {
+        return seen.stream().filter(type::isInstance).filter(test).count();
+    }
+
     <T extends Frame> T await(Class<T> type) throws InterruptedException {
         return await(type, f -> true);
     }
@@ -63,7 +84,9 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
         partial.append(data);
         if (last) {
             try {
-                frames.add(FrameCodec.decode(partial.toString()));
+                Frame frame = FrameCodec.decode(partial.toString());
+                seen.add(frame);
+                frames.add(frame);
             } catch (ProtocolException e) {
                 frames.add(new Frame.Error(e.code(), "unreadable frame from server: " + partial, null));
             }

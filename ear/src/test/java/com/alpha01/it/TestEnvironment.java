@@ -2,11 +2,13 @@ package com.alpha01.it;
 
 import com.alpha01.devstack.KeycloakServer;
 import com.alpha01.devstack.PostgresServer;
+import com.alpha01.devstack.RealmAdmin;
 import com.alpha01.devstack.TokenClient;
 import com.alpha01.devstack.WildFlyServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -26,6 +28,7 @@ public final class TestEnvironment implements LauncherSessionListener {
 
     private static PostgresServer postgres;
     private static KeycloakServer keycloak;
+    private static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -38,7 +41,7 @@ public final class TestEnvironment implements LauncherSessionListener {
             Path kcHome = path("alpha01.keycloak.home");
             KeycloakServer.install(path("alpha01.keycloak.zip"), kcHome);
             keycloak = KeycloakServer.start(kcHome, path("alpha01.realm"), intProperty("alpha01.it.kc.port"),
-                    intProperty("alpha01.it.kc.mgmt.port"), "it-admin-" + System.nanoTime(), Duration.ofMinutes(4));
+                    intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD, Duration.ofMinutes(4));
             WildFlyServer.configure(path("alpha01.wildfly.home"), path("alpha01.wildfly.cli-dir"),
                     path("alpha01.jdbc.jar"));
         } catch (Exception e) {
@@ -76,6 +79,18 @@ public final class TestEnvironment implements LauncherSessionListener {
     /** A fresh access token of the demo customer, from the real Keycloak. */
     static String customerToken() throws Exception {
         return TokenClient.passwordGrant(issuer(), "customer-web", "demo-customer", CUSTOMER_PASSWORD.toCharArray());
+    }
+
+    /**
+     * A token of a brand-new customer account, so that a test's conversations are its own (one
+     * customer keeps one conversation per shop).
+     */
+    static String newCustomerToken() throws Exception {
+        String name = "it-customer-" + UUID.randomUUID().toString().substring(0, 8);
+        char[] password = ("It-" + UUID.randomUUID()).toCharArray();
+        new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).createUser(KeycloakServer.REALM, name,
+                name + "@mail.example", password, "customer");
+        return TokenClient.passwordGrant(issuer(), "customer-web", name, password);
     }
 
     private static Path path(String property) {

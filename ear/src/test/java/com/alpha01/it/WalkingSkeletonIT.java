@@ -60,7 +60,7 @@ class WalkingSkeletonIT {
                 link.start();
                 Waits.until("merchant client online", () -> link.state() == LinkState.ONLINE);
 
-                String customerToken = TestEnvironment.customerToken();
+                String customerToken = TestEnvironment.newCustomerToken();
                 String scanId = Customers.scanId(Customers.scan(qr.url()));
                 var sessionResponse = Customers.openSession(scanId, customerToken);
                 assertEquals(200, sessionResponse.statusCode(), sessionResponse.body());

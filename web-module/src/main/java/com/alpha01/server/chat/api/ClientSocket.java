@@ -51,7 +51,7 @@ public class ClientSocket {
 
     @OnOpen
     public void open(Session session) {
-        Sockets.prepare(session);
+        Sockets.prepare(session, Sockets.clientLimit());
         Optional<Caller> staff = Callers.from(session.getUserPrincipal());
         List<String> ids = session.getRequestParameterMap().get("client_id");
         MerchantClient client;
@@ -84,7 +84,7 @@ public class ClientSocket {
             return;
         }
         SessionChannel channel = new SessionChannel(session);
-        Sockets.dispatch(channel, text, frame -> {
+        Sockets.dispatch(session, channel, text, frame -> {
             if (frame instanceof Frame.Reply reply) {
                 channel.send(FrameCodec.encode(chat.acceptFromClient(clientId, reply).ack(reply.id())));
             } else if (frame instanceof Frame.Delivered d) {

@@ -44,7 +44,7 @@ public class CustomerSocket {
 
     @OnOpen
     public void open(Session session) {
-        Sockets.prepare(session);
+        Sockets.prepare(session, Sockets.customerLimit());
         List<String> tickets = session.getRequestParameterMap().get("ticket");
         Optional<CustomerEntryService.Grant> grant = tickets == null || tickets.isEmpty() ? Optional.empty()
                 : entry.redeem(tickets.get(0));
@@ -70,7 +70,7 @@ public class CustomerSocket {
             return;
         }
         SessionChannel channel = new SessionChannel(session);
-        Sockets.dispatch(channel, text, frame -> {
+        Sockets.dispatch(session, channel, text, frame -> {
             if (frame instanceof Frame.Send send) {
                 ChatService.Accepted accepted = chat.acceptFromCustomer(grant.conversationId(),
                         grant.customerSubject(), send);

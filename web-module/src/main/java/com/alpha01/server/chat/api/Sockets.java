@@ -6,6 +6,7 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.protocol.ProtocolException;
 import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.RateLimiter;
 import com.alpha01.server.platform.api.Correlation;
 import jakarta.ejb.EJBException;
 import jakarta.websocket.CloseReason;
@@ -30,13 +31,44 @@ final class Sockets {
     private Sockets() {
     }
 
-    static void prepare(Session session) {
+    static final String LIMITER = "alpha01.rate-limiter";
+
+    static void prepare(Session session, RateLimiter limiter) {
         session.setMaxTextMessageBufferSize(CloseCodes.MAX_FRAME_BYTES);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
+        session.getUserProperties().put(LIMITER, limiter);
     }
 
-    /** Decodes and handles one frame; any failure becomes an error frame, and the socket stays open. */
-    static void dispatch(SessionChannel channel, String text, Handler handler) {
+    /** Frames a customer socket may send: a burst of 20, then 5 a second. */
+    static RateLimiter customerLimit() {
+        return RateLimiter.perSocket(20, 5);
+    }
+
+    /** Frames a merchant client may send (it answers many conversations): a burst of 200, then 50 a second. */
+    static RateLimiter clientLimit() {
+        return RateLimiter.perSocket(200, 50);
+    }
+
+    /** Refusals in a row after which a flooding socket is closed (1008). */
+    static final int FLOOD_CLOSE_AFTER = 50;
+
+    /**
+     * Decodes and handles one frame; any failure becomes an error frame, and the socket stays open.
+     * Frames over the socket's rate are refused with {@code RATE_LIMITED} before they are even
+     * decoded (nothing is stored); a peer that keeps on flooding is closed with the policy code.
+     */
+    static void dispatch(Session session, SessionChannel channel, String text, Handler handler) {
+        RateLimiter limiter = (RateLimiter) session.getUserProperties().get(LIMITER);
+        if (limiter != null && !limiter.tryAcquire()) {
+            if (limiter.refusedInARow() >= FLOOD_CLOSE_AFTER) {
+                LOG.infof("Socket %s closed for flooding", session.getId());
+                close(session, CloseCodes.POLICY, "too many frames");
+            } else if (limiter.refusedInARow() == 1 || limiter.refusedInARow() % 10 == 0) {
+                channel.send(FrameCodec.encode(new Frame.Error(ErrorCode.RATE_LIMITED,
+                        "too many frames; slow down", null)));
+            }
+            return;
+        }
         Frame frame;
         try {
             frame = FrameCodec.decode(text);

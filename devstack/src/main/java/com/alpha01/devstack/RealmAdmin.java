@@ -1,0 +1,66 @@
+package com.alpha01.devstack;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Just enough of Keycloak's admin REST API for tests and the dev stack to add accounts to the
+ * realm, signed in as the bootstrap admin of the {@code master} realm. The product provisions
+ * through {@code keycloak-admin-client} on the server instead.
+ */
+public final class RealmAdmin {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final String adminPassword;
+
+    public RealmAdmin(URI keycloakBase, String adminPassword) {
+        this.base = keycloakBase;
+        this.adminPassword = adminPassword;
+    }
+
+    /** Creates an enabled, verified user with a password and the given realm role; returns nothing but fails loudly. */
+    public void createUser(String realm, String username, String email, char[] password, String realmRole)
+            throws IOException, InterruptedException {
+        String admin = TokenClient.passwordGrant(base.resolve("/realms/master"), "admin-cli", "admin",
+                adminPassword.toCharArray());
+        String user = Json.createObjectBuilder()
+                .add("username", username).add("email", email).add("emailVerified", true).add("enabled", true)
+                .add("firstName", "测试").add("lastName", "顾客")
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "password").add("value", new String(password)).add("temporary", false)))
+                .build().toString();
+        HttpResponse<String> created = send(admin, "POST", "/admin/realms/" + realm + "/users", user);
+        if (created.statusCode() != 201) {
+            throw new IOException("creating user " + username + " failed: " + created.statusCode());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> role = send(admin, "GET", "/admin/realms/" + realm + "/roles/" + realmRole, null);
+        if (role.statusCode() != 200) {
+            throw new IOException("role " + realmRole + " not found: " + role.statusCode());
+        }
+        HttpResponse<String> mapped = send(admin, "POST",
+                URI.create(location).getPath() + "/role-mappings/realm", "[" + role.body() + "]");
+        if (mapped.statusCode() != 204) {
+            throw new IOException("granting " + realmRole + " failed: " + mapped.statusCode());
+        }
+    }
+
+    private HttpResponse<String> send(String token, String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

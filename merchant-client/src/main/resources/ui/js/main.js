@@ -1,0 +1,164 @@
+// Start-up and wiring: navigation, language, bridge events, the reply box.
+import { request, on, release } from './bridge.js';
+import { LANGUAGES, setLanguage, translate, t, language } from './i18n.js';
+import { Store } from './store.js';
+import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript } from './render.js';
+
+const VIEWS = ['overview', 'conversations', 'qr', 'settings'];
+const LANGUAGE_KEY = 'alpha01.lang';
+const store = new Store();
+let view = 'overview';
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+function renderAll() {
+  renderStatus(store.status);
+  renderQr(store.qr);
+  renderConversations();
+  document.querySelector('.topbar-title').textContent = t(`nav.${view}`);
+  for (const button of document.querySelectorAll('[data-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
+  }
+}
+
+function renderConversations() {
+  renderStats(store);
+  renderConversationList(store, selectConversation);
+  renderTranscript(store);
+}
+
+function selectConversation(conversationId) {
+  store.select(conversationId);
+  byId('reply-feedback').textContent = '';
+  renderConversations();
+  byId('reply-text').focus();
+}
+
+function show(next) {
+  view = VIEWS.includes(next) ? next : 'overview';
+  for (const name of VIEWS) byId(`view-${name}`).hidden = name !== view;
+  for (const button of document.querySelectorAll('.nav-item')) {
+    if (button.dataset.view === view) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
+  if (view === 'conversations' && !store.selected) {
+    const newest = store.sortedConversations()[0];
+    if (newest) store.select(newest.conversationId);
+  }
+  renderAll();
+}
+
+async function switchLanguage(lang) {
+  setLanguage(lang);
+  translate();
+  renderAll();
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language());
+  } catch {
+    // storage may be unavailable; the Java side keeps the choice too
+  }
+  try {
+    await request('setLanguage', { lang: language() });
+  } catch (e) {
+    console.warn(`setLanguage failed: ${e.code}`);
+  }
+}
+
+async function sendReply(event) {
+  event.preventDefault();
+  const input = byId('reply-text');
+  const button = byId('reply-send');
+  const feedback = byId('reply-feedback');
+  const text = input.value.trim();
+  if (!text || !store.selected || button.disabled) return;
+  button.disabled = true;
+  feedback.dataset.kind = 'info';
+  feedback.textContent = t('reply.sending');
+  try {
+    const result = await request('reply', { conversationId: store.selected, text });
+    input.value = '';
+    feedback.textContent = t(result.queued ? 'reply.queued' : 'reply.sent');
+  } catch (e) {
+    feedback.dataset.kind = 'error';
+    feedback.textContent = t('reply.failed', { message: e.message });
+  } finally {
+    button.disabled = false;
+    input.focus();
+  }
+}
+
+function wireNavigation() {
+  const items = [...document.querySelectorAll('.nav-item')];
+  for (const button of items) {
+    button.addEventListener('click', () => show(button.dataset.view));
+    button.addEventListener('keydown', (e) => {
+      const step = { ArrowDown: 1, ArrowUp: -1 }[e.key];
+      if (!step) return;
+      e.preventDefault();
+      items[(items.indexOf(button) + step + items.length) % items.length].focus();
+    });
+  }
+  for (const button of document.querySelectorAll('[data-lang]')) {
+    button.addEventListener('click', () => switchLanguage(button.dataset.lang));
+  }
+  byId('reply-form').addEventListener('submit', sendReply);
+  byId('reply-text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      byId('reply-form').requestSubmit();
+    }
+  });
+}
+
+function wireEvents() {
+  on('status', (status) => {
+    store.setStatus(status);
+    renderStatus(store.status);
+  });
+  on('qr', (qr) => {
+    store.setQr(qr);
+    renderQr(store.qr);
+  });
+  on('conversation', (conversation) => {
+    if (store.upsertConversation(conversation)) renderConversations();
+  });
+  on('message', (message) => {
+    if (store.addMessage(message)) renderConversations();
+  });
+}
+
+function applySnapshot(snapshot) {
+  if (snapshot.status) store.setStatus(snapshot.status);
+  store.setQr(snapshot.qr);
+  for (const conversation of Array.isArray(snapshot.conversations) ? snapshot.conversations : []) {
+    store.upsertConversation(conversation);
+  }
+}
+
+async function start() {
+  let saved = null;
+  try {
+    saved = localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    // ignore: default language
+  }
+  setLanguage(LANGUAGES.includes(saved) ? saved : 'zh-CN');
+  translate();
+  wireNavigation();
+  wireEvents();
+  show('overview');
+  try {
+    applySnapshot(await request('ready'));
+  } catch (e) {
+    console.error(`ready failed: ${e.code} ${e.message}`);
+    store.setStatus({ state: 'offline' });
+  } finally {
+    release();
+    renderAll();
+    document.body.dataset.ready = 'true';
+  }
+}
+
+start();

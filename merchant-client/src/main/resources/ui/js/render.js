@@ -1,0 +1,109 @@
+// DOM rendering. User-supplied text only ever goes through textContent / createElement.
+import { t, tOr, formatTime } from './i18n.js';
+
+const STATES = new Set(['online', 'connecting', 'offline', 'signed-out']);
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+export function renderStatus(status) {
+  const state = STATES.has(status.state) ? status.state : 'unknown';
+  for (const pill of document.querySelectorAll('.status-pill')) {
+    pill.dataset.state = state;
+    pill.querySelector('.status-text').textContent = t(`status.${state}`);
+  }
+  byId('status-headline').textContent = t(`status.${state}`);
+  byId('status-card').dataset.state = state;
+  byId('status-merchant').textContent = status.merchantName || '—';
+  byId('status-staff').textContent = status.staffName || '—';
+  byId('status-server').textContent = status.server || '—';
+  byId('status-client').textContent = status.clientId || '—';
+}
+
+export function renderQr(qr) {
+  for (const figure of document.querySelectorAll('.qr-figure')) {
+    const img = figure.querySelector('img');
+    const url = figure.querySelector('.qr-url');
+    const missing = figure.querySelector('.qr-missing');
+    img.hidden = !qr;
+    missing.hidden = Boolean(qr);
+    if (qr) {
+      img.src = qr.png;
+      url.textContent = qr.url ?? '';
+    } else {
+      img.removeAttribute('src');
+      url.textContent = '';
+    }
+  }
+}
+
+export function renderStats(store) {
+  const stats = store.stats();
+  byId('stat-conversations').textContent = String(stats.conversations);
+  byId('stat-waiting').textContent = String(stats.waiting);
+  byId('stat-messages').textContent = String(stats.messages);
+  const badge = byId('nav-unread');
+  const unread = [...store.conversations.values()].reduce((sum, c) => sum + c.unread, 0);
+  badge.textContent = unread > 99 ? '99+' : String(unread);
+  badge.hidden = unread === 0;
+}
+
+function customerName(c) {
+  return c.customer || t('conv.anonymous');
+}
+
+export function renderConversationList(store, onSelect) {
+  const list = byId('conversation-list');
+  const conversations = store.sortedConversations();
+  byId('conversation-empty').hidden = conversations.length > 0;
+  list.replaceChildren(...conversations.map((c) => {
+    const item = el('li');
+    const button = el('button', 'conversation');
+    button.type = 'button';
+    button.dataset.conversationId = c.conversationId;
+    button.setAttribute('aria-current', c.conversationId === store.selected ? 'true' : 'false');
+    const avatar = el('span', 'avatar', Array.from(customerName(c))[0]);
+    avatar.setAttribute('aria-hidden', 'true');
+    const body = el('span', 'conversation-body');
+    const top = el('span', 'conversation-top');
+    top.append(el('span', 'conversation-name', customerName(c)), el('span', 'conversation-time', formatTime(c.updatedAt)));
+    const last = store.messagesOf(c.conversationId).at(-1);
+    const bottom = el('span', 'conversation-bottom');
+    bottom.append(el('span', 'conversation-preview', last ? last.text : t('conv.noMessages')));
+    if (c.unread > 0) bottom.append(el('span', 'badge', c.unread));
+    body.append(top, bottom);
+    const state = el('span', `chip chip-${String(c.state).toLowerCase()}`, tOr(`conv.state.${c.state}`, c.state));
+    button.append(avatar, body, state);
+    button.addEventListener('click', () => onSelect(c.conversationId));
+    item.append(button);
+    return item;
+  }));
+}
+
+export function renderTranscript(store) {
+  const transcript = byId('transcript');
+  const c = store.conversations.get(store.selected);
+  byId('transcript-empty').hidden = Boolean(c);
+  byId('reply-form').hidden = !c;
+  byId('transcript-title').textContent = c ? customerName(c) : t('conv.pick');
+  byId('transcript-state').textContent = c ? tOr(`conv.state.${c.state}`, c.state) : '';
+  const stick = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
+  transcript.replaceChildren(...(c ? store.messagesOf(c.conversationId) : []).map((m) => {
+    const sender = ['CUSTOMER', 'BOT', 'STAFF'].includes(m.sender) ? m.sender : 'BOT';
+    const item = el('li', `message message-${sender.toLowerCase()}`);
+    item.dataset.seq = String(m.seq);
+    const meta = el('div', 'message-meta');
+    meta.append(el('span', 'message-sender', t(`sender.${sender}`)), el('time', 'message-time', formatTime(m.at)));
+    item.append(meta, el('p', 'message-text', m.text));
+    return item;
+  }));
+  if (stick) transcript.scrollTop = transcript.scrollHeight;
+}

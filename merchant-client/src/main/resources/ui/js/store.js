@@ -1,0 +1,82 @@
+// What the page knows: status, QR code and conversations with their messages, deduplicated by
+// (conversationId, seq). Pure data, no DOM.
+
+const MAX_MESSAGES = 500;
+
+function validId(value) {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200;
+}
+
+export class Store {
+  constructor() {
+    this.status = { state: 'connecting' };
+    this.qr = null;
+    this.conversations = new Map();
+    this.selected = null;
+  }
+
+  setStatus(status) {
+    this.status = { ...status };
+  }
+
+  setQr(qr) {
+    this.qr = qr && typeof qr.png === 'string' && qr.png.startsWith('data:image/png;base64,') ? { ...qr } : null;
+  }
+
+  /** Creates or updates a conversation from a "conversation" event or snapshot entry. */
+  upsertConversation(event) {
+    if (!event || !validId(event.conversationId)) return null;
+    const c = this.#conversation(event.conversationId);
+    for (const [key, value] of Object.entries(event)) {
+      if (key !== 'messages' && key !== 'conversationId') c[key] = value;
+    }
+    for (const message of Array.isArray(event.messages) ? event.messages : []) this.addMessage(message);
+    return c;
+  }
+
+  /** Adds a message; false when it is malformed or already known. */
+  addMessage(message) {
+    if (!message || !validId(message.conversationId) || !Number.isInteger(message.seq)) return false;
+    const c = this.#conversation(message.conversationId);
+    if (c.messages.has(message.seq)) return false;
+    c.messages.set(message.seq, { ...message, text: String(message.text ?? '') });
+    if (c.messages.size > MAX_MESSAGES) c.messages.delete(Math.min(...c.messages.keys()));
+    if (typeof message.at === 'string' && !(c.updatedAt > message.at)) c.updatedAt = message.at;
+    if (message.conversationId !== this.selected && message.sender === 'CUSTOMER') c.unread += 1;
+    return true;
+  }
+
+  select(conversationId) {
+    this.selected = this.conversations.has(conversationId) ? conversationId : null;
+    if (this.selected) this.conversations.get(this.selected).unread = 0;
+  }
+
+  /** Newest activity first. */
+  sortedConversations() {
+    return [...this.conversations.values()].sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)));
+  }
+
+  messagesOf(conversationId) {
+    const c = this.conversations.get(conversationId);
+    return c ? [...c.messages.values()].sort((a, b) => a.seq - b.seq) : [];
+  }
+
+  stats() {
+    let messages = 0;
+    let waiting = 0;
+    for (const c of this.conversations.values()) {
+      messages += c.messages.size;
+      if (c.state === 'WAITING' || c.state === 'STAFF') waiting += 1;
+    }
+    return { conversations: this.conversations.size, waiting, messages };
+  }
+
+  #conversation(id) {
+    let c = this.conversations.get(id);
+    if (!c) {
+      c = { conversationId: id, customer: '', state: 'BOT', updatedAt: '', unread: 0, messages: new Map() };
+      this.conversations.set(id, c);
+    }
+    return c;
+  }
+}
