@@ -130,6 +130,11 @@ function wireEvents() {
 }
 
 function applySnapshot(snapshot) {
+  // The desktop app may remember the language itself; its choice wins over this profile's.
+  if (LANGUAGES.includes(snapshot.lang) && snapshot.lang !== language()) {
+    setLanguage(snapshot.lang);
+    translate();
+  }
   if (snapshot.status) store.setStatus(snapshot.status);
   store.setQr(snapshot.qr);
   for (const conversation of Array.isArray(snapshot.conversations) ? snapshot.conversations : []) {

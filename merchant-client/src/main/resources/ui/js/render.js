@@ -78,10 +78,11 @@ export function renderConversationList(store, onSelect) {
     const last = store.messagesOf(c.conversationId).at(-1);
     const bottom = el('span', 'conversation-bottom');
     bottom.append(el('span', 'conversation-preview', last ? last.text : t('conv.noMessages')));
+    // The bot answering is the normal case; only other states need the staff's eye.
+    if (c.state !== 'BOT') bottom.append(el('span', `chip chip-${String(c.state).toLowerCase()}`, tOr(`conv.state.${c.state}`, c.state)));
     if (c.unread > 0) bottom.append(el('span', 'badge', c.unread));
     body.append(top, bottom);
-    const state = el('span', `chip chip-${String(c.state).toLowerCase()}`, tOr(`conv.state.${c.state}`, c.state));
-    button.append(avatar, body, state);
+    button.append(avatar, body);
     button.addEventListener('click', () => onSelect(c.conversationId));
     item.append(button);
     return item;

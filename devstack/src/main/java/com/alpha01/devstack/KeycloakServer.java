@@ -37,6 +37,11 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Forgets every realm, user and session (the dev-mode H2 database), so the next start imports afresh. */
+    public static void resetData(Path home) throws IOException {
+        Zips.deleteTree(home.resolve("data/h2"));
+    }
+
     /**
      * Starts {@code kc.sh start-dev}; the realm file is copied into {@code data/import}. Returns once
      * {@code /health/ready} answers 200 on the management port.

@@ -76,7 +76,8 @@ class QueuedDeliveryIT {
                             m -> m.sender() == Frame.Sender.BOT && m.seq() > base && m.text().contains("欢迎光临"));
                     assertTrue(answer.seq() > base);
                     assertEquals(1, seenByClient.stream()
-                                    .filter(m -> m.sender() == Frame.Sender.CUSTOMER && m.seq() == base).count(),
+                                    .filter(m -> m.conversationId().equals(conversationId.toString())
+                                            && m.sender() == Frame.Sender.CUSTOMER && m.seq() == base).count(),
                             "the queued message reaches the client exactly once");
                     Waits.until("the queued message is marked delivered", () -> Db.count(
                             "select count(*) from chat_message where conversation_id = ? and sender = 'CUSTOMER' "

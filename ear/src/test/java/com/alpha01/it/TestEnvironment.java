@@ -40,6 +40,7 @@ public final class TestEnvironment implements LauncherSessionListener {
                     DB_NAME, DB_USER, DB_PASSWORD);
             Path kcHome = path("alpha01.keycloak.home");
             KeycloakServer.install(path("alpha01.keycloak.zip"), kcHome);
+            KeycloakServer.resetData(kcHome);
             keycloak = KeycloakServer.start(kcHome, path("alpha01.realm"), intProperty("alpha01.it.kc.port"),
                     intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD, Duration.ofMinutes(4));
             WildFlyServer.configure(path("alpha01.wildfly.home"), path("alpha01.wildfly.cli-dir"),

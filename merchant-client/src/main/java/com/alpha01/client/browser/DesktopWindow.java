@@ -1,13 +1,11 @@
 package com.alpha01.client.browser;
 
 import com.alpha01.client.bridge.Bridge;
-import java.awt.AWTException;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Rectangle;
-import java.awt.Robot;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
@@ -16,8 +14,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.JFrame;
@@ -131,21 +127,21 @@ public final class DesktopWindow {
     }
 
     /**
-     * Captures the browser area as it is on screen, after two animation frames so that the last DOM
-     * change is painted. Needs a real (or virtual) X display; call it off the AWT event thread.
+     * Captures the browser area as it is on screen, once the last DOM change is painted (see
+     * {@link ScreenCapture}). Needs a real or virtual X display; call it off the AWT event thread.
      */
     public BufferedImage screenshot(Duration timeout) throws InterruptedException, TimeoutException {
-        try {
-            evaluate("await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); return 'painted';")
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            Rectangle area = onEventThread(() -> {
-                Component view = browser.getUIComponent();
-                return new Rectangle(view.getLocationOnScreen(), view.getSize());
-            });
-            return new Robot().createScreenCapture(area);
-        } catch (ExecutionException | AWTException e) {
-            throw new IllegalStateException("Could not capture the window: " + e.getMessage(), e);
-        }
+        return new ScreenCapture(evaluator, browser).capture(() -> {
+            try {
+                return onEventThread(() -> {
+                    Component view = browser.getUIComponent();
+                    return new Rectangle(view.getLocationOnScreen(), view.getSize());
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }, timeout);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.alpha01.client.browser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
@@ -61,7 +62,7 @@ final class ScriptEvaluator extends CefMessageRouterHandlerAdapter {
             try (JsonReader reader = Json.createReader(new StringReader(request.substring(colon + 1)))) {
                 JsonObject r = reader.readObject();
                 JsonValue value = r.get("value");
-                String text = value instanceof jakarta.json.JsonString s ? s.getString() : null;
+                String text = value instanceof JsonString s ? s.getString() : null;
                 if (r.getBoolean("ok", false)) {
                     future.complete(text);
                 } else {

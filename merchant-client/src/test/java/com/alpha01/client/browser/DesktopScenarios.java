@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,7 +155,7 @@ public final class DesktopScenarios {
     private void roundTrip() throws Exception {
         String result = eval("const { request } = await import('app://local/js/bridge.js');"
                 + "return JSON.stringify(await request('echo', { n: 41, text: '你好' }));");
-        JsonObject json = Json.createReader(new java.io.StringReader(result)).readObject();
+        JsonObject json = Json.createReader(new StringReader(result)).readObject();
         assertEquals("java", json.getString("by"));
         assertEquals(41, json.getJsonObject("echo").getInt("n"));
         assertEquals("你好", json.getJsonObject("echo").getString("text"));
@@ -229,7 +230,8 @@ public final class DesktopScenarios {
     }
 
     private String eval(String functionBody) throws Exception {
-        return window.evaluate(functionBody).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        // a little longer than WAIT, so that waitFor's own deadline in the page is what reports a timeout
+        return window.evaluate(functionBody).get(WAIT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
     }
 
     /** Polls a JavaScript condition inside the page until it holds or the deadline passes. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,7 @@ class DesktopWindowTest {
     private static Map<String, String> runScenarios(String display, Path logs) throws IOException, InterruptedException {
         Path results = logs.resolve("results.tsv");
         Files.deleteIfExists(results);
+        deleteTree(Path.of(jcefDir() + "-cache")); // a fresh browser profile: no language remembered from a past run
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(java.toString(), "-Xmx512m", "-Djava.awt.headless=false",
                 "-Dalpha01.jcef.dir=" + jcefDir(), "-Dalpha01.screenshots=" + screenshotDir(),
@@ -99,6 +101,16 @@ class DesktopWindowTest {
             outcome.put(parts[1], parts[0].equals("PASS") ? "PASS" : "FAIL: " + (parts.length > 2 ? parts[2] : ""));
         }
         return outcome;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static Path jcefDir() {

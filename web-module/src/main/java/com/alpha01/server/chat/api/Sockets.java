@@ -20,7 +20,7 @@ final class Sockets {
 
     private static final Logger LOG = Logger.getLogger(Sockets.class);
 
-    /** Seconds a socket may stay silent before the server closes it (peers ping every 25 s). */
+    /** Milliseconds a socket may stay silent before the server closes it (peers ping every 25 s). */
     static final long IDLE_TIMEOUT_MS = 120_000;
 
     @FunctionalInterface
