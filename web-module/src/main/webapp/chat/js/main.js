@@ -9,7 +9,7 @@ async function openSession() {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
     credentials: 'same-origin',
-    body: JSON.stringify({ scan }),
+    body: JSON.stringify(scan ? { scan } : {}),
   });
   if (!response.ok) throw new Error(`session ${response.status}`);
   return response.json();
@@ -18,11 +18,7 @@ async function openSession() {
 function start() {
   applyTexts();
   document.getElementById('lang').addEventListener('click', toggleLanguage);
-  if (!scan) {
-    notice('noEntry');
-    document.getElementById('send').disabled = true;
-    return;
-  }
+  // Without ?scan= (a sign-in round trip may drop it) the server reads the entry cookie set by /connect.
   const socket = new ChatSocket(openSession, {
     onStatus: status,
     onSession: (session) => {

@@ -41,6 +41,19 @@ final class Customers {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The same, as the chat page does after a sign-in round trip: the entry pass in the cookie /connect set. */
+    static HttpResponse<String> openSessionWithEntryCookie(HttpResponse<String> scan, String customerToken)
+            throws IOException, InterruptedException {
+        String cookie = scan.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("alpha01_entry="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        return NO_REDIRECTS.send(HttpRequest.newBuilder(TestEnvironment.serverUri().resolve("/api/v1/customer/sessions"))
+                        .header("Authorization", "Bearer " + customerToken)
+                        .header("Content-Type", "application/json")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonObject json(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();

@@ -43,8 +43,9 @@ class QueuedDeliveryIT {
             ServerApi.Registration reg = api.register("it-queued-" + UUID.randomUUID(), "IT 收银台", "it");
             ServerApi.QrCode qr = api.createQr(reg.clientId(), "counter");
 
-            String scanId = Customers.scanId(Customers.scan(qr.url()));
-            var sessionResponse = Customers.openSession(scanId, TestEnvironment.newCustomerToken());
+            // The entry pass travels in the cookie /connect sets (the page's query string may be lost in sign-in).
+            var sessionResponse = Customers.openSessionWithEntryCookie(Customers.scan(qr.url()),
+                    TestEnvironment.newCustomerToken());
             assertEquals(200, sessionResponse.statusCode(), sessionResponse.body());
             JsonObject session = Customers.json(sessionResponse.body());
             UUID conversationId = UUID.fromString(session.getString("conversationId"));

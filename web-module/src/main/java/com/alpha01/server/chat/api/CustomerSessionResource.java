@@ -4,8 +4,10 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.chat.application.CustomerEntryService;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.qr.api.ConnectServlet;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,10 +35,13 @@ public class CustomerSessionResource {
     CustomerEntryService entry;
 
     @POST
-    public Session open(SessionRequest request, @Context SecurityContext security) {
+    public Session open(SessionRequest request, @Context SecurityContext security,
+            @CookieParam(ConnectServlet.ENTRY_COOKIE) String entryCookie) {
+        String given = request == null || request.scan() == null || request.scan().isBlank() ? entryCookie
+                : request.scan();
         UUID scan;
         try {
-            scan = UUID.fromString(request == null || request.scan() == null ? "" : request.scan());
+            scan = UUID.fromString(given == null ? "" : given);
         } catch (IllegalArgumentException e) {
             throw new DomainException(ErrorCode.BAD_FRAME, "scan is missing or malformed; scan the QR code again");
         }

@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 @WebServlet(urlPatterns = "/connect")
 public class ConnectServlet extends HttpServlet {
 
+    /** Cookie carrying the scan id (the entry pass) to {@code POST /api/v1/customer/sessions}. */
+    public static final String ENTRY_COOKIE = "alpha01_entry";
+
     @Inject
     QrService qr;
 
@@ -30,6 +33,9 @@ public class ConnectServlet extends HttpServlet {
         if (result.outcome() == ScanOutcome.VALID) {
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
             resp.setHeader("Location", req.getContextPath() + "/chat/?scan=" + result.scanId());
+            // The sign-in round trip may drop the query string: the entry pass also rides in a cookie.
+            resp.addHeader("Set-Cookie", ENTRY_COOKIE + "=" + result.scanId() + "; Path=" + req.getContextPath()
+                    + "/api/v1/customer; Max-Age=1800; HttpOnly; SameSite=Lax");
             return;
         }
         ErrorPage page = ErrorPage.forOutcome(result.outcome());
