@@ -77,7 +77,7 @@ public final class DevStack {
         WildFlyServer wf = WildFlyServer.start(wfHome, config.wildflyOffset(), env, "alpha01-dev");
         started.add(wf);
         wf.awaitHttp(Duration.ofMinutes(3));
-        wf.deploy(config.ear(), Duration.ofMinutes(3));
+        wf.deploy(config.ear(), "/api/v1/health", Duration.ofMinutes(3));
         LOG.infof("WildFly with the EAR up after %d ms", elapsed(t0));
 
         MerchantClientProcess client = MerchantClientProcess.start(config, kc.issuer());

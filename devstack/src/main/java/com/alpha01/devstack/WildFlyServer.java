@@ -95,29 +95,50 @@ public final class WildFlyServer implements AutoCloseable {
         return process.pid();
     }
 
-    /** Copies the EAR into the deployment scanner's folder and waits for its marker. */
-    public void deploy(Path ear, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Deploys the EAR through the deployment scanner (skipped when the same file is deployed already,
+     * so a warm start does not redeploy) and waits until {@code readyPath} answers 200.
+     */
+    public void deploy(Path ear, String readyPath, Duration timeout) throws IOException, InterruptedException {
         Path deployments = home.resolve("standalone/deployments");
         String name = ear.getFileName().toString();
-        for (String suffix : List.of(".deployed", ".failed", ".undeployed")) {
-            Files.deleteIfExists(deployments.resolve(name + suffix));
-        }
-        Files.copy(ear, deployments.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Path target = deployments.resolve(name);
         long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (Files.exists(deployments.resolve(name + ".deployed"))) {
-                LOG.infof("%s deployed", name);
-                return;
+        if (!Files.exists(target) || Files.mismatch(ear, target) != -1) {
+            for (String suffix : List.of(".deployed", ".failed", ".undeployed")) {
+                Files.deleteIfExists(deployments.resolve(name + suffix));
             }
+            Files.copy(ear, target, StandardCopyOption.REPLACE_EXISTING);
+            LOG.infof("%s copied for deployment", name);
+        }
+        URI ready = URI.create("http://127.0.0.1:" + httpPort() + readyPath);
+        while (System.nanoTime() < end) {
             if (Files.exists(deployments.resolve(name + ".failed"))) {
                 throw new IOException(name + " failed to deploy: " + Files.readString(deployments.resolve(name + ".failed")));
             }
             if (!process.isAlive()) {
                 throw new IOException("WildFly exited while deploying; see its log");
             }
+            if (status(ready) == 200) {
+                LOG.infof("%s deployed and ready", name);
+                return;
+            }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IOException(name + " not deployed within " + timeout);
+        throw new IOException(name + " not ready within " + timeout);
+    }
+
+    private static int status(URI uri) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            int code = c.getResponseCode();
+            c.disconnect();
+            return code;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** Waits until the HTTP port answers. */

@@ -87,11 +87,20 @@ public final class TestEnvironment implements LauncherSessionListener {
      * customer keeps one conversation per shop).
      */
     static String newCustomerToken() throws Exception {
+        Account account = newCustomer();
+        return TokenClient.passwordGrant(issuer(), "customer-web", account.username(), account.password().toCharArray());
+    }
+
+    /** A customer account made for one test. */
+    record Account(String username, String password) {
+    }
+
+    static Account newCustomer() throws Exception {
         String name = "it-customer-" + UUID.randomUUID().toString().substring(0, 8);
-        char[] password = ("It-" + UUID.randomUUID()).toCharArray();
+        String password = "It-" + UUID.randomUUID();
         new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).createUser(KeycloakServer.REALM, name,
-                name + "@mail.example", password, "customer");
-        return TokenClient.passwordGrant(issuer(), "customer-web", name, password);
+                name + "@mail.example", password.toCharArray(), "customer");
+        return new Account(name, password);
     }
 
     private static Path path(String property) {

@@ -41,6 +41,17 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void health_reports_up_without_sign_in() throws Exception {
+        var response = Customers.NO_REDIRECTS.send(java.net.http.HttpRequest.newBuilder(
+                TestEnvironment.serverUri().resolve("/api/v1/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = Customers.json(response.body());
+        assertEquals("UP", body.getString("status"));
+        assertEquals("UP", body.getJsonObject("checks").getString("database"));
+    }
+
+    @Test
     void customer_hello_reaches_the_merchant_client_and_its_answer_comes_back() throws Exception {
         try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
                 TestEnvironment.STAFF_PASSWORD.toCharArray())) {

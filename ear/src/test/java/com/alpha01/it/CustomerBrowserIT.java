@@ -1,0 +1,141 @@
+package com.alpha01.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.client.app.AutoResponder;
+import com.alpha01.client.auth.KeycloakSession;
+import com.alpha01.client.faq.FaqResponder;
+import com.alpha01.client.link.LinkState;
+import com.alpha01.client.link.ServerApi;
+import com.alpha01.client.link.ServerLink;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The customer's side in a real browser (Debian's headless Chromium): open the QR code's URL, sign
+ * in on Keycloak's login page, land on the chat page, write 你好 and see the shop's answer, which
+ * the merchant client's own link code produced. Customer text is shown as text, never as markup.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CustomerBrowserIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private ChromeDriver browser;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void open_browser() throws Exception {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=420,820", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("alpha01-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterEach
+    void close_browser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void customer_scans_signs_in_and_chats_in_the_browser() throws Exception {
+        TestEnvironment.Account customer = TestEnvironment.newCustomer();
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-browser-" + UUID.randomUUID(), "IT 吧台", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "bar");
+            try (AutoResponder responder = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
+                 ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, responder)) {
+                responder.attach(link);
+                link.start();
+                Waits.until("merchant client online", () -> link.state() == LinkState.ONLINE);
+
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                browser.get(qr.url());
+                signIn(wait, customer);
+                wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "online"));
+                assertTrue(browser.getCurrentUrl().startsWith(TestEnvironment.serverUri() + "/chat/"),
+                        browser.getCurrentUrl());
+
+                say(wait, "你好");
+                WebElement answer = wait.until(d -> d.findElements(By.cssSelector(".msg.merchant")).stream()
+                        .filter(e -> e.getText().contains("欢迎光临")).findFirst().orElse(null));
+                assertTrue(answer.isDisplayed());
+
+                String markup = "<img src=x onerror=alert(1)><b>粗体</b>";
+                say(wait, markup);
+                WebElement mine = wait.until(d -> d.findElements(By.cssSelector(".msg.customer")).stream()
+                        .filter(e -> e.getText().contains("<b>粗体</b>")).findFirst().orElse(null));
+                assertTrue(mine.findElements(By.cssSelector("img, b")).isEmpty(), "customer text is not markup");
+                saveScreenshot("customer-chat-zh-CN.png");
+
+                Waits.until("both questions and their answers stored", () -> Db.count(
+                        "select count(*) from chat_message m join conversation c on c.id = m.conversation_id "
+                                + "where c.client_id = ?", UUID.fromString(reg.clientId())) == 4);
+                List<List<Object>> first = Db.query("select m.sender, m.body from chat_message m "
+                        + "join conversation c on c.id = m.conversation_id where c.client_id = ? and m.seq = 1",
+                        UUID.fromString(reg.clientId()));
+                assertEquals(List.of(List.of("CUSTOMER", "你好")), first);
+            }
+        }
+    }
+
+    /** Keycloak's login form; with organizations on it comes as two pages (username, then password). */
+    private void signIn(WebDriverWait wait, TestEnvironment.Account account) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(account.username());
+        if (browser.findElements(By.id("password")).isEmpty()) {
+            browser.findElement(By.id("kc-login")).click();
+        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys(account.password());
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+    }
+
+    private void say(WebDriverWait wait, String text) {
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("text")));
+        box.sendKeys(text);
+        browser.findElement(By.id("send")).click();
+    }
+
+    private void saveScreenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("alpha01.screenshots", "target/screenshots")));
+        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

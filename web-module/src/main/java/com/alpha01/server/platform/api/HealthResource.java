@@ -1,0 +1,31 @@
+package com.alpha01.server.platform.api;
+
+import com.alpha01.server.platform.HealthCheck;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /api/v1/health}, unauthenticated: 200 {@code {"status":"UP"}} when the application is
+ * deployed and its database answers, else 503 {@code DOWN}. For load balancers and the dev stack.
+ */
+@Path("/health")
+public class HealthResource {
+
+    @Inject
+    HealthCheck health;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        boolean db = health.databaseUp();
+        JsonObject body = Json.createObjectBuilder().add("status", db ? "UP" : "DOWN")
+                .add("checks", Json.createObjectBuilder().add("database", db ? "UP" : "DOWN")).build();
+        return Response.status(db ? 200 : 503).entity(body.toString()).build();
+    }
+}
