@@ -25,9 +25,18 @@ public final class RealmAdmin {
         this.adminPassword = adminPassword;
     }
 
-    /** Creates an enabled, verified user with a password and the given realm role; returns nothing but fails loudly. */
+    /** Creates an enabled, verified user with a password and the given realm role; fails loudly. */
     public void createUser(String realm, String username, String email, char[] password, String realmRole)
             throws IOException, InterruptedException {
+        createUser(realm, username, email, password, realmRole, null);
+    }
+
+    /**
+     * The same, and a member of {@code groupPath} (e.g. {@code /merchants/other-shop}), which is
+     * created under its existing parent when missing.
+     */
+    public void createUser(String realm, String username, String email, char[] password, String realmRole,
+            String groupPath) throws IOException, InterruptedException {
         String admin = TokenClient.passwordGrant(base.resolve("/realms/master"), "admin-cli", "admin",
                 adminPassword.toCharArray());
         String user = Json.createObjectBuilder()
@@ -50,6 +59,29 @@ public final class RealmAdmin {
         if (mapped.statusCode() != 204) {
             throw new IOException("granting " + realmRole + " failed: " + mapped.statusCode());
         }
+        if (groupPath != null) {
+            String groupId = ensureGroup(admin, realm, groupPath);
+            HttpResponse<String> joined = send(admin, "PUT", URI.create(location).getPath() + "/groups/" + groupId, "{}");
+            if (joined.statusCode() != 204) {
+                throw new IOException("adding " + username + " to " + groupPath + " failed: " + joined.statusCode());
+            }
+        }
+    }
+
+    private String ensureGroup(String admin, String realm, String path) throws IOException, InterruptedException {
+        HttpResponse<String> found = send(admin, "GET", "/admin/realms/" + realm + "/group-by-path" + path, null);
+        if (found.statusCode() == 200) {
+            return Json.createReader(new java.io.StringReader(found.body())).readObject().getString("id");
+        }
+        int slash = path.lastIndexOf('/');
+        String parent = slash <= 0 ? "/admin/realms/" + realm + "/groups"
+                : "/admin/realms/" + realm + "/groups/" + ensureGroup(admin, realm, path.substring(0, slash)) + "/children";
+        HttpResponse<String> created = send(admin, "POST", parent,
+                Json.createObjectBuilder().add("name", path.substring(slash + 1)).build().toString());
+        if (created.statusCode() != 201) {
+            throw new IOException("creating group " + path + " failed: " + created.statusCode());
+        }
+        return ensureGroup(admin, realm, path);
     }
 
     private HttpResponse<String> send(String token, String method, String path, String json)

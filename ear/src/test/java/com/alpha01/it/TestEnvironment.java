@@ -95,6 +95,15 @@ public final class TestEnvironment implements LauncherSessionListener {
     record Account(String username, String password) {
     }
 
+    /** A staff account of another merchant ({@code /merchants/<code>}), made for one test. */
+    static Account newStaff(String merchantCode) throws Exception {
+        String name = "it-staff-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "It-" + UUID.randomUUID();
+        new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).createUser(KeycloakServer.REALM, name,
+                name + "@shop.example", password.toCharArray(), "merchant-staff", "/merchants/" + merchantCode);
+        return new Account(name, password);
+    }
+
     static Account newCustomer() throws Exception {
         String name = "it-customer-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "It-" + UUID.randomUUID();
