@@ -6,6 +6,8 @@ const MESSAGES = {
     queued: '店员暂时不在线，消息已保存，上线后会第一时间回复您。',
     noEntry: '请扫描店内的二维码开始咨询。', entryFailed: '无法进入会话，请重新扫描二维码。',
     you: '我', bot: 'AI 助手', staff: '店员', failed: '发送失败，请重试',
+    answerBOT: 'AI 助手为您服务', answerNEW: 'AI 助手为您服务', answerHUMAN: '店员正在为您服务',
+    answerQUEUED: '等待店员上线', answerCLOSED: '会话已结束，发送消息即可重新开始',
   },
   en: {
     title: 'Chat with us', send: 'Send', placeholder: 'Type a message…',
@@ -13,6 +15,9 @@ const MESSAGES = {
     queued: 'No staff online right now. Your message is saved and will be answered soon.',
     noEntry: 'Please scan the QR code in the shop to start.', entryFailed: 'Could not open the chat. Please scan the QR code again.',
     you: 'Me', bot: 'AI assistant', staff: 'Staff', failed: 'Not sent, please retry',
+    answerBOT: 'The AI assistant is answering', answerNEW: 'The AI assistant is answering',
+    answerHUMAN: 'A staff member is answering', answerQUEUED: 'Waiting for staff to come online',
+    answerCLOSED: 'Conversation ended; write to start again',
   },
 };
 

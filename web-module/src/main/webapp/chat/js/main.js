@@ -1,5 +1,5 @@
 import { applyTexts, t, toggleLanguage } from './i18n.js';
-import { confirm, notice, showMessage, status } from './render.js';
+import { answerer, confirm, notice, showMessage, status } from './render.js';
 import { ChatSocket } from './socket.js';
 
 const scan = new URLSearchParams(location.search).get('scan');
@@ -27,6 +27,7 @@ function start() {
     },
     onAck: (ack) => confirm(ack.id, ack.seq),
     onMessage: (message) => showMessage(message),
+    onState: (frame) => answerer(frame.state, frame.by),
     onError: () => notice('failed'),
     onFatal: () => { notice('entryFailed'); document.getElementById('send').disabled = true; },
   });

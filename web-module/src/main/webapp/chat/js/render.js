@@ -46,3 +46,11 @@ export function status(state) {
   el.dataset.state = state;
   el.textContent = t(state);
 }
+
+/** Who answers now (state frame): a translated line, and the staff member's name as plain text. */
+export function answerer(state, by) {
+  const el = document.getElementById('answerer');
+  el.dataset.i18n = `answer${state}`;
+  el.textContent = t(el.dataset.i18n);
+  document.getElementById('answerer-by').textContent = state === 'HUMAN' && by ? `· ${by}` : '';
+}

@@ -47,6 +47,9 @@ export class ChatSocket {
         this.handlers.onMessage(frame);
         if (frame.sender !== 'CUSTOMER') this.send({ type: 'delivered', conversationId: frame.conversationId, seq: frame.seq });
         break;
+      case 'state':
+        this.handlers.onState?.(frame);
+        break;
       case 'error':
         this.handlers.onError(frame);
         break;

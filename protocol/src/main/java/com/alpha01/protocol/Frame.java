@@ -60,6 +60,26 @@ public sealed interface Frame {
         public String type() { return "pong"; }
     }
 
+    /**
+     * Merchant client to server: staff take a conversation over from the AI ({@code takeover}, any
+     * client of the merchant; the conversation moves to that client), give it back ({@code handback})
+     * or end it ({@code close}). The {@code type} on the wire is the action in lower case.
+     */
+    record Control(Action action, String conversationId) implements Frame {
+        public String type() { return action.name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    /** What staff can do to a conversation. */
+    enum Action { TAKEOVER, HANDBACK, CLOSE }
+
+    /**
+     * Server to both sides of a conversation: who answers now. {@code state} is one of NEW, BOT,
+     * HUMAN, QUEUED, CLOSED; {@code by} names the staff member when HUMAN.
+     */
+    record State(String conversationId, String state, String by) implements Frame {
+        public String type() { return "state"; }
+    }
+
     /** Who wrote a message. */
     enum Sender { CUSTOMER, BOT, STAFF }
 

@@ -55,6 +55,13 @@ public final class FrameCodec {
             if (f.ref() != null) {
                 b.add("ref", f.ref());
             }
+        } else if (frame instanceof Frame.Control f) {
+            b.add("conversationId", f.conversationId());
+        } else if (frame instanceof Frame.State f) {
+            b.add("conversationId", f.conversationId()).add("state", f.state());
+            if (f.by() != null) {
+                b.add("by", f.by());
+            }
         } else if (frame instanceof Frame.Ping f) {
             b.add("nonce", f.nonce());
         } else if (frame instanceof Frame.Pong f) {
@@ -85,6 +92,11 @@ public final class FrameCodec {
                     o.get("conversationId") instanceof JsonString s ? s.getString() : null);
             case "error" -> new Frame.Error(errorCode(o, ref), string(o, "message", ref),
                     o.get("ref") instanceof JsonString s ? s.getString() : null);
+            case "takeover" -> new Frame.Control(Frame.Action.TAKEOVER, uuid(o, "conversationId", ref));
+            case "handback" -> new Frame.Control(Frame.Action.HANDBACK, uuid(o, "conversationId", ref));
+            case "close" -> new Frame.Control(Frame.Action.CLOSE, uuid(o, "conversationId", ref));
+            case "state" -> new Frame.State(uuid(o, "conversationId", ref), string(o, "state", ref),
+                    o.get("by") instanceof JsonString s ? s.getString() : null);
             case "ping" -> new Frame.Ping(number(o, "nonce", ref));
             case "pong" -> new Frame.Pong(number(o, "nonce", ref));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref);

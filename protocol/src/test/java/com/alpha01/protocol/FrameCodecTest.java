@@ -27,11 +27,25 @@ class FrameCodecTest {
                 new Frame.Delivered(CONV, 7),
                 new Frame.Welcome("peer", "m", "阿尔法咖啡", CONV),
                 new Frame.Error(ErrorCode.RATE_LIMITED, "slow down", "msg-0001"),
+                new Frame.Control(Frame.Action.TAKEOVER, CONV),
+                new Frame.Control(Frame.Action.HANDBACK, CONV),
+                new Frame.Control(Frame.Action.CLOSE, CONV),
+                new Frame.State(CONV, "HUMAN", "小美"),
+                new Frame.State(CONV, "BOT", null),
                 new Frame.Ping(42),
                 new Frame.Pong(42));
         for (Frame frame : frames) {
             assertEquals(frame, FrameCodec.decode(FrameCodec.encode(frame)), frame.type());
         }
+    }
+
+    @Test
+    void control_frames_carry_their_action_as_the_type_and_need_a_conversation() throws ProtocolException {
+        assertEquals("{\"type\":\"takeover\",\"conversationId\":\"" + CONV + "\"}",
+                FrameCodec.encode(new Frame.Control(Frame.Action.TAKEOVER, CONV)));
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> FrameCodec.decode("{\"type\":\"handback\",\"conversationId\":\"42\"}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
     }
 
     @Test

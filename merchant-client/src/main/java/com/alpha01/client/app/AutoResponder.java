@@ -25,6 +25,10 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         void state(LinkState state);
 
         void message(Frame.Message message);
+
+        /** Who answers a conversation changed. */
+        default void conversationState(Frame.State state) {
+        }
     }
 
     private final FaqResponder faq;
@@ -35,6 +39,8 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         return t;
     });
     private volatile ServerLink link;
+    /** Conversations staff have taken over: the AI stays silent there. */
+    private final java.util.Set<String> heldByStaff = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public AutoResponder(FaqResponder faq, Observer observer) {
         this.faq = faq;
@@ -52,9 +58,19 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     }
 
     @Override
+    public void onConversationState(Frame.State state) {
+        if ("HUMAN".equals(state.state())) {
+            heldByStaff.add(state.conversationId());
+        } else {
+            heldByStaff.remove(state.conversationId());
+        }
+        observer.conversationState(state);
+    }
+
+    @Override
     public void onMessage(Frame.Message message) {
         observer.message(message);
-        if (message.sender() != Frame.Sender.CUSTOMER) {
+        if (message.sender() != Frame.Sender.CUSTOMER || heldByStaff.contains(message.conversationId())) {
             return;
         }
         worker.execute(() -> answer(message));

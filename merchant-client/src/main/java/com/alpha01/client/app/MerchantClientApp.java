@@ -53,6 +53,11 @@ public final class MerchantClientApp {
             }
 
             @Override
+            public void conversationState(Frame.State state) {
+                bridge.emit("conversation", ui.state(state));
+            }
+
+            @Override
             public void message(Frame.Message message) {
                 JsonObject[] event = new JsonObject[1];
                 JsonObject conversation = ui.message(message, event);
@@ -79,6 +84,20 @@ public final class MerchantClientApp {
             return Json.createObjectBuilder().add("queued", link.state() != LinkState.ONLINE).build();
         });
         bridge.on("setLanguage", request -> Json.createObjectBuilder().build());
+        for (Frame.Action action : Frame.Action.values()) {
+            bridge.on(action.name().toLowerCase(java.util.Locale.ROOT), request -> {
+                String conversationId = request.getString("conversationId", "");
+                if (conversationId.isEmpty()) {
+                    throw new BridgeException("BAD_REQUEST", "conversationId is required");
+                }
+                try {
+                    link.control(action, conversationId);
+                } catch (IllegalStateException offline) {
+                    throw new BridgeException("OFFLINE", offline.getMessage());
+                }
+                return Json.createObjectBuilder().add("sent", true).build();
+            });
+        }
 
         CountDownLatch closed = new CountDownLatch(1);
         DesktopWindow window = DesktopWindow.open(settings.home().resolve("jcef-bundle"), "阿尔法01 · 商家端", bridge);

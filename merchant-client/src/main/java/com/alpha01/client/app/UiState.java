@@ -66,6 +66,14 @@ final class UiState {
         return fresh || m.customer() != null ? conversationEvent(m.conversationId(), c) : null;
     }
 
+    /** A conversation's state changed; returns the conversation event to emit. */
+    synchronized JsonObject state(Frame.State st) {
+        Conversation c = conversations.computeIfAbsent(st.conversationId(), k -> new Conversation());
+        c.state = st.state();
+        c.updatedAt = Instant.now();
+        return conversationEvent(st.conversationId(), c);
+    }
+
     synchronized JsonObject snapshot() {
         JsonArrayBuilder list = Json.createArrayBuilder();
         conversations.forEach((id, c) -> {

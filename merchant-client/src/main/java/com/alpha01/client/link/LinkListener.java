@@ -15,6 +15,10 @@ public interface LinkListener {
     /** A customer message, each (conversation, seq) once even when the server replays it. */
     void onMessage(Frame.Message message);
 
+    /** Who answers a conversation changed (staff took over, handed back, closed). */
+    default void onConversationState(Frame.State state) {
+    }
+
     /** The server refused a frame. */
     default void onError(Frame.Error error) {
     }

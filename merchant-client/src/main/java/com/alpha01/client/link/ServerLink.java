@@ -84,6 +84,17 @@ public final class ServerLink implements AutoCloseable {
         return pending.acked();
     }
 
+    /**
+     * Staff take over, hand back or close a conversation. Needs the connection: the server answers
+     * with a {@code state} frame, reported through {@link LinkListener#onConversationState}.
+     */
+    public void control(Frame.Action action, String conversationId) {
+        if (socket == null) {
+            throw new IllegalStateException("offline: taking over or handing back needs the server");
+        }
+        send(new Frame.Control(action, conversationId));
+    }
+
     /** Replies not yet acknowledged by the server. */
     public int outboxSize() {
         return outbox.size();
@@ -156,6 +167,8 @@ public final class ServerLink implements AutoCloseable {
             if (p != null) {
                 p.acked().complete(ack);
             }
+        } else if (frame instanceof Frame.State st) {
+            listener.onConversationState(st);
         } else if (frame instanceof Frame.Welcome w) {
             listener.onWelcome(w);
         } else if (frame instanceof Frame.Error e) {

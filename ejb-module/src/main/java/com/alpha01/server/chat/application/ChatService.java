@@ -4,7 +4,9 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.chat.infrastructure.DeliveryPublisher;
+import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -63,6 +65,48 @@ public class ChatService {
         return store(c, sender, reply.id(), reply.text());
     }
 
+    /** The result of a staff action: the new state, who answers, and the client that held it before. */
+    public record StateChange(UUID conversationId, String state, String by, UUID previousClientId) {
+        public Frame.State frame() {
+            return new Frame.State(conversationId.toString(), state, by);
+        }
+    }
+
+    /**
+     * Staff take over (from any client of the conversation's merchant; the conversation moves to
+     * it), hand back, or close (only the client holding the conversation).
+     */
+    public StateChange control(UUID clientId, Frame.Control control, String staffName) {
+        Conversation c = lock(UUID.fromString(control.conversationId()));
+        MerchantClient client = em.find(MerchantClient.class, clientId);
+        if (client == null || !client.merchant().id().equals(c.merchant().id())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        UUID previous = c.client() == null ? null : c.client().id();
+        Instant now = Instant.now();
+        switch (control.action()) {
+            case TAKEOVER -> c.takeOver(client, now);
+            case HANDBACK, CLOSE -> {
+                if (!c.isAssignedTo(clientId)) {
+                    throw new DomainException(ErrorCode.FORBIDDEN, "conversation is not held by this client");
+                }
+                try {
+                    if (control.action() == Frame.Action.HANDBACK) {
+                        c.handBack(now);
+                    } else {
+                        c.close(now);
+                    }
+                } catch (IllegalStateException e) {
+                    throw new DomainException(ErrorCode.CONFLICT, e.getMessage());
+                }
+            }
+            default -> throw new DomainException(ErrorCode.UNKNOWN_TYPE, "unknown action");
+        }
+        LOG.infof("Conversation %s is %s after %s by client %s", c.id(), c.state(), control.action(), clientId);
+        return new StateChange(c.id(), c.state().name(),
+                c.state() == ConversationState.HUMAN ? staffName : null, previous);
+    }
+
     /** Records that the receiver holds message {@code seq}; only the receiver of that message may. */
     public void deliveredToClient(UUID clientId, UUID conversationId, long seq) {
         Conversation c = em.find(Conversation.class, conversationId);
@@ -112,6 +156,9 @@ public class ChatService {
                 throw new DomainException(ErrorCode.CONFLICT, "this message id was already used for another text");
             }
             return new Accepted(c.id(), earlier.get().seq(), false);
+        }
+        if (!c.accepts(sender)) {
+            throw new DomainException(ErrorCode.CONFLICT, "staff have taken this conversation over");
         }
         Instant now = Instant.now();
         ChatMessage m = new ChatMessage(c, c.nextSeq(now), sender, senderMsgId, text, now);

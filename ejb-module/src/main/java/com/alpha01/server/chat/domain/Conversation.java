@@ -98,6 +98,33 @@ public class Conversation {
         this.updatedAt = now;
     }
 
+    /** Staff at {@code byClient} take over from the AI; the conversation moves to that client. */
+    public void takeOver(MerchantClient byClient, Instant now) {
+        this.client = byClient;
+        this.state = ConversationState.HUMAN;
+        this.updatedAt = now;
+    }
+
+    /** Staff give the conversation back to the AI. Only a conversation staff hold can be handed back. */
+    public void handBack(Instant now) {
+        if (state != ConversationState.HUMAN) {
+            throw new IllegalStateException("only a conversation staff answer can be handed back (is " + state + ")");
+        }
+        this.state = ConversationState.BOT;
+        this.updatedAt = now;
+    }
+
+    /** Ends the conversation; the customer's next message reopens it. */
+    public void close(Instant now) {
+        this.state = ConversationState.CLOSED;
+        this.updatedAt = now;
+    }
+
+    /** Whether an answer of this kind may be stored now: the AI stays silent while staff answer. */
+    public boolean accepts(com.alpha01.protocol.Frame.Sender sender) {
+        return !(sender == com.alpha01.protocol.Frame.Sender.BOT && state == ConversationState.HUMAN);
+    }
+
     public boolean isAssignedTo(UUID clientId) {
         return client != null && client.id().equals(clientId);
     }

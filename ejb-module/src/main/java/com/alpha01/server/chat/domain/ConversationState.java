@@ -1,6 +1,9 @@
 package com.alpha01.server.chat.domain;
 
-/** Life cycle of a conversation (DESIGN.md flow 7; transitions deepen with the routing issue). */
+/**
+ * Life cycle of a conversation: NEW → BOT (first message) ⇄ HUMAN (staff take over / hand back)
+ * → CLOSED (a new customer message reopens it to BOT); QUEUED while no client is online.
+ */
 public enum ConversationState {
     /** Created, no message yet. */
     NEW,

@@ -54,4 +54,24 @@ class ConversationTest {
         c.assignTo(client, now);
         assertEquals(ConversationState.BOT, c.state());
     }
+
+    @Test
+    void staff_take_over_hand_back_and_close_and_the_customer_reopens() {
+        MerchantClient other = new MerchantClient(merchant, "device-0002", "后台", "0.1", now);
+        Conversation c = new Conversation(merchant, client, "sub", "顾客", null, now);
+        c.nextSeq(now);
+        c.takeOver(other, now);
+        assertEquals(ConversationState.HUMAN, c.state());
+        assertTrue(c.isAssignedTo(other.id()), "the conversation moves to the staff member's client");
+        assertFalse(c.accepts(com.alpha01.protocol.Frame.Sender.BOT), "the AI is silent while staff answer");
+        assertTrue(c.accepts(com.alpha01.protocol.Frame.Sender.STAFF));
+        c.handBack(now);
+        assertEquals(ConversationState.BOT, c.state());
+        assertTrue(c.accepts(com.alpha01.protocol.Frame.Sender.BOT));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> c.handBack(now));
+        c.close(now);
+        assertEquals(ConversationState.CLOSED, c.state());
+        c.nextSeq(now);
+        assertEquals(ConversationState.BOT, c.state(), "a new customer message reopens it");
+    }
 }

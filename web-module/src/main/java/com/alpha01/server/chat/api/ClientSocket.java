@@ -36,6 +36,7 @@ public class ClientSocket {
 
     private static final Logger LOG = Logger.getLogger(ClientSocket.class);
     private static final String CLIENT = "alpha01.clientId";
+    private static final String STAFF_NAME = "alpha01.staffName";
 
     @Inject
     MerchantDirectory directory;
@@ -70,6 +71,7 @@ public class ClientSocket {
         }
         SessionChannel channel = new SessionChannel(session);
         session.getUserProperties().put(CLIENT, client.id());
+        session.getUserProperties().put(STAFF_NAME, staff.get().displayName());
         peers.attachClient(client.id(), channel).ifPresent(old -> old.close(CloseCodes.REPLACED, "replaced"));
         channel.send(FrameCodec.encode(new Frame.Welcome(client.id().toString(), client.merchant().id().toString(),
                 client.merchant().name(), null)));
@@ -89,6 +91,15 @@ public class ClientSocket {
                 channel.send(FrameCodec.encode(chat.acceptFromClient(clientId, reply).ack(reply.id())));
             } else if (frame instanceof Frame.Delivered d) {
                 chat.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
+            } else if (frame instanceof Frame.Control control) {
+                ChatService.StateChange change = chat.control(clientId, control,
+                        (String) session.getUserProperties().get(STAFF_NAME));
+                String state = FrameCodec.encode(change.frame());
+                channel.send(state);
+                peers.customers(change.conversationId()).forEach(p -> p.send(state));
+                if (change.previousClientId() != null && !change.previousClientId().equals(clientId)) {
+                    peers.client(change.previousClientId()).ifPresent(p -> p.send(state));
+                }
             } else {
                 Sockets.refuse(channel, frame);
             }

@@ -60,6 +60,7 @@ public class CustomerSocket {
         channel.send(FrameCodec.encode(new Frame.Welcome(session.getId(), view.merchantId().toString(),
                 view.merchantName(), conversationId.toString())));
         Sockets.sendAll(channel, chat.recent(conversationId, HISTORY).stream().map(m -> m.toFrame(null)).toList());
+        channel.send(FrameCodec.encode(new Frame.State(conversationId.toString(), view.state(), null)));
         LOG.debugf("Customer socket %s opened on conversation %s", session.getId(), conversationId);
     }
 
