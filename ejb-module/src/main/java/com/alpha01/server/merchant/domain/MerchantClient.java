@@ -57,6 +57,10 @@ public class MerchantClient {
         this.lastSeenAt = now;
     }
 
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+
     public void seen(Instant now) {
         this.lastSeenAt = now;
     }

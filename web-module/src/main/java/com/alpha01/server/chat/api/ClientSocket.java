@@ -110,6 +110,7 @@ public class ClientSocket {
     public void close(Session session, CloseReason reason) {
         UUID clientId = (UUID) session.getUserProperties().get(CLIENT);
         if (clientId != null && peers.detachClient(clientId, new SessionChannel(session))) {
+            directory.touch(clientId);
             LOG.infof("Client %s disconnected (%s)", clientId, reason.getCloseCode());
         }
     }

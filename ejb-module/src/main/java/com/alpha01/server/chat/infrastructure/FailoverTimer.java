@@ -1,0 +1,53 @@
+package com.alpha01.server.chat.infrastructure;
+
+import com.alpha01.server.chat.application.DeliveryService;
+import com.alpha01.server.chat.application.Failover;
+import com.alpha01.server.platform.ServerConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Every five seconds, looks for conversations held by clients gone past the grace period. Waits one
+ * grace period after the application starts, so clients reconnecting after a server restart keep
+ * their conversations.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class FailoverTimer {
+
+    private static final Logger LOG = Logger.getLogger(FailoverTimer.class);
+
+    @Inject
+    Failover failover;
+
+    @Inject
+    DeliveryService delivery;
+
+    private Instant startedAt;
+
+    @PostConstruct
+    void started() {
+        startedAt = Instant.now();
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "alpha01-failover")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        if (Instant.now().isBefore(startedAt.plus(ServerConfig.failoverGrace()))) {
+            return;
+        }
+        try {
+            failover.reassignFromGoneClients().forEach(delivery::replayToClient);
+        } catch (RuntimeException e) {
+            LOG.warnf("Failover sweep failed (next one in 5 s): %s", e.toString());
+        }
+    }
+}

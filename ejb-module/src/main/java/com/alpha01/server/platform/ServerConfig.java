@@ -1,0 +1,35 @@
+package com.alpha01.server.platform;
+
+import java.time.Duration;
+
+/**
+ * The server's tunable settings, in one place: environment variable {@code ALPHA01_X}, else the
+ * system property {@code alpha01.x}, else the default written here.
+ */
+public final class ServerConfig {
+
+    private ServerConfig() {
+    }
+
+    /** How long a merchant client may be gone before its open conversations move to another client. */
+    public static Duration failoverGrace() {
+        return Duration.ofSeconds(number("FAILOVER_GRACE_SECONDS", 15));
+    }
+
+    /** Open conversations one merchant client takes before assignment prefers others (least-loaded still wins). */
+    public static int clientCapacity() {
+        return (int) number("CLIENT_CAPACITY", 50);
+    }
+
+    private static long number(String name, long fallback) {
+        String value = System.getenv("ALPHA01_" + name);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty("alpha01." + name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
+        }
+        try {
+            return value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}
