@@ -3,6 +3,7 @@ package com.alpha01.server.chat.application;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
+import com.alpha01.server.platform.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,8 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Chooses the merchant client for a new conversation (DESIGN.md flow 5): the QR code's client if
- * it is online, else the online client of the merchant with the fewest open conversations.
+ * Chooses the merchant client for a conversation (DESIGN.md flow 5): the QR code's client if it is
+ * online and has room, else the online client of the merchant with the fewest open conversations,
+ * below the capacity ({@code ALPHA01_CLIENT_CAPACITY}); none when all are full or offline (QUEUED).
  * Online means "holds a socket on this node" for now; the cluster-wide view comes with routing.
  */
 @Stateless
@@ -35,15 +37,25 @@ public class Assignment {
     public Optional<MerchantClient> chooseClient(UUID merchantId, UUID preferredClientId) {
         List<MerchantClient> all = directory.clients(merchantId);
         Set<UUID> online = peers.onlineClients(all.stream().map(MerchantClient::id).toList());
-        if (preferredClientId != null && online.contains(preferredClientId)) {
-            return all.stream().filter(c -> c.id().equals(preferredClientId)).findFirst();
-        }
         if (online.isEmpty()) {
             return Optional.empty();
         }
-        Map<UUID, Long> load = openConversations(online);
-        return all.stream().filter(c -> online.contains(c.id()))
-                .min(Comparator.comparingLong(c -> load.getOrDefault(c.id(), 0L)));
+        List<UUID> candidates = all.stream().map(MerchantClient::id).filter(online::contains).toList();
+        return pick(candidates, openConversations(online), preferredClientId, ServerConfig.clientCapacity())
+                .flatMap(id -> all.stream().filter(c -> c.id().equals(id)).findFirst());
+    }
+
+    /**
+     * The rule, without the database: the preferred client if it is a candidate with room, else the
+     * candidate with the fewest open conversations (first registered wins a tie), as long as it is
+     * below {@code capacity}; empty when every candidate is full.
+     */
+    static Optional<UUID> pick(List<UUID> candidates, Map<UUID, Long> load, UUID preferred, int capacity) {
+        if (preferred != null && candidates.contains(preferred) && load.getOrDefault(preferred, 0L) < capacity) {
+            return Optional.of(preferred);
+        }
+        return candidates.stream().filter(id -> load.getOrDefault(id, 0L) < capacity)
+                .min(Comparator.comparingLong(id -> load.getOrDefault(id, 0L)));
     }
 
     private Map<UUID, Long> openConversations(Set<UUID> clientIds) {

@@ -70,6 +70,21 @@ public class Failover {
             String state = FrameCodec.encode(new Frame.State(c.id().toString(), c.state().name(), null));
             peers.customers(c.id()).forEach(p -> p.send(state));
         }
+        // Queued conversations whose merchant now has a client with room (one came online, or one freed up).
+        for (Conversation c : em.createQuery("select c from Conversation c where c.state = :queued", Conversation.class)
+                .setParameter("queued", ConversationState.QUEUED).getResultList()) {
+            assignment.chooseClient(c.merchant().id(), null).ifPresent(next -> {
+                em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+                if (c.state() != ConversationState.QUEUED) {
+                    return;
+                }
+                c.assignTo(next, now);
+                receivers.add(next.id());
+                LOG.infof("Queued conversation %s assigned to client %s", c.id(), next.id());
+                String state = FrameCodec.encode(new Frame.State(c.id().toString(), c.state().name(), null));
+                peers.customers(c.id()).forEach(p -> p.send(state));
+            });
+        }
         return receivers;
     }
 }
