@@ -19,8 +19,16 @@ public sealed interface Frame {
         public String type() { return "send"; }
     }
 
-    /** Merchant client to server: an answer in one of its conversations. */
-    record Reply(String id, String conversationId, String text, Sender sender) implements Frame {
+    /**
+     * Merchant client to server: an answer in one of its conversations. {@code inReplyTo} is the
+     * {@code seq} of the customer message it answers, when it answers one: questions nobody answered
+     * are handed to the next client if this one goes away.
+     */
+    record Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo) implements Frame {
+        public Reply(String id, String conversationId, String text, Sender sender) {
+            this(id, conversationId, text, sender, null);
+        }
+
         public String type() { return "reply"; }
     }
 

@@ -35,6 +35,9 @@ public final class FrameCodec {
             if (f.sender() != null) {
                 b.add("sender", f.sender().name());
             }
+            if (f.inReplyTo() != null) {
+                b.add("inReplyTo", f.inReplyTo());
+            }
         } else if (frame instanceof Frame.Ack f) {
             b.add("id", f.id()).add("conversationId", f.conversationId()).add("seq", f.seq());
         } else if (frame instanceof Frame.Message f) {
@@ -81,7 +84,7 @@ public final class FrameCodec {
         return switch (type) {
             case "send" -> new Frame.Send(senderId(o, ref), text(o, ref));
             case "reply" -> new Frame.Reply(senderId(o, ref), uuid(o, "conversationId", ref), text(o, ref),
-                    optionalSender(o, ref));
+                    optionalSender(o, ref), optionalSeq(o, "inReplyTo", ref));
             case "ack" -> new Frame.Ack(senderId(o, ref), uuid(o, "conversationId", ref), seq(o, ref));
             case "message" -> new Frame.Message(string(o, "id", ref), uuid(o, "conversationId", ref), seq(o, ref),
                     sender(o, ref), string(o, "text", ref), instant(o, ref),
@@ -167,6 +170,17 @@ public final class FrameCodec {
         long seq = number(o, "seq", ref);
         if (seq < 1) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "'seq' must be positive", ref);
+        }
+        return seq;
+    }
+
+    private static Long optionalSeq(JsonObject o, String field, String ref) throws ProtocolException {
+        if (!o.containsKey(field) || o.isNull(field)) {
+            return null;
+        }
+        long seq = number(o, field, ref);
+        if (seq < 1) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "'" + field + "' must be positive", ref);
         }
         return seq;
     }

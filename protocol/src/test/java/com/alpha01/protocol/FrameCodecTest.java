@@ -21,6 +21,7 @@ class FrameCodecTest {
         List<Frame> frames = List.of(
                 new Frame.Send("msg-0001", "你好"),
                 new Frame.Reply("reply-0001", CONV, "您好，欢迎光临", Frame.Sender.BOT),
+                new Frame.Reply("reply-0002", CONV, "Wi-Fi 密码在桌牌上", Frame.Sender.BOT, 7L),
                 new Frame.Ack("msg-0001", CONV, 7),
                 new Frame.Message("msg-0001", CONV, 7, Frame.Sender.CUSTOMER, "你好",
                         Instant.parse("2026-11-24T10:15:30Z"), "顾客 d***"),
@@ -45,6 +46,14 @@ class FrameCodecTest {
                 FrameCodec.encode(new Frame.Control(Frame.Action.TAKEOVER, CONV)));
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> FrameCodec.decode("{\"type\":\"handback\",\"conversationId\":\"42\"}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+    }
+
+    @Test
+    void in_reply_to_must_be_a_positive_sequence_number() {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(
+                "{\"type\":\"reply\",\"id\":\"reply-0003\",\"conversationId\":\"" + CONV
+                        + "\",\"text\":\"好\",\"inReplyTo\":0}"));
         assertEquals(ErrorCode.BAD_FRAME, e.code());
     }
 

@@ -78,7 +78,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
 
     private void answer(Frame.Message question) {
         String text = faq.answer(question.text());
-        link.reply(question.conversationId(), text, Frame.Sender.BOT).whenComplete((ack, failure) -> {
+        link.reply(question.conversationId(), text, Frame.Sender.BOT, question.seq()).whenComplete((ack, failure) -> {
             if (failure != null) {
                 LOG.warnf("Answer in conversation %s not stored: %s", question.conversationId(), failure.getMessage());
                 return;

@@ -77,7 +77,13 @@ public final class ServerLink implements AutoCloseable {
 
     /** Sends an answer; the future completes when the server has stored it. Offline, it waits in the outbox. */
     public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender) {
-        Frame.Reply frame = new Frame.Reply(UUID.randomUUID().toString().replace("-", ""), conversationId, text, sender);
+        return reply(conversationId, text, sender, null);
+    }
+
+    /** The same, answering customer message {@code inReplyTo} (its seq). */
+    public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo) {
+        Frame.Reply frame = new Frame.Reply(UUID.randomUUID().toString().replace("-", ""), conversationId, text, sender,
+                inReplyTo);
         Pending pending = new Pending(frame, new CompletableFuture<>());
         outbox.put(frame.id(), pending);
         send(frame);

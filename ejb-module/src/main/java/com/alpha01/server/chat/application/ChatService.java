@@ -50,7 +50,7 @@ public class ChatService {
         if (!c.customerSubject().equals(customerSubject)) {
             throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
         }
-        return store(c, Frame.Sender.CUSTOMER, send.id(), send.text());
+        return store(c, Frame.Sender.CUSTOMER, send.id(), send.text(), null);
     }
 
     public Accepted acceptFromClient(UUID clientId, Frame.Reply reply) {
@@ -62,7 +62,10 @@ public class ChatService {
         if (sender == Frame.Sender.CUSTOMER) {
             throw new DomainException(ErrorCode.BAD_FRAME, "a merchant client cannot write as the customer");
         }
-        return store(c, sender, reply.id(), reply.text());
+        if (reply.inReplyTo() != null && reply.inReplyTo() > c.lastSeq()) {
+            throw new DomainException(ErrorCode.BAD_FRAME, "inReplyTo names a message that does not exist");
+        }
+        return store(c, sender, reply.id(), reply.text(), reply.inReplyTo());
     }
 
     /** The result of a staff action: the new state, who answers, and the client that held it before. */
@@ -146,7 +149,7 @@ public class ChatService {
         return oldestFirst;
     }
 
-    private Accepted store(Conversation c, Frame.Sender sender, String senderMsgId, String text) {
+    private Accepted store(Conversation c, Frame.Sender sender, String senderMsgId, String text, Long inReplyTo) {
         Optional<ChatMessage> earlier = em.createQuery("select m from ChatMessage m where m.conversation = :c "
                         + "and m.sender = :s and m.senderMsgId = :id", ChatMessage.class)
                 .setParameter("c", c).setParameter("s", sender).setParameter("id", senderMsgId)
@@ -162,6 +165,7 @@ public class ChatService {
         }
         Instant now = Instant.now();
         ChatMessage m = new ChatMessage(c, c.nextSeq(now), sender, senderMsgId, text, now);
+        m.answers(inReplyTo);
         em.persist(m);
         publisher.publish(m.id());
         LOG.debugf("Stored %s message %d of conversation %s", sender, m.seq(), c.id());

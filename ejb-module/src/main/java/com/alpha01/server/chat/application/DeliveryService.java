@@ -9,8 +9,10 @@ import com.alpha01.server.merchant.domain.MerchantClient;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +68,7 @@ public class DeliveryService {
         client.seen(now);
         em.createQuery("select c from Conversation c where c.merchant = :m and c.state = :queued", Conversation.class)
                 .setParameter("m", client.merchant()).setParameter("queued", ConversationState.QUEUED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().forEach(c -> c.assignTo(client, now));
         em.flush();
         PeerChannel channel = peers.client(clientId).orElse(null);
@@ -82,5 +85,28 @@ public class DeliveryService {
             LOG.infof("Replayed %d undelivered messages to client %s", pending.size(), clientId);
         }
         return pending.size();
+    }
+
+    /**
+     * A client just received conversations from a client that went away: it gets, in order, every
+     * customer message of those conversations that was not delivered or that no answer refers to,
+     * so questions the gone client saw but never answered are not left hanging.
+     */
+    public int replayForNewHolder(UUID clientId, Collection<UUID> conversationIds) {
+        PeerChannel channel = peers.client(clientId).orElse(null);
+        if (channel == null || conversationIds.isEmpty()) {
+            return 0;
+        }
+        List<ChatMessage> open = em.createQuery("select m from ChatMessage m join fetch m.conversation "
+                        + "where m.conversation.id in :convs and m.conversation.client.id = :client "
+                        + "and m.sender = :customer and (m.deliveredAt is null or not exists ("
+                        + "select a from ChatMessage a where a.conversation = m.conversation and a.inReplyTo = m.seq)) "
+                        + "order by m.conversation.id, m.seq", ChatMessage.class)
+                .setParameter("convs", conversationIds).setParameter("client", clientId)
+                .setParameter("customer", Frame.Sender.CUSTOMER).getResultList();
+        open.forEach(m -> channel.send(FrameCodec.encode(m.toFrame(m.conversation().customerName()))));
+        LOG.infof("Handed %d unanswered or undelivered messages of %d conversations to client %s", open.size(),
+                conversationIds.size(), clientId);
+        return open.size();
     }
 }

@@ -41,6 +41,9 @@ public class ChatMessage {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "in_reply_to")
+    private Long inReplyTo;
+
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
@@ -84,6 +87,15 @@ public class ChatMessage {
 
     public Frame.Sender sender() {
         return sender;
+    }
+
+    /** Marks this answer as the answer to customer message {@code seq}. */
+    public void answers(Long seq) {
+        this.inReplyTo = seq;
+    }
+
+    public Long inReplyTo() {
+        return inReplyTo;
     }
 
     public String senderMsgId() {

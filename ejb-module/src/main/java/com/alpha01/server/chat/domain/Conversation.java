@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -54,6 +55,11 @@ public class Conversation {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    /** Guards against writing back a stale copy (e.g. an old {@code last_seq}): such a write fails instead. */
+    @Version
+    @Column(nullable = false)
+    private long version;
 
     protected Conversation() {
     }

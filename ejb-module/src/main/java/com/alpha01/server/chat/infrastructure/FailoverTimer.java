@@ -1,7 +1,10 @@
 package com.alpha01.server.chat.infrastructure;
 
 import com.alpha01.server.chat.application.DeliveryService;
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.Failover;
+import com.alpha01.server.chat.application.PeerRegistry;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,6 +15,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +35,9 @@ public class FailoverTimer {
     @Inject
     DeliveryService delivery;
 
+    @Inject
+    PeerRegistry peers;
+
     private Instant startedAt;
 
     @PostConstruct
@@ -45,7 +52,15 @@ public class FailoverTimer {
             return;
         }
         try {
-            failover.reassignFromGoneClients().forEach(delivery::replayToClient);
+            Failover.Sweep sweep = failover.reassignFromGoneClients();
+            for (Frame.State change : sweep.changes()) {
+                String frame = FrameCodec.encode(change);
+                peers.customers(UUID.fromString(change.conversationId())).forEach(p -> p.send(frame));
+            }
+            sweep.handedTo().forEach((client, conversations) -> {
+                delivery.replayForNewHolder(client, conversations);
+                delivery.replayToClient(client);
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Failover sweep failed (next one in 5 s): %s", e.toString());
         }
