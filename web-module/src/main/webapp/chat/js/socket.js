@@ -21,7 +21,9 @@ export class ChatSocket {
     this.conversationId = session.conversationId;
     this.handlers.onSession(session);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${location.host}/ws/customer?ticket=${encodeURIComponent(session.ticket)}`);
+    // Reconnecting, the page says what it holds and gets only what came after (resume).
+    const since = this.maxSeq ? `&since=${this.maxSeq}` : '';
+    const ws = new WebSocket(`${scheme}://${location.host}/ws/customer?ticket=${encodeURIComponent(session.ticket)}${since}`);
     this.ws = ws;
     ws.addEventListener('open', () => {
       this.attempt = 0;
@@ -44,6 +46,7 @@ export class ChatSocket {
         this.handlers.onAck(frame);
         break;
       case 'message':
+        this.maxSeq = Math.max(this.maxSeq ?? 0, frame.seq);
         this.handlers.onMessage(frame);
         if (frame.sender !== 'CUSTOMER') this.send({ type: 'delivered', conversationId: frame.conversationId, seq: frame.seq });
         break;

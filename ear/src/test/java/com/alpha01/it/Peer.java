@@ -55,7 +55,8 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
                 return type.cast(f);
             }
         }
-        throw new AssertionError("no " + type.getSimpleName() + " frame within " + WAIT);
+        throw new AssertionError("no " + type.getSimpleName() + " frame within " + WAIT + "; received: "
+                + seen.stream().map(Frame::type).toList() + (closed.isDone() ? ", socket closed " + closed.getNow(null) : ""));
     }
 
     /** Like {@link #await(Class, Predicate)} but gives up after {@code wait}, returning null. */

@@ -88,6 +88,18 @@ public sealed interface Frame {
         public String type() { return "state"; }
     }
 
+    /**
+     * Peer to server after a reconnect: "I hold everything of this conversation up to
+     * {@code lastSeq}" (0: nothing). The server answers with every later message, in order (at most
+     * {@value #RESUME_LIMIT}; older gaps are read through the history API).
+     */
+    record Resume(String conversationId, long lastSeq) implements Frame {
+        public String type() { return "resume"; }
+    }
+
+    /** Most messages one {@code resume} replays. */
+    int RESUME_LIMIT = 500;
+
     /** Who wrote a message. */
     enum Sender { CUSTOMER, BOT, STAFF }
 

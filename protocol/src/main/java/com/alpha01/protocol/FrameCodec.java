@@ -65,6 +65,8 @@ public final class FrameCodec {
             if (f.by() != null) {
                 b.add("by", f.by());
             }
+        } else if (frame instanceof Frame.Resume f) {
+            b.add("conversationId", f.conversationId()).add("lastSeq", f.lastSeq());
         } else if (frame instanceof Frame.Ping f) {
             b.add("nonce", f.nonce());
         } else if (frame instanceof Frame.Pong f) {
@@ -100,6 +102,7 @@ public final class FrameCodec {
             case "close" -> new Frame.Control(Frame.Action.CLOSE, uuid(o, "conversationId", ref));
             case "state" -> new Frame.State(uuid(o, "conversationId", ref), string(o, "state", ref),
                     o.get("by") instanceof JsonString s ? s.getString() : null);
+            case "resume" -> new Frame.Resume(uuid(o, "conversationId", ref), lastSeq(o, ref));
             case "ping" -> new Frame.Ping(number(o, "nonce", ref));
             case "pong" -> new Frame.Pong(number(o, "nonce", ref));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref);
@@ -170,6 +173,14 @@ public final class FrameCodec {
         long seq = number(o, "seq", ref);
         if (seq < 1) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "'seq' must be positive", ref);
+        }
+        return seq;
+    }
+
+    private static long lastSeq(JsonObject o, String ref) throws ProtocolException {
+        long seq = number(o, "lastSeq", ref);
+        if (seq < 0) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "'lastSeq' must be 0 or more", ref);
         }
         return seq;
     }

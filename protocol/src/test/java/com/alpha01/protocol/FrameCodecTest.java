@@ -33,6 +33,8 @@ class FrameCodecTest {
                 new Frame.Control(Frame.Action.CLOSE, CONV),
                 new Frame.State(CONV, "HUMAN", "小美"),
                 new Frame.State(CONV, "BOT", null),
+                new Frame.Resume(CONV, 0),
+                new Frame.Resume(CONV, 12),
                 new Frame.Ping(42),
                 new Frame.Pong(42));
         for (Frame frame : frames) {
@@ -46,6 +48,13 @@ class FrameCodecTest {
                 FrameCodec.encode(new Frame.Control(Frame.Action.TAKEOVER, CONV)));
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> FrameCodec.decode("{\"type\":\"handback\",\"conversationId\":\"42\"}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+    }
+
+    @Test
+    void resume_needs_a_last_seq_of_zero_or_more() {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(
+                "{\"type\":\"resume\",\"conversationId\":\"" + CONV + "\",\"lastSeq\":-1}"));
         assertEquals(ErrorCode.BAD_FRAME, e.code());
     }
 

@@ -1,5 +1,6 @@
 package com.alpha01.client.link;
 
+import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.protocol.ProtocolException;
@@ -123,6 +124,8 @@ public final class ServerLink implements AutoCloseable {
                         socket = ws;
                         attempt = 0;
                         setState(LinkState.ONLINE);
+                        // Resume: ask for whatever came after the last message held of each conversation.
+                        lastSeq.forEach((conversation, seq) -> send(new Frame.Resume(conversation, seq)));
                         outbox.values().forEach(p -> send(p.frame()));
                     }
                 });
@@ -167,7 +170,9 @@ public final class ServerLink implements AutoCloseable {
                 lastSeq.put(m.conversationId(), m.seq());
                 listener.onMessage(m);
             }
-            send(new Frame.Delivered(m.conversationId(), m.seq()));
+            if (m.sender() == Frame.Sender.CUSTOMER) {
+                send(new Frame.Delivered(m.conversationId(), m.seq()));
+            }
         } else if (frame instanceof Frame.Ack ack) {
             Pending p = outbox.remove(ack.id());
             if (p != null) {
@@ -177,6 +182,10 @@ public final class ServerLink implements AutoCloseable {
             listener.onConversationState(st);
         } else if (frame instanceof Frame.Welcome w) {
             listener.onWelcome(w);
+        } else if (frame instanceof Frame.Error e && e.code() == ErrorCode.RATE_LIMITED) {
+            // Refused unread: whatever is still unacknowledged goes again a moment later.
+            LOG.debug("Server asks to slow down; resending the outbox in 1 s");
+            timer.schedule(() -> outbox.values().forEach(p -> send(p.frame())), 1, TimeUnit.SECONDS);
         } else if (frame instanceof Frame.Error e) {
             LOG.warnf("Server refused a frame: %s %s", e.code(), e.message());
             Pending p = e.ref() == null ? null : outbox.remove(e.ref());

@@ -139,6 +139,24 @@ public class ChatService {
         return new ConversationView(c.id(), c.merchant().id(), c.merchant().name(), c.state().name());
     }
 
+    /** Messages after {@code lastSeq}, oldest first, at most {@link Frame#RESUME_LIMIT}. Callers check tenancy. */
+    public List<ChatMessage> since(UUID conversationId, long lastSeq) {
+        return em.createQuery("select m from ChatMessage m join fetch m.conversation "
+                        + "where m.conversation.id = :c and m.seq > :after order by m.seq", ChatMessage.class)
+                .setParameter("c", conversationId).setParameter("after", lastSeq)
+                .setMaxResults(Frame.RESUME_LIMIT).getResultList();
+    }
+
+    /** For a merchant client's resume: the conversation if it belongs to the client's merchant, else 404. */
+    public Conversation ofClientsMerchant(UUID clientId, UUID conversationId) {
+        Conversation c = em.find(Conversation.class, conversationId);
+        MerchantClient client = em.find(MerchantClient.class, clientId);
+        if (c == null || client == null || !c.merchant().id().equals(client.merchant().id())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        return c;
+    }
+
     /** The newest {@code limit} messages of a conversation, oldest first. Callers check tenancy. */
     public List<ChatMessage> recent(UUID conversationId, int limit) {
         List<ChatMessage> newestFirst = em.createQuery("select m from ChatMessage m where m.conversation.id = :c "

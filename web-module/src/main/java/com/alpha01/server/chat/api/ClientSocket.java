@@ -91,6 +91,10 @@ public class ClientSocket {
                 channel.send(FrameCodec.encode(chat.acceptFromClient(clientId, reply).ack(reply.id())));
             } else if (frame instanceof Frame.Delivered d) {
                 chat.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
+            } else if (frame instanceof Frame.Resume resume) {
+                var c = chat.ofClientsMerchant(clientId, UUID.fromString(resume.conversationId()));
+                Sockets.sendAll(channel, chat.since(c.id(), resume.lastSeq()).stream()
+                        .map(m -> m.toFrame(c.customerName())).toList());
             } else if (frame instanceof Frame.Control control) {
                 ChatService.StateChange change = chat.control(clientId, control,
                         (String) session.getUserProperties().get(STAFF_NAME));
@@ -117,6 +121,10 @@ public class ClientSocket {
 
     @OnError
     public void error(Session session, Throwable t) {
-        LOG.debugf("Client socket %s error: %s", session.getId(), t.toString());
+        if (t instanceof java.io.IOException) {
+            LOG.debugf("Client socket %s: %s", session.getId(), t.toString());
+        } else {
+            LOG.errorf(t, "Client socket %s failed", session.getId());
+        }
     }
 }

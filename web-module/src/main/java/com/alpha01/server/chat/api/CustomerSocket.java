@@ -18,6 +18,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -59,9 +60,25 @@ public class CustomerSocket {
         ChatService.ConversationView view = chat.describe(conversationId);
         channel.send(FrameCodec.encode(new Frame.Welcome(session.getId(), view.merchantId().toString(),
                 view.merchantName(), conversationId.toString())));
-        Sockets.sendAll(channel, chat.recent(conversationId, HISTORY).stream().map(m -> m.toFrame(null)).toList());
+        // A reconnecting page says what it holds (?since=<seq>) and gets only what came after; a new one the latest 50.
+        OptionalLong since = sinceParameter(session);
+        Sockets.sendAll(channel, (since.isPresent() ? chat.since(conversationId, since.getAsLong())
+                : chat.recent(conversationId, HISTORY)).stream().map(m -> m.toFrame(null)).toList());
         channel.send(FrameCodec.encode(new Frame.State(conversationId.toString(), view.state(), null)));
         LOG.debugf("Customer socket %s opened on conversation %s", session.getId(), conversationId);
+    }
+
+    private static OptionalLong sinceParameter(Session session) {
+        List<String> values = session.getRequestParameterMap().get("since");
+        if (values == null || values.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long since = Long.parseLong(values.get(0));
+            return since >= 0 ? OptionalLong.of(since) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     @OnMessage
@@ -76,6 +93,12 @@ public class CustomerSocket {
                 ChatService.Accepted accepted = chat.acceptFromCustomer(grant.conversationId(),
                         grant.customerSubject(), send);
                 channel.send(FrameCodec.encode(accepted.ack(send.id())));
+            } else if (frame instanceof Frame.Resume r) {
+                if (!r.conversationId().equals(grant.conversationId().toString())) {
+                    throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+                }
+                Sockets.sendAll(channel, chat.since(grant.conversationId(), r.lastSeq()).stream()
+                        .map(m -> m.toFrame(null)).toList());
             } else if (frame instanceof Frame.Delivered d) {
                 if (!d.conversationId().equals(grant.conversationId().toString())) {
                     throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
@@ -97,6 +120,10 @@ public class CustomerSocket {
 
     @OnError
     public void error(Session session, Throwable t) {
-        LOG.debugf("Customer socket %s error: %s", session.getId(), t.toString());
+        if (t instanceof java.io.IOException) {
+            LOG.debugf("Customer socket %s: %s", session.getId(), t.toString());
+        } else {
+            LOG.errorf(t, "Customer socket %s failed", session.getId());
+        }
     }
 }

@@ -44,9 +44,12 @@ final class Sockets {
         return RateLimiter.perSocket(20, 5);
     }
 
-    /** Frames a merchant client may send (it answers many conversations): a burst of 200, then 50 a second. */
+    /**
+     * Frames a merchant client may send: it answers and acknowledges for a whole shop, in bursts when
+     * conversations are handed to it; a burst of 1000, then 200 a second.
+     */
     static RateLimiter clientLimit() {
-        return RateLimiter.perSocket(200, 50);
+        return RateLimiter.perSocket(1000, 200);
     }
 
     /** Refusals in a row after which a flooding socket is closed (1008). */
