@@ -41,6 +41,7 @@ class CrowdFailoverIT {
     private static final Logger LOG = Logger.getLogger(CrowdFailoverIT.class);
     private static final int CUSTOMERS = 50;
     private static final int ROUNDS = 4;
+    private static final java.time.Duration CROWD_WAIT = java.time.Duration.ofMinutes(2);
     private static final String[] QUESTIONS = {"你好", "wifi 密码是多少", "几点关门", "可以外带吗"};
 
     @Deployment(testable = false)
@@ -92,7 +93,7 @@ class CrowdFailoverIT {
                 }
                 Object[] convs = customers.stream().map(Customer::conversation).toArray();
                 String in = " conversation_id = any (?::uuid[]) ";
-                Waits.until("every customer message delivered to a merchant client", () -> Db.count(
+                Waits.until("every customer message delivered to a merchant client", CROWD_WAIT, () -> Db.count(
                         "select count(*) from chat_message where" + in + "and sender = 'CUSTOMER' and delivered_at is not null",
                         (Object) toArray(convs)) == CUSTOMERS * ROUNDS);
                 long stored = Db.count("select count(*) from chat_message where" + in + "and sender = 'CUSTOMER'",
@@ -100,10 +101,10 @@ class CrowdFailoverIT {
                 long distinctIds = Db.count("select count(distinct sender_msg_id) from chat_message where" + in
                         + "and sender = 'CUSTOMER'", (Object) toArray(convs));
                 // Questions the killed client saw but never answered go to the next holder: every question is answered once.
-                Waits.until("every question answered", () -> Db.count("select count(distinct in_reply_to::text || "
+                Waits.until("every question answered", CROWD_WAIT, () -> Db.count("select count(distinct in_reply_to::text || "
                         + "conversation_id::text) from chat_message where" + in + "and sender = 'BOT'",
                         (Object) toArray(convs)) == CUSTOMERS * ROUNDS);
-                Waits.until("answers reach the customers", () -> answersShown(customers) == Db.count(
+                Waits.until("answers reach the customers", CROWD_WAIT, () -> answersShown(customers) == Db.count(
                         "select count(*) from chat_message where" + in + "and sender = 'BOT'", (Object) toArray(convs)));
                 long answers = Db.count("select count(*) from chat_message where" + in + "and sender = 'BOT'",
                         (Object) toArray(convs));

@@ -17,6 +17,8 @@ public final class CloseCodes {
     public static final int SERVER_FAULT = 1011;
     /** The same merchant client opened a newer socket; this one is retired. */
     public static final int REPLACED = 4001;
+    /** The peer stopped answering the server's WebSocket pings: the connection is presumed dead. */
+    public static final int HEARTBEAT_LOST = 4002;
 
     /** Largest text frame accepted, in bytes (message text plus envelope). */
     public static final int MAX_FRAME_BYTES = 16 * 1024;

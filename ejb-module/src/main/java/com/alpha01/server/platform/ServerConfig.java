@@ -21,6 +21,11 @@ public final class ServerConfig {
         return (int) number("CLIENT_CAPACITY", 50);
     }
 
+    /** A socket that has answered no ping (and sent nothing) for this long is closed as dead. */
+    public static Duration heartbeatTimeout() {
+        return Duration.ofSeconds(number("HEARTBEAT_TIMEOUT_SECONDS", 20));
+    }
+
     private static long number(String name, long fallback) {
         String value = System.getenv("ALPHA01_" + name);
         if (value == null || value.isBlank()) {

@@ -41,7 +41,7 @@ public final class ServerLink implements AutoCloseable {
         return t;
     });
     private final Map<String, Pending> outbox = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
+    private final SeenMessages seen = new SeenMessages();
 
     private volatile WebSocket socket;
     private volatile LinkState state = LinkState.OFFLINE;
@@ -125,7 +125,7 @@ public final class ServerLink implements AutoCloseable {
                         attempt = 0;
                         setState(LinkState.ONLINE);
                         // Resume: ask for whatever came after the last message held of each conversation.
-                        lastSeq.forEach((conversation, seq) -> send(new Frame.Resume(conversation, seq)));
+                        seen.highest().forEach((conversation, seq) -> send(new Frame.Resume(conversation, seq)));
                         outbox.values().forEach(p -> send(p.frame()));
                     }
                 });
@@ -165,9 +165,7 @@ public final class ServerLink implements AutoCloseable {
             return;
         }
         if (frame instanceof Frame.Message m) {
-            long seen = lastSeq.getOrDefault(m.conversationId(), 0L);
-            if (m.seq() > seen) {
-                lastSeq.put(m.conversationId(), m.seq());
+            if (seen.firstTime(m.conversationId(), m.seq())) {
                 listener.onMessage(m);
             }
             if (m.sender() == Frame.Sender.CUSTOMER) {

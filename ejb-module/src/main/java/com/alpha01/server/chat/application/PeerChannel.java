@@ -14,6 +14,12 @@ public interface PeerChannel {
 
     boolean isOpen();
 
+    /**
+     * Heartbeat: sends a WebSocket ping, unless the peer has not answered any ping (nor sent
+     * anything) for {@code deadAfter}; then the connection is closed as dead and false returned.
+     */
+    boolean probe(java.time.Duration deadAfter);
+
     /** Closes the connection with a code from {@link com.alpha01.protocol.CloseCodes}. */
     void close(int code, String reason);
 }

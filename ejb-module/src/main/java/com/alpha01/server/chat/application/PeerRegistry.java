@@ -52,6 +52,13 @@ public class PeerRegistry {
         });
     }
 
+    /** Every connection this node holds (clients and customers), for the heartbeat. */
+    public List<PeerChannel> all() {
+        List<PeerChannel> all = new java.util.ArrayList<>(clients.values());
+        customers.values().forEach(all::addAll);
+        return all;
+    }
+
     public List<PeerChannel> customers(UUID conversationId) {
         Set<PeerChannel> set = customers.get(conversationId);
         return set == null ? List.of() : set.stream().filter(PeerChannel::isOpen).toList();

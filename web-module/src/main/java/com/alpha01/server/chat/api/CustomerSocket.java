@@ -14,6 +14,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
@@ -108,6 +109,12 @@ public class CustomerSocket {
                 Sockets.refuse(channel, frame);
             }
         });
+    }
+
+    /** Answer to the heartbeat's ping. */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        Sockets.heard(session);
     }
 
     @OnClose

@@ -39,6 +39,27 @@ final class SessionChannel implements PeerChannel {
     }
 
     @Override
+    public boolean probe(java.time.Duration deadAfter) {
+        if (!session.isOpen()) {
+            return false;
+        }
+        java.time.Instant heard = Sockets.lastHeard(session);
+        if (heard.isBefore(java.time.Instant.now().minus(deadAfter))) {
+            LOG.infof("Socket %s silent since %s: closing", id(), heard);
+            close(com.alpha01.protocol.CloseCodes.HEARTBEAT_LOST, "no heartbeat");
+            return false;
+        }
+        synchronized (session) {
+            try {
+                session.getBasicRemote().sendPing(java.nio.ByteBuffer.wrap(new byte[] {'a', '1'}));
+            } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+                LOG.debugf("Ping on socket %s failed: %s", id(), e.getMessage());
+            }
+        }
+        return true;
+    }
+
+    @Override
     public boolean isOpen() {
         return session.isOpen();
     }

@@ -33,10 +33,23 @@ final class Sockets {
 
     static final String LIMITER = "alpha01.rate-limiter";
 
+    static final String LAST_HEARD = "alpha01.last-heard";
+
     static void prepare(Session session, RateLimiter limiter) {
         session.setMaxTextMessageBufferSize(CloseCodes.MAX_FRAME_BYTES);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         session.getUserProperties().put(LIMITER, limiter);
+        heard(session);
+    }
+
+    /** The peer showed it is alive (a pong, or any frame). */
+    static void heard(Session session) {
+        session.getUserProperties().put(LAST_HEARD, java.time.Instant.now());
+    }
+
+    static java.time.Instant lastHeard(Session session) {
+        Object at = session.getUserProperties().get(LAST_HEARD);
+        return at instanceof java.time.Instant i ? i : java.time.Instant.now();
     }
 
     /** Frames a customer socket may send: a burst of 20, then 5 a second. */
@@ -61,6 +74,7 @@ final class Sockets {
      * decoded (nothing is stored); a peer that keeps on flooding is closed with the policy code.
      */
     static void dispatch(Session session, SessionChannel channel, String text, Handler handler) {
+        heard(session);
         RateLimiter limiter = (RateLimiter) session.getUserProperties().get(LIMITER);
         if (limiter != null && !limiter.tryAcquire()) {
             if (limiter.refusedInARow() >= FLOOD_CLOSE_AFTER) {
