@@ -74,6 +74,7 @@ public final class DevStack {
         env.put("ALPHA01_DB_PASSWORD", config.dbPassword());
         env.put("ALPHA01_OIDC_URL", kc.issuer().toString());
         env.put("ALPHA01_PUBLIC_URL", config.publicUrl());
+        WildFlyServer.stage(wfHome, config.ear());
         WildFlyServer wf = WildFlyServer.start(wfHome, config.wildflyOffset(), env, "alpha01-dev");
         started.add(wf);
         wf.awaitHttp(Duration.ofMinutes(3));

@@ -96,6 +96,25 @@ public final class WildFlyServer implements AutoCloseable {
     }
 
     /**
+     * Puts the EAR into the deployment scanner's folder before WildFly starts, so that the server
+     * boots with it (no redeploy, no window in which an older build answers). Skipped when the same
+     * file is there already.
+     */
+    public static void stage(Path home, Path ear) throws IOException {
+        Path deployments = home.resolve("standalone/deployments");
+        String name = ear.getFileName().toString();
+        Path target = deployments.resolve(name);
+        if (Files.exists(target) && Files.mismatch(ear, target) == -1) {
+            return;
+        }
+        for (String suffix : List.of(".deployed", ".failed", ".undeployed", ".dodeploy")) {
+            Files.deleteIfExists(deployments.resolve(name + suffix));
+        }
+        Files.copy(ear, target, StandardCopyOption.REPLACE_EXISTING);
+        LOG.infof("%s staged for deployment", name);
+    }
+
+    /**
      * Deploys the EAR through the deployment scanner (skipped when the same file is deployed already,
      * so a warm start does not redeploy) and waits until {@code readyPath} answers 200.
      */
