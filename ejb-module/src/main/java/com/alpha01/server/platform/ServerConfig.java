@@ -26,6 +26,11 @@ public final class ServerConfig {
         return Duration.ofSeconds(number("HEARTBEAT_TIMEOUT_SECONDS", 20));
     }
 
+    /** A customer message its connected client has not acknowledged for this long is sent again. */
+    public static Duration deliveryRetry() {
+        return Duration.ofSeconds(number("DELIVERY_RETRY_SECONDS", 10));
+    }
+
     private static long number(String name, long fallback) {
         String value = System.getenv("ALPHA01_" + name);
         if (value == null || value.isBlank()) {

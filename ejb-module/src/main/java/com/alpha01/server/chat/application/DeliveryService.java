@@ -109,4 +109,31 @@ public class DeliveryService {
                 conversationIds.size(), clientId);
         return open.size();
     }
+
+    /**
+     * Customer messages that their connected client has not acknowledged within {@code after} (and
+     * not older than an hour) are sent to it again; the client drops copies it already holds and
+     * acknowledges again. Returns how many were resent.
+     */
+    public int retryUnacknowledged(java.time.Duration after) {
+        Instant now = Instant.now();
+        List<ChatMessage> stale = em.createQuery("select m from ChatMessage m join fetch m.conversation "
+                        + "where m.sender = :customer and m.deliveredAt is null and m.createdAt < :cutoff "
+                        + "and m.createdAt > :oldest and m.conversation.client is not null "
+                        + "order by m.conversation.id, m.seq", ChatMessage.class)
+                .setParameter("customer", Frame.Sender.CUSTOMER).setParameter("cutoff", now.minus(after))
+                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1)))
+                .setMaxResults(1000).getResultList();
+        int resent = 0;
+        for (ChatMessage m : stale) {
+            Optional<PeerChannel> client = peers.client(m.conversation().client().id());
+            if (client.isPresent() && client.get().send(FrameCodec.encode(m.toFrame(m.conversation().customerName())))) {
+                resent++;
+            }
+        }
+        if (resent > 0) {
+            LOG.infof("Resent %d customer messages not acknowledged within %s", resent, after);
+        }
+        return resent;
+    }
 }

@@ -19,7 +19,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Every five seconds, looks for conversations held by clients gone past the grace period. Waits one
+ * Every five seconds, looks for conversations held by clients gone past the grace period, and
+ * resends customer messages a connected client has not acknowledged in time. Waits one
  * grace period after the application starts, so clients reconnecting after a server restart keep
  * their conversations.
  */
@@ -61,6 +62,7 @@ public class FailoverTimer {
                 delivery.replayForNewHolder(client, conversations);
                 delivery.replayToClient(client);
             });
+            delivery.retryUnacknowledged(ServerConfig.deliveryRetry());
         } catch (RuntimeException e) {
             LOG.warnf("Failover sweep failed (next one in 5 s): %s", e.toString());
         }
