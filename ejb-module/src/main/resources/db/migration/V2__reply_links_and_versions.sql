@@ -5,3 +5,7 @@ create index chat_message_in_reply_to_idx on chat_message (conversation_id, in_r
 
 -- Optimistic version of a conversation row: a stale copy can no longer overwrite last_seq.
 alter table conversation add column version bigint not null default 0;
+
+-- The 5-second resend sweep looks only at customer messages not yet acknowledged.
+create index chat_message_unacknowledged_idx on chat_message (created_at)
+    where delivered_at is null and sender = 'CUSTOMER';

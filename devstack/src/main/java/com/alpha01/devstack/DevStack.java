@@ -74,10 +74,9 @@ public final class DevStack {
         env.put("ALPHA01_DB_PASSWORD", config.dbPassword());
         env.put("ALPHA01_OIDC_URL", kc.issuer().toString());
         env.put("ALPHA01_PUBLIC_URL", config.publicUrl());
-        WildFlyServer.stage(wfHome, config.ear());
+        WildFlyServer.stage(wfHome, config.ear()); // boot with this build: no redeploy after start
         WildFlyServer wf = WildFlyServer.start(wfHome, config.wildflyOffset(), env, "alpha01-dev");
         started.add(wf);
-        wf.awaitHttp(Duration.ofMinutes(3));
         wf.deploy(config.ear(), "/api/v1/health", Duration.ofMinutes(3));
         LOG.infof("WildFly with the EAR up after %d ms", elapsed(t0));
 

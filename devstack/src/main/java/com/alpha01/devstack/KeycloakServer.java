@@ -1,8 +1,6 @@
 package com.alpha01.devstack;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,20 +74,9 @@ public final class KeycloakServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("Keycloak exited during start; see " + log);
             }
-            try {
-                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
-                c.setConnectTimeout(1000);
-                c.setReadTimeout(2000);
-                int code = c.getResponseCode();
-                try (InputStream ignored = code < 400 ? c.getInputStream() : c.getErrorStream()) {
-                    // drain
-                }
-                if (code == 200) {
-                    LOG.infof("Keycloak ready on port %d", port);
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
+            if (Processes.httpStatus(health) == 200) {
+                LOG.infof("Keycloak ready on port %d", port);
+                return;
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }

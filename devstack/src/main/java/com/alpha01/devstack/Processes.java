@@ -1,9 +1,15 @@
 package com.alpha01.devstack;
 
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Stopping child processes politely: the whole tree, SIGTERM first, SIGKILL after a grace period. */
+/**
+ * Child server processes: stopping them politely (the whole tree, SIGTERM first, SIGKILL after a
+ * grace period) and asking whether they answer yet.
+ */
 public final class Processes {
 
     private Processes() {
@@ -23,6 +29,20 @@ public final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    /** The HTTP status of a GET on {@code uri}, or -1 while nothing answers there. */
+    public static int httpStatus(URI uri) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            int code = c.getResponseCode();
+            c.disconnect();
+            return code;
+        } catch (IOException e) {
+            return -1;
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.alpha01.devstack;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,21 +114,14 @@ public final class WildFlyServer implements AutoCloseable {
     }
 
     /**
-     * Deploys the EAR through the deployment scanner (skipped when the same file is deployed already,
-     * so a warm start does not redeploy) and waits until {@code readyPath} answers 200.
+     * Deploys the EAR through the deployment scanner ({@link #stage}: nothing to do when that file
+     * is deployed already) and waits until {@code readyPath} answers 200.
      */
     public void deploy(Path ear, String readyPath, Duration timeout) throws IOException, InterruptedException {
+        stage(home, ear);
         Path deployments = home.resolve("standalone/deployments");
         String name = ear.getFileName().toString();
-        Path target = deployments.resolve(name);
         long end = System.nanoTime() + timeout.toNanos();
-        if (!Files.exists(target) || Files.mismatch(ear, target) != -1) {
-            for (String suffix : List.of(".deployed", ".failed", ".undeployed")) {
-                Files.deleteIfExists(deployments.resolve(name + suffix));
-            }
-            Files.copy(ear, target, StandardCopyOption.REPLACE_EXISTING);
-            LOG.infof("%s copied for deployment", name);
-        }
         URI ready = URI.create("http://127.0.0.1:" + httpPort() + readyPath);
         while (System.nanoTime() < end) {
             if (Files.exists(deployments.resolve(name + ".failed"))) {
@@ -138,46 +130,13 @@ public final class WildFlyServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("WildFly exited while deploying; see its log");
             }
-            if (status(ready) == 200) {
+            if (Processes.httpStatus(ready) == 200) {
                 LOG.infof("%s deployed and ready", name);
                 return;
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
         throw new IOException(name + " not ready within " + timeout);
-    }
-
-    private static int status(URI uri) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
-            c.setConnectTimeout(1000);
-            c.setReadTimeout(5000);
-            int code = c.getResponseCode();
-            c.disconnect();
-            return code;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /** Waits until the HTTP port answers. */
-    public void awaitHttp(Duration timeout) throws IOException, InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort() + "/").toURL()
-                        .openConnection();
-                c.setConnectTimeout(1000);
-                c.getResponseCode();
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive()) {
-                    throw new IOException("WildFly exited during start; see its log");
-                }
-                TimeUnit.MILLISECONDS.sleep(250);
-            }
-        }
-        throw new IOException("WildFly HTTP not up within " + timeout);
     }
 
     /** Graceful stop (SIGTERM runs WildFly's shutdown), then forcibly after 60 s. */

@@ -3,12 +3,8 @@ package com.alpha01.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -62,16 +58,8 @@ class CrowdFailoverIT {
             List<String> qrs = List.of(api.createQr(a.clientId(), "a").url(), api.createQr(b.clientId(), "b").url());
             Map<String, AtomicInteger> seenByA = new ConcurrentHashMap<>();
             Map<String, AtomicInteger> seenByB = new ConcurrentHashMap<>();
-            try (AutoResponder botA = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> count(seenByA, m)));
-                 AutoResponder botB = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> count(seenByB, m)));
-                 ServerLink linkB = new ServerLink(TestEnvironment.serverUri(), b.clientId(), staff, botB)) {
-                ServerLink linkA = new ServerLink(TestEnvironment.serverUri(), a.clientId(), staff, botA);
-                botA.attach(linkA);
-                botB.attach(linkB);
-                linkA.start();
-                linkB.start();
-                Waits.until("both clients online", () -> linkA.state() == LinkState.ONLINE
-                        && linkB.state() == LinkState.ONLINE);
+            try (AnsweringClient clientA = AnsweringClient.online(a.clientId(), staff, m -> count(seenByA, m));
+                 AnsweringClient clientB = AnsweringClient.online(b.clientId(), staff, m -> count(seenByB, m))) {
 
                 List<Customer> customers = arrive(qrs);
                 int sent = 0;
@@ -84,7 +72,7 @@ class CrowdFailoverIT {
                         sent++;
                     }
                     if (round == 1) {
-                        linkA.close(); // killed mid-stream: round 2 and 3 are written while A is gone
+                        clientA.close(); // killed mid-stream: round 2 and 3 are written while A is gone
                     }
                     for (int i = 0; i < customers.size(); i++) {
                         String id = ids.get(i);

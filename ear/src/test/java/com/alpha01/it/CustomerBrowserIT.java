@@ -3,12 +3,8 @@ package com.alpha01.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,11 +77,7 @@ class CustomerBrowserIT {
             ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
             ServerApi.Registration reg = api.register("it-browser-" + UUID.randomUUID(), "IT 吧台", "it");
             ServerApi.QrCode qr = api.createQr(reg.clientId(), "bar");
-            try (AutoResponder responder = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
-                 ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, responder)) {
-                responder.attach(link);
-                link.start();
-                Waits.until("merchant client online", () -> link.state() == LinkState.ONLINE);
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
 
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 browser.get(qr.url());

@@ -2,6 +2,8 @@ package com.alpha01.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
+import com.alpha01.protocol.Frame;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
 /** What a customer's browser does, done with plain HTTP: scan, sign in, open the chat session. */
 final class Customers {
@@ -62,5 +65,12 @@ final class Customers {
 
     static URI customerSocket(String ticket) {
         return URI.create(TestEnvironment.serverUri().toString().replaceFirst("^http", "ws") + "/ws/customer?ticket=" + ticket);
+    }
+
+    /** The customer writes {@code text}; returns the sequence number the server stored it under. */
+    static long say(Peer customer, String text) throws InterruptedException {
+        String id = "say-" + UUID.randomUUID().toString().substring(0, 12);
+        customer.send(new Frame.Send(id, text));
+        return customer.await(Frame.Ack.class, a -> a.id().equals(id)).seq();
     }
 }

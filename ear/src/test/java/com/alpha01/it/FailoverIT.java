@@ -3,12 +3,8 @@ package com.alpha01.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -45,16 +41,8 @@ class FailoverIT {
             ServerApi.Registration b = api.register("it-fail-b-" + UUID.randomUUID(), "IT B", "it");
             ServerApi.QrCode qr = api.createQr(a.clientId(), "a");
             List<Frame.Message> seenByB = new CopyOnWriteArrayList<>();
-            try (AutoResponder botA = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
-                 AutoResponder botB = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(seenByB::add));
-                 ServerLink linkB = new ServerLink(TestEnvironment.serverUri(), b.clientId(), staff, botB)) {
-                ServerLink linkA = new ServerLink(TestEnvironment.serverUri(), a.clientId(), staff, botA);
-                botA.attach(linkA);
-                botB.attach(linkB);
-                linkA.start();
-                linkB.start();
-                Waits.until("both clients online", () -> linkA.state() == LinkState.ONLINE
-                        && linkB.state() == LinkState.ONLINE);
+            try (AnsweringClient clientA = AnsweringClient.online(a.clientId(), staff, m -> { });
+                 AnsweringClient clientB = AnsweringClient.online(b.clientId(), staff, seenByB::add)) {
 
                 JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
                         TestEnvironment.newCustomerToken()).body());
@@ -62,11 +50,11 @@ class FailoverIT {
                 assertEquals(a.clientId(), clientOf(conv), "the QR code's client gets the conversation");
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);
-                    say(customer, "你好");
+                    Customers.say(customer, "你好");
                     customer.await(Frame.Message.class, m -> m.sender() == Frame.Sender.BOT);
 
-                    linkA.close();
-                    long question = say(customer, "wifi 密码是多少");
+                    clientA.close();
+                    long question = Customers.say(customer, "wifi 密码是多少");
                     Frame.Message answer = customer.await(Frame.Message.class,
                             m -> m.sender() == Frame.Sender.BOT && m.seq() > question);
                     assertTrue(answer.text().contains("Wi-Fi"), answer.text());
@@ -86,11 +74,7 @@ class FailoverIT {
             ServerApi.Registration a = api.register("it-alone-" + UUID.randomUUID(), "IT 独自", "it");
             ServerApi.QrCode qr = api.createQr(a.clientId(), "alone");
             JsonObject session;
-            try (AutoResponder bot = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
-                 ServerLink link = new ServerLink(TestEnvironment.serverUri(), a.clientId(), staff, bot)) {
-                bot.attach(link);
-                link.start();
-                Waits.until("client online", () -> link.state() == LinkState.ONLINE);
+            try (AnsweringClient client = AnsweringClient.online(a.clientId(), staff, m -> { })) {
                 session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
                         TestEnvironment.newCustomerToken()).body());
             }
@@ -112,11 +96,5 @@ class FailoverIT {
     private static String clientOf(UUID conversation) throws Exception {
         Object id = Db.query("select client_id::text from conversation where id = ?", conversation).get(0).get(0);
         return id == null ? null : id.toString();
-    }
-
-    private static long say(Peer customer, String text) throws InterruptedException {
-        String id = "fo-" + UUID.randomUUID().toString().substring(0, 12);
-        customer.send(new Frame.Send(id, text));
-        return customer.await(Frame.Ack.class, a -> a.id().equals(id)).seq();
     }
 }

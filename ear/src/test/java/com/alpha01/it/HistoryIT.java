@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -55,11 +51,7 @@ class HistoryIT {
             ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
             ServerApi.Registration reg = api.register("it-history-" + UUID.randomUUID(), "IT 历史", "it");
             ServerApi.QrCode qr = api.createQr(reg.clientId(), "history");
-            try (AutoResponder responder = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
-                 ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, responder)) {
-                responder.attach(link);
-                link.start();
-                Waits.until("merchant client online", () -> link.state() == LinkState.ONLINE);
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
                 var session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
                         customerToken).body());
                 conversationId = session.getString("conversationId");

@@ -3,12 +3,8 @@ package com.alpha01.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
 import java.util.UUID;
@@ -40,11 +36,7 @@ class MultiTabIT {
             ServerApi.Registration reg = api.register("it-tabs-" + UUID.randomUUID(), "IT 多标签", "it");
             String scanId = Customers.scanId(Customers.scan(api.createQr(reg.clientId(), "tabs").url()));
             String token = TestEnvironment.newCustomerToken();
-            try (AutoResponder bot = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
-                 ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, bot)) {
-                bot.attach(link);
-                link.start();
-                Waits.until("client online", () -> link.state() == LinkState.ONLINE);
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
                 JsonObject first = Customers.json(Customers.openSession(scanId, token).body());
                 JsonObject second = Customers.json(Customers.openSession(scanId, token).body());
                 assertEquals(first.getString("conversationId"), second.getString("conversationId"));

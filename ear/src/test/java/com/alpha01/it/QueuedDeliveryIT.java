@@ -3,12 +3,8 @@ package com.alpha01.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -65,12 +61,7 @@ class QueuedDeliveryIT {
                         .get(0).get(0));
 
                 List<Frame.Message> seenByClient = new CopyOnWriteArrayList<>();
-                try (AutoResponder responder = new AutoResponder(FaqResponder.builtIn(),
-                        AutoResponder.messagesTo(seenByClient::add));
-                     ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, responder)) {
-                    responder.attach(link);
-                    link.start();
-                    Waits.until("merchant client online", () -> link.state() == LinkState.ONLINE);
+                try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, seenByClient::add)) {
                     // Other tests may have left older undelivered messages in this customer's conversation:
                     // they are replayed (and answered) first, in order.
                     Frame.Message answer = customer.await(Frame.Message.class,

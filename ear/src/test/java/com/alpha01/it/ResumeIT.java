@@ -2,12 +2,8 @@ package com.alpha01.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
@@ -46,11 +42,7 @@ class ResumeIT {
             String scanId = Customers.scanId(Customers.scan(qr.url()));
             String customerToken = TestEnvironment.newCustomerToken();
             String conv;
-            try (AutoResponder bot = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
-                 ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, bot)) {
-                bot.attach(link);
-                link.start();
-                Waits.until("client online", () -> link.state() == LinkState.ONLINE);
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
                 JsonObject session = Customers.json(Customers.openSession(scanId, customerToken).body());
                 conv = session.getString("conversationId");
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
@@ -78,8 +70,7 @@ class ResumeIT {
             }
 
             // A merchant client that holds up to seq 4 resumes and gets 5 and 6.
-            URI clientSocket = URI.create(TestEnvironment.serverUri().toString().replaceFirst("^http", "ws")
-                    + "/ws/client?client_id=" + reg.clientId());
+            URI clientSocket = TestEnvironment.clientSocket(reg.clientId());
             try (Peer client = Peer.connect(clientSocket, staff.get())) {
                 client.await(Frame.Welcome.class);
                 client.send(new Frame.Resume(conv, 4));
@@ -97,8 +88,7 @@ class ResumeIT {
                     other.password().toCharArray())) {
                 ServerApi.Registration theirs = new ServerApi(TestEnvironment.serverUri(), otherStaff)
                         .register("it-other-" + UUID.randomUUID(), "别家", "it");
-                try (Peer intruder = Peer.connect(URI.create(TestEnvironment.serverUri().toString()
-                        .replaceFirst("^http", "ws") + "/ws/client?client_id=" + theirs.clientId()), otherStaff.get())) {
+                try (Peer intruder = Peer.connect(TestEnvironment.clientSocket(theirs.clientId()), otherStaff.get())) {
                     intruder.await(Frame.Welcome.class);
                     intruder.send(new Frame.Resume(conv, 0));
                     assertEquals(ErrorCode.NOT_FOUND, intruder.await(Frame.Error.class).code());

@@ -35,8 +35,7 @@ class RetryIT {
             ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
             ServerApi.Registration reg = api.register("it-retry-" + UUID.randomUUID(), "IT 重发", "it");
             String scanId = Customers.scanId(Customers.scan(api.createQr(reg.clientId(), "retry").url()));
-            URI clientSocket = URI.create(TestEnvironment.serverUri().toString().replaceFirst("^http", "ws")
-                    + "/ws/client?client_id=" + reg.clientId());
+            URI clientSocket = TestEnvironment.clientSocket(reg.clientId());
             try (Peer client = Peer.connect(clientSocket, staff.get())) {
                 client.await(Frame.Welcome.class);
                 JsonObject session = Customers.json(Customers.openSession(scanId, TestEnvironment.newCustomerToken()).body());

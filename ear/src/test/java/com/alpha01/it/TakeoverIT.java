@@ -3,9 +3,7 @@ package com.alpha01.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.link.LinkListener;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
@@ -13,7 +11,6 @@ import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,22 +66,18 @@ class TakeoverIT {
                     officeErrors.add(error);
                 }
             };
-            try (AutoResponder bot = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(m -> { }));
-                 ServerLink counterLink = new ServerLink(TestEnvironment.serverUri(), counter.clientId(), staff, bot);
+            try (AnsweringClient counterClient = AnsweringClient.online(counter.clientId(), staff, m -> { });
                  ServerLink officeLink = new ServerLink(TestEnvironment.serverUri(), office.clientId(), staff,
                          officeListener)) {
-                bot.attach(counterLink);
-                counterLink.start();
                 officeLink.start();
-                Waits.until("both clients online", () -> counterLink.state() == LinkState.ONLINE
-                        && officeLink.state() == LinkState.ONLINE);
+                Waits.until("office online", () -> officeLink.state() == LinkState.ONLINE);
 
                 JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
                         TestEnvironment.newCustomerToken()).body());
                 String conv = session.getString("conversationId");
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);
-                    say(customer, "你好");
+                    Customers.say(customer, "你好");
                     customer.await(Frame.Message.class, m -> m.sender() == Frame.Sender.BOT);
 
                     // Staff at the office take over: the conversation moves there, everyone is told.
@@ -96,10 +89,10 @@ class TakeoverIT {
                             "select state, client_id::text from conversation where id = ?", UUID.fromString(conv)));
 
                     // A late AI answer from the old client is refused; the customer's next message goes to staff only.
-                    var late = counterLink.reply(conv, "机器人迟到的回答", Frame.Sender.BOT);
+                    var late = counterClient.link().reply(conv, "机器人迟到的回答", Frame.Sender.BOT);
                     Waits.until("late AI answer refused", late::isDone);
                     assertTrue(late.isCompletedExceptionally());
-                    long seqQuestion = say(customer, "我想找店员");
+                    long seqQuestion = Customers.say(customer, "我想找店员");
                     Waits.until("staff receive the question", () -> officeMessages.stream()
                             .anyMatch(m -> m.seq() == seqQuestion));
                     Frame.Ack staffAck = officeLink.reply(conv, "您好，我是店员小美", Frame.Sender.STAFF)
@@ -111,8 +104,7 @@ class TakeoverIT {
 
                     // Only the holder can hand back (another client of the shop is refused); then the AI answers.
                     ServerApi.Registration third = api.register("it-third-" + UUID.randomUUID(), "IT 仓库", "it");
-                    try (Peer other = Peer.connect(URI.create(TestEnvironment.serverUri().toString()
-                            .replaceFirst("^http", "ws") + "/ws/client?client_id=" + third.clientId()), staff.get())) {
+                    try (Peer other = Peer.connect(TestEnvironment.clientSocket(third.clientId()), staff.get())) {
                         other.await(Frame.Welcome.class);
                         other.send(new Frame.Control(Frame.Action.HANDBACK, conv));
                         assertEquals(ErrorCode.FORBIDDEN, other.await(Frame.Error.class).code());
@@ -124,18 +116,12 @@ class TakeoverIT {
 
                     officeLink.control(Frame.Action.CLOSE, conv);
                     customer.await(Frame.State.class, s -> s.state().equals("CLOSED"));
-                    say(customer, "还在营业吗");
+                    Customers.say(customer, "还在营业吗");
                     Waits.until("a new message reopens the conversation", () -> "BOT".equals(Db.query(
                             "select state from conversation where id = ?", UUID.fromString(conv)).get(0).get(0)));
                     assertTrue(officeErrors.isEmpty(), "the holder's frames were all accepted: " + officeErrors);
                 }
             }
         }
-    }
-
-    private static long say(Peer customer, String text) throws InterruptedException {
-        String id = "tk-" + UUID.randomUUID().toString().substring(0, 12);
-        customer.send(new Frame.Send(id, text));
-        return customer.await(Frame.Ack.class, a -> a.id().equals(id)).seq();
     }
 }

@@ -73,6 +73,11 @@ public final class TestEnvironment implements LauncherSessionListener {
         return URI.create("http://127.0.0.1:" + intProperty("alpha01.it.http.port"));
     }
 
+    /** {@code /ws/client} of the server under test for merchant client {@code clientId}. */
+    static URI clientSocket(String clientId) {
+        return URI.create(serverUri().toString().replaceFirst("^http", "ws") + "/ws/client?client_id=" + clientId);
+    }
+
     static String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + intProperty("alpha01.it.pg.port") + "/" + DB_NAME;
     }

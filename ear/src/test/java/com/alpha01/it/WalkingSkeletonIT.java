@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
-import com.alpha01.client.faq.FaqResponder;
-import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonObject;
@@ -64,12 +60,7 @@ class WalkingSkeletonIT {
             assertTrue(qr.png().length > 100 && qr.png()[1] == 'P', "QR image is a PNG");
 
             List<Frame.Message> seenByClient = new CopyOnWriteArrayList<>();
-            try (AutoResponder responder = new AutoResponder(FaqResponder.builtIn(),
-                    AutoResponder.messagesTo(seenByClient::add));
-                 ServerLink link = new ServerLink(TestEnvironment.serverUri(), reg.clientId(), staff, responder)) {
-                responder.attach(link);
-                link.start();
-                Waits.until("merchant client online", () -> link.state() == LinkState.ONLINE);
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, seenByClient::add)) {
 
                 String customerToken = TestEnvironment.newCustomerToken();
                 String scanId = Customers.scanId(Customers.scan(qr.url()));
@@ -132,7 +123,7 @@ class WalkingSkeletonIT {
                         "select count(*) from chat_message where conversation_id = ? and sender = 'BOT' "
                                 + "and seq >= ? and delivered_at is not null", conv, base) == 2);
                 assertNotNull(Db.query("select client_id from conversation where id = ?", conv).get(0).get(0));
-                assertEquals(0, link.outboxSize());
+                assertEquals(0, client.link().outboxSize());
             }
         }
     }

@@ -3,7 +3,6 @@ package com.alpha01.server.chat.application;
 import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.ConversationState;
-import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,6 +38,9 @@ public class Failover {
     @Inject
     Assignment assignment;
 
+    private static final List<ConversationState> OPEN =
+            List.of(ConversationState.NEW, ConversationState.BOT, ConversationState.HUMAN);
+
     /**
      * What a sweep changed, to act on after it commits: per client, the conversations it received
      * (to replay to), and the state changes to tell the customers.
@@ -50,21 +52,20 @@ public class Failover {
     public Sweep reassignFromGoneClients() {
         Instant now = Instant.now();
         Instant cutoff = now.minus(ServerConfig.failoverGrace());
-        List<Conversation> held = em.createQuery("select c from Conversation c join fetch c.client "
-                        + "where c.state in :open", Conversation.class)
-                .setParameter("open", List.of(ConversationState.NEW, ConversationState.BOT, ConversationState.HUMAN))
+        Set<UUID> online = new java.util.HashSet<>(peers.onlineClientIds());
+        online.add(new UUID(0, 0)); // "not in ()" is not valid SQL: keep the list non-empty
+        // Only conversations whose client holds no socket here and was last seen before the cutoff.
+        List<Conversation> stranded = em.createQuery("select c from Conversation c join fetch c.client "
+                        + "where c.state in :open and c.client.id not in :online "
+                        + "and (c.client.lastSeenAt is null or c.client.lastSeenAt < :cutoff)", Conversation.class)
+                .setParameter("open", OPEN).setParameter("online", online).setParameter("cutoff", cutoff)
                 .getResultList();
         Map<UUID, Set<UUID>> receivers = new LinkedHashMap<>();
         List<Frame.State> changes = new java.util.ArrayList<>();
-        for (Conversation c : held) {
-            MerchantClient gone = c.client();
-            if (peers.client(gone.id()).isPresent()
-                    || (gone.lastSeenAt() != null && gone.lastSeenAt().isAfter(cutoff))) {
-                continue;
-            }
+        for (Conversation c : stranded) {
+            UUID gone = c.client().id();
             em.refresh(c, LockModeType.PESSIMISTIC_WRITE); // fresh row: never write back a stale last_seq
-            if (c.client() == null || !c.client().id().equals(gone.id()) || c.state() == ConversationState.CLOSED
-                    || c.state() == ConversationState.QUEUED) {
+            if (c.client() == null || !c.client().id().equals(gone) || !OPEN.contains(c.state())) {
                 continue;
             }
             boolean wasHuman = c.state() == ConversationState.HUMAN;
@@ -75,9 +76,12 @@ public class Failover {
                 }
                 receivers.computeIfAbsent(next.id(), k -> new LinkedHashSet<>()).add(c.id());
             }, () -> c.queue(now));
-            LOG.infof("Conversation %s: client %s gone for over %s; now %s", c.id(), gone.id(),
+            LOG.infof("Conversation %s: client %s gone for over %s; now %s", c.id(), gone,
                     ServerConfig.failoverGrace(), c.client() == null ? "queued" : "at client " + c.client().id());
             changes.add(new Frame.State(c.id().toString(), c.state().name(), null));
+        }
+        if (online.size() == 1) {
+            return new Sweep(receivers, changes); // no client online here: nothing queued can move
         }
         // Queued conversations whose merchant now has a client with room (one came online, or one freed up).
         for (Conversation c : em.createQuery("select c from Conversation c where c.state = :queued", Conversation.class)

@@ -37,6 +37,11 @@ public class PeerRegistry {
         return Optional.ofNullable(clients.get(clientId)).filter(PeerChannel::isOpen);
     }
 
+    /** The clients holding an open socket on this node. */
+    public Set<UUID> onlineClientIds() {
+        return onlineClients(clients.keySet());
+    }
+
     public Set<UUID> onlineClients(Collection<UUID> candidates) {
         return candidates.stream().filter(id -> client(id).isPresent()).collect(java.util.stream.Collectors.toSet());
     }

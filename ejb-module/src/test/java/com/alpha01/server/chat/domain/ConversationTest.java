@@ -2,8 +2,10 @@ package com.alpha01.server.chat.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alpha01.protocol.Frame;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import java.time.Instant;
@@ -63,12 +65,12 @@ class ConversationTest {
         c.takeOver(other, now);
         assertEquals(ConversationState.HUMAN, c.state());
         assertTrue(c.isAssignedTo(other.id()), "the conversation moves to the staff member's client");
-        assertFalse(c.accepts(com.alpha01.protocol.Frame.Sender.BOT), "the AI is silent while staff answer");
-        assertTrue(c.accepts(com.alpha01.protocol.Frame.Sender.STAFF));
+        assertFalse(c.accepts(Frame.Sender.BOT), "the AI is silent while staff answer");
+        assertTrue(c.accepts(Frame.Sender.STAFF));
         c.handBack(now);
         assertEquals(ConversationState.BOT, c.state());
-        assertTrue(c.accepts(com.alpha01.protocol.Frame.Sender.BOT));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> c.handBack(now));
+        assertTrue(c.accepts(Frame.Sender.BOT));
+        assertThrows(IllegalStateException.class, () -> c.handBack(now));
         c.close(now);
         assertEquals(ConversationState.CLOSED, c.state());
         c.nextSeq(now);
