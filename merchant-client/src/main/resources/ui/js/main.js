@@ -27,6 +27,16 @@ function renderConversations() {
   renderStats(store);
   renderConversationList(store, selectConversation);
   renderTranscript(store);
+  reportRead();
+}
+
+/** Staff have the conversation on screen: the customer's messages up to the newest are read. */
+function reportRead() {
+  if (view !== 'conversations' || document.visibilityState !== 'visible') return;
+  const seq = store.takeUnreportedRead();
+  if (seq > 0) {
+    request('read', { conversationId: store.selected, seq }).catch((e) => console.warn(`read failed: ${e.code}`));
+  }
 }
 
 function selectConversation(conversationId) {
@@ -127,6 +137,10 @@ function wireEvents() {
   on('message', (message) => {
     if (store.addMessage(message)) renderConversations();
   });
+  on('read', (read) => {
+    if (store.markRead(read.conversationId, read.seq) && read.conversationId === store.selected) renderTranscript(store);
+  });
+  document.addEventListener('visibilitychange', reportRead);
 }
 
 function applySnapshot(snapshot) {

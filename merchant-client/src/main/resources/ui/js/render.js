@@ -104,6 +104,7 @@ export function renderTranscript(store) {
     const meta = el('div', 'message-meta');
     meta.append(el('span', 'message-sender', t(`sender.${sender}`)), el('time', 'message-time', formatTime(m.at)));
     item.append(meta, el('p', 'message-text', m.text));
+    if (sender !== 'CUSTOMER' && m.seq <= (c.readUpTo ?? 0)) item.append(el('span', 'message-receipt', t('receipt.read')));
     return item;
   }));
   if (stick) transcript.scrollTop = transcript.scrollHeight;

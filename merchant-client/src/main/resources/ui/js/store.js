@@ -46,6 +46,28 @@ export class Store {
     return true;
   }
 
+  /** The customer's screen has shown our answers up to seq (a "read" event). */
+  markRead(conversationId, seq) {
+    const c = this.conversations.get(conversationId);
+    if (!c || !Number.isInteger(seq) || seq <= (c.readUpTo ?? 0)) return false;
+    c.readUpTo = seq;
+    return true;
+  }
+
+  /**
+   * The newest customer message of the selected conversation not yet reported as read, or 0:
+   * what the page reports when staff have it on screen. Marks it reported.
+   */
+  takeUnreportedRead() {
+    const c = this.conversations.get(this.selected);
+    if (!c) return 0;
+    let newest = 0;
+    for (const m of c.messages.values()) if (m.sender === 'CUSTOMER' && m.seq > newest) newest = m.seq;
+    if (newest <= (c.reportedRead ?? 0)) return 0;
+    c.reportedRead = newest;
+    return newest;
+  }
+
   select(conversationId) {
     this.selected = this.conversations.has(conversationId) ? conversationId : null;
     if (this.selected) this.conversations.get(this.selected).unread = 0;

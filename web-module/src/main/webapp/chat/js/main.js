@@ -1,5 +1,5 @@
 import { applyTexts, t, toggleLanguage } from './i18n.js';
-import { answerer, confirm, notice, showMessage, status } from './render.js';
+import { answerer, confirm, markRead, notice, showMessage, status } from './render.js';
 import { ChatSocket } from './socket.js';
 
 const scan = new URLSearchParams(location.search).get('scan');
@@ -28,6 +28,7 @@ function start() {
     onAck: (ack) => confirm(ack.id, ack.seq),
     onMessage: (message) => showMessage(message),
     onState: (frame) => answerer(frame.state, frame.by),
+    onRead: (frame) => markRead(frame.seq),
     onError: () => notice('failed'),
     onFatal: () => { notice('entryFailed'); document.getElementById('send').disabled = true; },
   });
@@ -47,6 +48,7 @@ function start() {
       form.requestSubmit();
     }
   });
+  document.addEventListener('visibilitychange', () => socket.reportRead());
   socket.connect();
 }
 

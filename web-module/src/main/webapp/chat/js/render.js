@@ -21,7 +21,12 @@ export function showMessage({ id, seq, sender, text }, pending = false) {
   body.className = 'text';
   body.textContent = text;
   el.append(label, body);
-  if (!existing) log().append(el);
+  if (!existing) {
+    // In seq order, whatever order frames arrive in (relayed frames may overtake each other).
+    const later = seq ? [...log().querySelectorAll('.msg[data-seq]')].find((m) => Number(m.dataset.seq) > seq) : null;
+    if (later) later.before(el);
+    else log().append(el);
+  }
   log().scrollTop = log().scrollHeight;
 }
 
@@ -30,6 +35,13 @@ export function confirm(id, seq) {
   if (el) {
     el.classList.remove('pending');
     el.dataset.seq = String(seq);
+  }
+}
+
+/** The shop has read the customer's messages up to seq. */
+export function markRead(seq) {
+  for (const el of document.querySelectorAll('.msg.customer[data-seq]')) {
+    if (Number(el.dataset.seq) <= seq) el.dataset.receipt = t('read');
   }
 }
 

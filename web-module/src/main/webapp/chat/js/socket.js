@@ -48,7 +48,14 @@ export class ChatSocket {
       case 'message':
         this.maxSeq = Math.max(this.maxSeq ?? 0, frame.seq);
         this.handlers.onMessage(frame);
-        if (frame.sender !== 'CUSTOMER') this.send({ type: 'delivered', conversationId: frame.conversationId, seq: frame.seq });
+        if (frame.sender !== 'CUSTOMER') {
+          this.send({ type: 'delivered', conversationId: frame.conversationId, seq: frame.seq });
+          this.maxAnswerSeq = Math.max(this.maxAnswerSeq ?? 0, frame.seq);
+          this.reportRead();
+        }
+        break;
+      case 'read':
+        this.handlers.onRead?.(frame);
         break;
       case 'state':
         this.handlers.onState?.(frame);
@@ -62,6 +69,14 @@ export class ChatSocket {
       default:
         break;
     }
+  }
+
+  /** Read receipt: while the page is visible, the answers up to the newest one shown are read. */
+  reportRead() {
+    if (document.visibilityState !== 'visible' || !this.maxAnswerSeq || this.maxAnswerSeq <= (this.reportedRead ?? 0)) return;
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    this.reportedRead = this.maxAnswerSeq;
+    this.send({ type: 'read', conversationId: this.conversationId, seq: this.maxAnswerSeq });
   }
 
   sendText(text) {

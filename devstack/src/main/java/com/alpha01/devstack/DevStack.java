@@ -67,7 +67,14 @@ public final class DevStack {
         if (Zips.unpackOnce(config.wildflyZip(), wfHome, "bin/standalone.sh")) {
             LOG.infof("WildFly unpacked to %s", wfHome);
         }
-        WildFlyServer.configure(wfHome, config.cliDir(), config.jdbcJar());
+        try {
+            WildFlyServer.configure(wfHome, config.cliDir(), config.jdbcJar());
+        } catch (IOException e) {
+            LOG.infof("%s; unpacking WildFly again", e.getMessage());
+            Zips.deleteTree(wfHome);
+            Zips.unpackOnce(config.wildflyZip(), wfHome, "bin/standalone.sh");
+            WildFlyServer.configure(wfHome, config.cliDir(), config.jdbcJar());
+        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ALPHA01_DB_URL", pg.jdbcUrl("alpha01"));
         env.put("ALPHA01_DB_USER", "alpha01");

@@ -26,35 +26,56 @@ public final class WildFlyServer implements AutoCloseable {
     private static final String MARKER = ".alpha01-configured";
     public static final String CONFIG = "standalone-full.xml";
 
-    private final Path home;
+    private final Path baseDir;
     private final int portOffset;
     private final Process process;
 
-    private WildFlyServer(Path home, int portOffset, Process process) {
-        this.home = home;
+    private WildFlyServer(Path baseDir, int portOffset, Process process) {
+        this.baseDir = baseDir;
         this.portOffset = portOffset;
         this.process = process;
     }
 
+    /** {@link #configure(Path, Path, Path, String)} for {@value #CONFIG}. */
+    public static void configure(Path home, Path cliDir, Path jdbcJar) throws IOException, InterruptedException {
+        configure(home, cliDir, jdbcJar, CONFIG);
+    }
+
     /**
      * Runs every {@code configure-*.cli} in {@code cliDir}, in name order, against {@code home}'s
-     * {@value #CONFIG} through an embedded server. Skipped when already done for this home.
+     * {@code config} through an embedded server. Skipped when done with the same scripts already;
+     * when the scripts changed since, starts again from the configuration file as it was before
+     * the first run (kept beside it), so a checkout's dev stack follows script changes.
      */
-    public static void configure(Path home, Path cliDir, Path jdbcJar) throws IOException, InterruptedException {
-        Path marker = home.resolve("standalone/configuration").resolve(MARKER);
-        if (Files.exists(marker)) {
-            LOG.debugf("WildFly at %s already configured", home);
-            return;
-        }
+    public static void configure(Path home, Path cliDir, Path jdbcJar, String config)
+            throws IOException, InterruptedException {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(cliDir)) {
             scripts = files.filter(p -> p.getFileName().toString().matches("configure-.*\\.cli")).sorted().toList();
         }
-        StringBuilder all = new StringBuilder("embed-server --server-config=" + CONFIG + " --std-out=discard\n");
+        StringBuilder all = new StringBuilder("embed-server --server-config=" + config + " --std-out=discard\n");
         for (Path script : scripts) {
             all.append(Files.readString(script, StandardCharsets.UTF_8)).append('\n');
         }
         all.append("stop-embedded-server\n");
+        Path dir = home.resolve("standalone/configuration");
+        Path marker = dir.resolve(MARKER + "-" + config);
+        Path pristine = dir.resolve(config + ".pristine");
+        String fingerprint = Integer.toHexString(all.toString().hashCode()) + " " + scripts.stream()
+                .map(p -> p.getFileName().toString()).toList();
+        if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+            LOG.debugf("WildFly at %s already configured", home);
+            return;
+        }
+        if (Files.exists(pristine)) {
+            Files.copy(pristine, dir.resolve(config), StandardCopyOption.REPLACE_EXISTING);
+            LOG.infof("wildfly-config scripts changed: reconfiguring %s from its original", config);
+        } else if (Files.exists(marker) || Files.exists(dir.resolve(MARKER))) {
+            throw new IOException("WildFly at " + home + " was configured by older scripts and has no original "
+                    + config + " to start from; delete that folder to start afresh");
+        } else {
+            Files.copy(dir.resolve(config), pristine);
+        }
         Path combined = Files.createTempFile("alpha01-configure", ".cli");
         Files.writeString(combined, all, StandardCharsets.UTF_8);
         Path log = home.resolve("standalone/log/alpha01-configure.log");
@@ -67,23 +88,36 @@ public final class WildFlyServer implements AutoCloseable {
             throw new IOException("wildfly-config scripts failed; see " + log);
         }
         Files.delete(combined);
-        Files.writeString(marker, String.join("\n", scripts.stream().map(p -> p.getFileName().toString()).toList()));
-        LOG.infof("WildFly configured with %d scripts from %s", scripts.size(), cliDir);
+        Files.writeString(marker, fingerprint);
+        LOG.infof("WildFly %s configured with %d scripts from %s", config, scripts.size(), cliDir);
     }
 
     /** Starts WildFly in the background; the environment carries the {@code ALPHA01_*} settings the scripts read. */
     public static WildFlyServer start(Path home, int portOffset, Map<String, String> env, String nodeId)
             throws IOException {
-        Path log = home.resolve("standalone/log/alpha01-console.log");
+        return start(home, home.resolve("standalone"), CONFIG, portOffset, env, nodeId);
+    }
+
+    /**
+     * Starts WildFly in the background on {@code config} from server folder {@code baseDir} (its
+     * own {@code configuration/}, {@code deployments/}, {@code data/}, {@code log/}: several nodes
+     * can share one home), as cluster node {@code nodeName}.
+     */
+    public static WildFlyServer start(Path home, Path baseDir, String config, int portOffset, Map<String, String> env,
+            String nodeName) throws IOException {
+        Path log = baseDir.resolve("log/alpha01-console.log");
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-c", CONFIG, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
-                "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.tx.node.id=" + nodeId));
+                "-c", config, "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-Djboss.bind.address.private=127.0.0.1",
+                "-Djboss.server.base.dir=" + baseDir.toAbsolutePath(),
+                "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.tx.node.id=" + nodeName,
+                "-Djboss.node.name=" + nodeName));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().putIfAbsent("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
-        LOG.infof("Starting WildFly (port offset %d), log %s", portOffset, log);
-        return new WildFlyServer(home, portOffset, pb.start());
+        LOG.infof("Starting WildFly %s (port offset %d), log %s", nodeName, portOffset, log);
+        return new WildFlyServer(baseDir, portOffset, pb.start());
     }
 
     public int httpPort() {
@@ -100,7 +134,11 @@ public final class WildFlyServer implements AutoCloseable {
      * file is there already.
      */
     public static void stage(Path home, Path ear) throws IOException {
-        Path deployments = home.resolve("standalone/deployments");
+        stageIn(home.resolve("standalone/deployments"), ear);
+    }
+
+    private static void stageIn(Path deployments, Path ear) throws IOException {
+        Files.createDirectories(deployments);
         String name = ear.getFileName().toString();
         Path target = deployments.resolve(name);
         if (Files.exists(target) && Files.mismatch(ear, target) == -1) {
@@ -118,8 +156,8 @@ public final class WildFlyServer implements AutoCloseable {
      * is deployed already) and waits until {@code readyPath} answers 200.
      */
     public void deploy(Path ear, String readyPath, Duration timeout) throws IOException, InterruptedException {
-        stage(home, ear);
-        Path deployments = home.resolve("standalone/deployments");
+        Path deployments = baseDir.resolve("deployments");
+        stageIn(deployments, ear);
         String name = ear.getFileName().toString();
         long end = System.nanoTime() + timeout.toNanos();
         URI ready = URI.create("http://127.0.0.1:" + httpPort() + readyPath);
@@ -137,6 +175,20 @@ public final class WildFlyServer implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(250);
         }
         throw new IOException(name + " not ready within " + timeout);
+    }
+
+    /**
+     * Gone at once, as when a machine loses power: SIGKILL to the server JVM and to the
+     * {@code standalone.sh} that started it (the script does not pass SIGKILL on). For failover tests.
+     */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Graceful stop (SIGTERM runs WildFly's shutdown), then forcibly after 60 s. */

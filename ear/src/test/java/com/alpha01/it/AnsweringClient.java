@@ -6,6 +6,8 @@ import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
+import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -25,8 +27,14 @@ final class AnsweringClient implements AutoCloseable {
     /** Connects client {@code clientId} signed in as {@code staff}; {@code seen} gets every message it shows. */
     static AnsweringClient online(String clientId, KeycloakSession staff, Consumer<Frame.Message> seen)
             throws Exception {
+        return online(clientId, staff, seen, List.of(TestEnvironment.serverUri()));
+    }
+
+    /** The same, for a cluster: the link tries {@code servers} in turn (the first while it answers). */
+    static AnsweringClient online(String clientId, KeycloakSession staff, Consumer<Frame.Message> seen,
+            List<URI> servers) throws Exception {
         AutoResponder bot = new AutoResponder(FaqResponder.builtIn(), AutoResponder.messagesTo(seen));
-        ServerLink link = new ServerLink(TestEnvironment.serverUri(), clientId, staff, bot);
+        ServerLink link = new ServerLink(servers, clientId, staff, bot);
         bot.attach(link);
         link.start();
         Waits.until("merchant client " + clientId + " online", () -> link.state() == LinkState.ONLINE);

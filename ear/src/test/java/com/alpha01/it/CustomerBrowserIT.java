@@ -105,6 +105,17 @@ class CustomerBrowserIT {
                         + "join conversation c on c.id = m.conversation_id where c.client_id = ? and m.seq = 1",
                         UUID.fromString(reg.clientId()));
                 assertEquals(List.of(List.of("CUSTOMER", "你好")), first);
+
+                // Read receipts both ways: the page on screen reports the answers read; staff reading
+                // the questions shows 已读 under them on the page.
+                String conv = (String) Db.query("select id::text from conversation where client_id = ?",
+                        UUID.fromString(reg.clientId())).get(0).get(0);
+                Waits.until("the page reported the answers read", () -> Db.count("select count(*) from chat_message "
+                        + "where conversation_id = ?::uuid and sender = 'BOT' and read_at is not null", conv) == 2);
+                client.link().read(conv, 3);
+                wait.until(d -> d.findElements(By.cssSelector(".msg.customer[data-receipt]")).size() == 2);
+                assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ?::uuid "
+                        + "and sender = 'CUSTOMER' and read_at is not null", conv));
             }
         }
     }

@@ -16,7 +16,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A test's own WebSocket peer: collects decoded frames and the close code. */
+/**
+ * A test's own WebSocket peer: collects decoded frames and the close code. A customer peer (no
+ * bearer token) acknowledges answers with {@code delivered}, as the chat page does.
+ */
 final class Peer implements WebSocket.Listener, AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -27,9 +30,16 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     WebSocket socket;
+    private boolean customer;
+    private final java.util.concurrent.ExecutorService acks = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "it-peer-acks");
+        t.setDaemon(true);
+        return t;
+    });
 
     static Peer connect(URI uri, String bearer) {
         Peer peer = new Peer();
+        peer.customer = bearer == null;
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
@@ -42,7 +52,7 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
         sendRaw(FrameCodec.encode(frame));
     }
 
-    void sendRaw(String text) {
+    synchronized void sendRaw(String text) {
         socket.sendText(text, true).join();
     }
 
@@ -88,6 +98,15 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
                 Frame frame = FrameCodec.decode(partial.toString());
                 seen.add(frame);
                 frames.add(frame);
+                if (customer && frame instanceof Frame.Message m && m.sender() != Frame.Sender.CUSTOMER) {
+                    acks.execute(() -> {
+                        try {
+                            send(new Frame.Delivered(m.conversationId(), m.seq()));
+                        } catch (RuntimeException e) {
+                            // closed meanwhile: the server resends to the next tab that opens
+                        }
+                    });
+                }
             } catch (ProtocolException e) {
                 frames.add(new Frame.Error(e.code(), "unreadable frame from server: " + partial, null));
             }
@@ -110,6 +129,7 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
+        acks.shutdownNow();
         if (!socket.isOutputClosed()) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS)
                     .exceptionally(e -> null).join();

@@ -20,6 +20,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class TestEnvironment implements LauncherSessionListener {
 
+    /** The ITs run clustered: Arquillian's WildFly is node A, {@code ClusterIT} starts node B. */
+    static final String CONFIG = "standalone-full-ha.xml";
     static final String DB_NAME = "alpha01";
     static final String DB_USER = "alpha01";
     static final String DB_PASSWORD = "alpha01-it";
@@ -44,7 +46,7 @@ public final class TestEnvironment implements LauncherSessionListener {
             keycloak = KeycloakServer.start(kcHome, path("alpha01.realm"), intProperty("alpha01.it.kc.port"),
                     intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD, Duration.ofMinutes(4));
             WildFlyServer.configure(path("alpha01.wildfly.home"), path("alpha01.wildfly.cli-dir"),
-                    path("alpha01.jdbc.jar"));
+                    path("alpha01.jdbc.jar"), CONFIG);
         } catch (Exception e) {
             launcherSessionClosed(session);
             throw new IllegalStateException("test servers did not start: " + e.getMessage(), e);

@@ -39,13 +39,22 @@ public sealed interface Frame {
 
     /** Server to receiver: a stored message. {@code id} is the sender's id. */
     record Message(String id, String conversationId, long seq, Sender sender, String text, Instant at,
-                   String customer) implements Frame {
+                   String customer, Long inReplyTo) implements Frame {
         public String type() { return "message"; }
     }
 
     /** Receiver to server: the message {@code seq} of the conversation has arrived. */
     record Delivered(String conversationId, long seq) implements Frame {
         public String type() { return "delivered"; }
+    }
+
+    /**
+     * Either way: the screen has shown the conversation's messages up to {@code seq}. From a peer,
+     * the server records it for the other side's messages and relays it to the other side, whose
+     * messages up to {@code seq} have then been read.
+     */
+    record Read(String conversationId, long seq) implements Frame {
+        public String type() { return "read"; }
     }
 
     /** Server to peer after the socket opens: who the peer is, for display and resume. */

@@ -46,7 +46,12 @@ public final class FrameCodec {
             if (f.customer() != null) {
                 b.add("customer", f.customer());
             }
+            if (f.inReplyTo() != null) {
+                b.add("inReplyTo", f.inReplyTo());
+            }
         } else if (frame instanceof Frame.Delivered f) {
+            b.add("conversationId", f.conversationId()).add("seq", f.seq());
+        } else if (frame instanceof Frame.Read f) {
             b.add("conversationId", f.conversationId()).add("seq", f.seq());
         } else if (frame instanceof Frame.Welcome f) {
             b.add("peerId", f.peerId()).add("merchantId", f.merchantId()).add("merchantName", f.merchantName());
@@ -90,8 +95,9 @@ public final class FrameCodec {
             case "ack" -> new Frame.Ack(senderId(o, ref), uuid(o, "conversationId", ref), seq(o, ref));
             case "message" -> new Frame.Message(string(o, "id", ref), uuid(o, "conversationId", ref), seq(o, ref),
                     sender(o, ref), string(o, "text", ref), instant(o, ref),
-                    o.get("customer") instanceof JsonString s ? s.getString() : null);
+                    o.get("customer") instanceof JsonString s ? s.getString() : null, optionalSeq(o, "inReplyTo", ref));
             case "delivered" -> new Frame.Delivered(uuid(o, "conversationId", ref), seq(o, ref));
+            case "read" -> new Frame.Read(uuid(o, "conversationId", ref), seq(o, ref));
             case "welcome" -> new Frame.Welcome(string(o, "peerId", ref), string(o, "merchantId", ref),
                     string(o, "merchantName", ref),
                     o.get("conversationId") instanceof JsonString s ? s.getString() : null);

@@ -32,7 +32,8 @@ public class SchemaMigrator {
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class);
 
     /** Migrations in the order they apply. Add new files at the end; never edit an applied one. */
-    static final List<String> MIGRATIONS = List.of("V1__baseline.sql", "V2__reply_links_and_versions.sql");
+    static final List<String> MIGRATIONS = List.of("V1__baseline.sql", "V2__reply_links_and_versions.sql",
+            "V3__cluster_presence_and_receipts.sql");
 
     private static final long LOCK_KEY = 0x616c70686130_31L;
 

@@ -31,6 +31,30 @@ public final class ServerConfig {
         return Duration.ofSeconds(number("DELIVERY_RETRY_SECONDS", 10));
     }
 
+    /**
+     * A client's presence row refreshed before this instant names a node that stopped refreshing it
+     * (crashed or cut off): the client counts as offline.
+     */
+    public static java.time.Instant presenceFreshSince() {
+        return java.time.Instant.now().minus(heartbeatTimeout());
+    }
+
+    /**
+     * This node's name in the cluster ({@code jboss.node.name}, which WildFly sets from the host
+     * name unless given); every node of a cluster needs its own.
+     */
+    public static String nodeName() {
+        String name = System.getProperty("jboss.node.name");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                name = "alpha01";
+            }
+        }
+        return name;
+    }
+
     private static long number(String name, long fallback) {
         String value = System.getenv("ALPHA01_" + name);
         if (value == null || value.isBlank()) {

@@ -29,6 +29,10 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         /** Who answers a conversation changed. */
         default void conversationState(Frame.State state) {
         }
+
+        /** The customer read our answers up to {@code read.seq()}. */
+        default void read(Frame.Read read) {
+        }
     }
 
     private final FaqResponder faq;
@@ -58,6 +62,11 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     }
 
     @Override
+    public void onRead(Frame.Read read) {
+        observer.read(read);
+    }
+
+    @Override
     public void onConversationState(Frame.State state) {
         if ("HUMAN".equals(state.state())) {
             heldByStaff.add(state.conversationId());
@@ -84,7 +93,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
                 return;
             }
             observer.message(new Frame.Message(ack.id(), question.conversationId(), ack.seq(), Frame.Sender.BOT,
-                    text, Instant.now(), null));
+                    text, Instant.now(), null, question.seq()));
         });
     }
 

@@ -51,8 +51,15 @@ public final class ClientSettings {
         return home;
     }
 
+    /** The server (the first, when {@code server.url} lists the nodes of a cluster, comma-separated). */
     public URI serverUrl() {
-        return URI.create(get("server.url").orElse("http://127.0.0.1:8080"));
+        return serverUrls().get(0);
+    }
+
+    /** {@code server.url}: one URL, or the nodes of a cluster without a load balancer, comma-separated. */
+    public java.util.List<URI> serverUrls() {
+        return java.util.Arrays.stream(get("server.url").orElse("http://127.0.0.1:8080").split(","))
+                .map(String::strip).filter(u -> !u.isEmpty()).map(URI::create).toList();
     }
 
     public URI oidcUrl() {

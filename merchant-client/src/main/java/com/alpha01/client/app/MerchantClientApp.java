@@ -58,6 +58,12 @@ public final class MerchantClientApp {
             }
 
             @Override
+            public void read(Frame.Read read) {
+                bridge.emit("read", Json.createObjectBuilder().add("conversationId", read.conversationId())
+                        .add("seq", read.seq()).build());
+            }
+
+            @Override
             public void message(Frame.Message message) {
                 JsonObject[] event = new JsonObject[1];
                 JsonObject conversation = ui.message(message, event);
@@ -68,7 +74,7 @@ public final class MerchantClientApp {
             }
         };
         AutoResponder responder = new AutoResponder(FaqResponder.builtIn(), observer);
-        ServerLink link = new ServerLink(settings.serverUrl(), reg.clientId(), session, responder);
+        ServerLink link = new ServerLink(settings.serverUrls(), reg.clientId(), session, responder);
         responder.attach(link);
         bridge.emit("qr", ui.qr(qr.url(), "data:image/png;base64," + Base64.getEncoder().encodeToString(qr.png())));
         bridge.on("ready", request -> ui.snapshot());
@@ -80,10 +86,19 @@ public final class MerchantClientApp {
             }
             link.reply(conversationId, text, Frame.Sender.STAFF).thenAccept(ack -> observer.message(
                     new Frame.Message(ack.id(), conversationId, ack.seq(), Frame.Sender.STAFF, text,
-                            java.time.Instant.now(), null)));
+                            java.time.Instant.now(), null, null)));
             return Json.createObjectBuilder().add("queued", link.state() != LinkState.ONLINE).build();
         });
         bridge.on("setLanguage", request -> Json.createObjectBuilder().build());
+        bridge.on("read", request -> {
+            String conversationId = request.getString("conversationId", "");
+            long seq = request.get("seq") instanceof jakarta.json.JsonNumber n ? n.longValue() : 0;
+            if (conversationId.isEmpty() || seq < 1) {
+                throw new BridgeException("BAD_REQUEST", "read needs a conversationId and a seq");
+            }
+            link.read(conversationId, seq);
+            return Json.createObjectBuilder().add("sent", link.state() == LinkState.ONLINE).build();
+        });
         for (Frame.Action action : Frame.Action.values()) {
             bridge.on(action.name().toLowerCase(java.util.Locale.ROOT), request -> {
                 String conversationId = request.getString("conversationId", "");

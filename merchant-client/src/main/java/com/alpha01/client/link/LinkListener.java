@@ -19,6 +19,10 @@ public interface LinkListener {
     default void onConversationState(Frame.State state) {
     }
 
+    /** The customer's screen has shown the conversation up to {@code read.seq()}: our answers up to it are read. */
+    default void onRead(Frame.Read read) {
+    }
+
     /** The server refused a frame. */
     default void onError(Frame.Error error) {
     }

@@ -31,7 +31,7 @@ public final class ServerLink implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ServerLink.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final URI socketUri;
+    private final java.util.List<URI> socketUris;
     private final Supplier<String> accessToken;
     private final LinkListener listener;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -47,6 +47,7 @@ public final class ServerLink implements AutoCloseable {
     private volatile LinkState state = LinkState.OFFLINE;
     private volatile boolean closed;
     private int attempt;
+    private volatile int server;
 
     private record Pending(Frame.Reply frame, CompletableFuture<Frame.Ack> acked) {
     }
@@ -57,8 +58,21 @@ public final class ServerLink implements AutoCloseable {
      * @param accessToken the staff member's current access token (refreshed by the caller)
      */
     public ServerLink(URI serverUrl, String clientId, Supplier<String> accessToken, LinkListener listener) {
-        String ws = serverUrl.toString().replaceFirst("^http", "ws").replaceAll("/$", "");
-        this.socketUri = URI.create(ws + "/ws/client?client_id=" + UUID.fromString(clientId));
+        this(java.util.List.of(serverUrl), clientId, accessToken, listener);
+    }
+
+    /**
+     * A link to a cluster reached without a load balancer: the first of {@code serverUrls} that
+     * answers is used, and when a connection attempt fails the next one is tried (round robin).
+     */
+    public ServerLink(java.util.List<URI> serverUrls, String clientId, Supplier<String> accessToken,
+            LinkListener listener) {
+        if (serverUrls.isEmpty()) {
+            throw new IllegalArgumentException("no server URL");
+        }
+        UUID id = UUID.fromString(clientId);
+        this.socketUris = serverUrls.stream().map(url -> URI.create(url.toString().replaceFirst("^http", "ws")
+                .replaceAll("/$", "") + "/ws/client?client_id=" + id)).toList();
         this.accessToken = accessToken;
         this.listener = listener;
     }
@@ -102,6 +116,14 @@ public final class ServerLink implements AutoCloseable {
         send(new Frame.Control(action, conversationId));
     }
 
+    /**
+     * Read receipt: staff have seen the conversation up to customer message {@code seq}. Best
+     * effort and cumulative: offline it is skipped, and the next receipt covers it.
+     */
+    public void read(String conversationId, long seq) {
+        send(new Frame.Read(conversationId, seq));
+    }
+
     /** Replies not yet acknowledged by the server. */
     public int outboxSize() {
         return outbox.size();
@@ -112,13 +134,16 @@ public final class ServerLink implements AutoCloseable {
             return;
         }
         setState(LinkState.CONNECTING);
+        URI socketUri = socketUris.get(server);
         http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + accessToken.get())
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(socketUri, new Receiver())
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
-                        LOG.debugf("Connect to %s failed: %s", socketUri.getHost(), failure.getMessage());
+                        LOG.debugf("Connect to %s:%d failed: %s", socketUri.getHost(), socketUri.getPort(),
+                                failure.getMessage());
+                        server = (server + 1) % socketUris.size(); // next node, if there are several
                         scheduleReconnect();
                     } else {
                         socket = ws;
@@ -172,12 +197,16 @@ public final class ServerLink implements AutoCloseable {
                 send(new Frame.Delivered(m.conversationId(), m.seq()));
             }
         } else if (frame instanceof Frame.Ack ack) {
+            // Our own answer, now stored under ack.seq: a later replay (resume) of it is not news.
+            seen.firstTime(ack.conversationId(), ack.seq());
             Pending p = outbox.remove(ack.id());
             if (p != null) {
                 p.acked().complete(ack);
             }
         } else if (frame instanceof Frame.State st) {
             listener.onConversationState(st);
+        } else if (frame instanceof Frame.Read read) {
+            listener.onRead(read);
         } else if (frame instanceof Frame.Welcome w) {
             listener.onWelcome(w);
         } else if (frame instanceof Frame.Error e && e.code() == ErrorCode.RATE_LIMITED) {

@@ -1,6 +1,7 @@
 package com.alpha01.client.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,9 +207,10 @@ class BridgeTest {
         BlockingQueue<BridgeReply> replies = new LinkedBlockingQueue<>();
         bridge.submit("{\"type\":\"ready\"}", replies::add);
         assertTrue(replies.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS).ok());
-        // the flush runs right after the reply on the single bridge thread; a second request orders after it
-        bridge.submit("{\"type\":\"ready\"}", replies::add);
-        assertTrue(replies.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS).ok());
+        // The flush runs right after the reply on the single bridge thread; a second request (not a
+        // "ready", which would flush again after its own reply) is served only after it.
+        bridge.submit("{\"type\":\"order-barrier\"}", replies::add);
+        assertNotNull(replies.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private static JsonObject json(String s) {

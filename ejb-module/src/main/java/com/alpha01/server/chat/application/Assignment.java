@@ -20,7 +20,7 @@ import java.util.UUID;
  * Chooses the merchant client for a conversation (DESIGN.md flow 5): the QR code's client if it is
  * online and has room, else the online client of the merchant with the fewest open conversations,
  * below the capacity ({@code ALPHA01_CLIENT_CAPACITY}); none when all are full or offline (QUEUED).
- * Online means "holds a socket on this node" for now; the cluster-wide view comes with routing.
+ * Online means "holds a socket on some node of the cluster" ({@link Presence}).
  */
 @Stateless
 public class Assignment {
@@ -32,11 +32,11 @@ public class Assignment {
     MerchantDirectory directory;
 
     @Inject
-    PeerRegistry peers;
+    Presence presence;
 
     public Optional<MerchantClient> chooseClient(UUID merchantId, UUID preferredClientId) {
         List<MerchantClient> all = directory.clients(merchantId);
-        Set<UUID> online = peers.onlineClients(all.stream().map(MerchantClient::id).toList());
+        Set<UUID> online = presence.online(all.stream().map(MerchantClient::id).toList());
         if (online.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package com.alpha01.server.chat.application;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.ConversationState;
@@ -37,6 +38,9 @@ public class ChatService {
 
     @Inject
     DeliveryPublisher publisher;
+
+    @Inject
+    Relay relay;
 
     /** A stored message: its sequence number, and whether this call stored it (false for a resend). */
     public record Accepted(UUID conversationId, long seq, boolean stored) {
@@ -127,6 +131,31 @@ public class ChatService {
         markDelivered(c, seq, false);
     }
 
+    /**
+     * The client's screen has shown the conversation up to {@code seq}: the customer's messages up
+     * to it are read (and so delivered), and the customer's tabs are told.
+     */
+    public void readByClient(UUID clientId, UUID conversationId, long seq) {
+        Conversation c = em.find(Conversation.class, conversationId);
+        if (c == null || !c.isAssignedTo(clientId)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        if (markRead(c, seq, true) > 0) {
+            relay.toCustomers(c.id(), FrameCodec.encode(new Frame.Read(c.id().toString(), seq)));
+        }
+    }
+
+    /** The customer's screen has shown the conversation up to {@code seq}: the answers up to it are read; the client is told. */
+    public void readByCustomer(String customerSubject, UUID conversationId, long seq) {
+        Conversation c = em.find(Conversation.class, conversationId);
+        if (c == null || !c.customerSubject().equals(customerSubject)) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+        }
+        if (markRead(c, seq, false) > 0 && c.client() != null) {
+            relay.toClient(c.client().id(), FrameCodec.encode(new Frame.Read(c.id().toString(), seq)));
+        }
+    }
+
     /** What a socket needs to greet its peer. */
     public record ConversationView(UUID id, UUID merchantId, String merchantName, String state) {
     }
@@ -201,6 +230,19 @@ public class ChatService {
             throw new DomainException(ErrorCode.FORBIDDEN, "a peer acknowledges only messages sent to it");
         }
         m.delivered(Instant.now());
+    }
+
+    /** Marks the customer's messages (or the answers) up to {@code seq} read; returns how many were not before. */
+    private int markRead(Conversation c, long seq, boolean customerMessages) {
+        if (seq < 1 || seq > c.lastSeq()) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such message");
+        }
+        Instant now = Instant.now();
+        return em.createQuery("update ChatMessage m set m.readAt = :now, m.deliveredAt = coalesce(m.deliveredAt, :now) "
+                        + "where m.conversation = :c and m.seq <= :seq and m.readAt is null and "
+                        + (customerMessages ? "m.sender = :customer" : "m.sender <> :customer"))
+                .setParameter("now", now).setParameter("c", c).setParameter("seq", seq)
+                .setParameter("customer", Frame.Sender.CUSTOMER).executeUpdate();
     }
 
     private Conversation lock(UUID conversationId) {

@@ -42,7 +42,7 @@ public class CustomerEntryService {
     Assignment assignment;
 
     @Inject
-    PeerRegistry peers;
+    Presence presence;
 
     /** What the chat page needs to open its socket. */
     public record Entry(UUID conversationId, String merchantName, String ticket, ConversationState state) {
@@ -78,7 +78,7 @@ public class CustomerEntryService {
      * of the code just scanned (or the least-loaded online one), else it waits (QUEUED).
      */
     private Conversation reassignIfOffline(Conversation c, QrScan scan, Instant now) {
-        if (c.client() != null && peers.client(c.client().id()).isPresent()) {
+        if (c.client() != null && presence.isOnline(c.client().id())) {
             return c;
         }
         assignment.chooseClient(c.merchant().id(), scan.clientId()).ifPresentOrElse(

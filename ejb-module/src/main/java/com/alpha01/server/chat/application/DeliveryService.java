@@ -15,13 +15,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Pushes stored messages to the sockets this node holds, and replays what a peer has not yet
- * received when it connects. A message whose receiver is not connected here stays undelivered
- * in PostgreSQL until the receiver connects (replay) — nothing is dropped.
+ * Routes stored messages to their receiver's node ({@link Relay}), replays what a peer connected
+ * here has not yet received, and resends what it has not acknowledged. A message whose receiver is
+ * connected nowhere stays undelivered in PostgreSQL until the receiver connects — nothing is dropped.
  */
 @Stateless
 public class DeliveryService {
@@ -34,7 +35,14 @@ public class DeliveryService {
     @Inject
     PeerRegistry peers;
 
-    /** Called by the delivery MDB for each stored message. */
+    @Inject
+    Relay relay;
+
+    /**
+     * Called by the delivery MDB for each stored message, on whichever node stored it: relays the
+     * message to the node holding its receiver's socket. A receiver connected nowhere gets it by
+     * replay when it connects.
+     */
     public void deliver(UUID messageId) {
         ChatMessage m = em.find(ChatMessage.class, messageId);
         if (m == null) {
@@ -43,15 +51,13 @@ public class DeliveryService {
         }
         Conversation c = m.conversation();
         if (m.sender() == Frame.Sender.CUSTOMER) {
-            Optional<PeerChannel> client = c.client() == null ? Optional.empty() : peers.client(c.client().id());
-            if (client.isEmpty()) {
-                LOG.debugf("Message %d of %s waits: its client is not connected here", m.seq(), c.id());
+            if (c.client() == null) {
+                LOG.debugf("Message %d of %s waits: the conversation is queued", m.seq(), c.id());
                 return;
             }
-            client.get().send(FrameCodec.encode(m.toFrame(c.customerName())));
+            relay.toClient(c.client().id(), FrameCodec.encode(m.toFrame(c.customerName())));
         } else {
-            String frame = FrameCodec.encode(m.toFrame(null));
-            peers.customers(c.id()).forEach(p -> p.send(frame));
+            relay.toCustomers(c.id(), FrameCodec.encode(m.toFrame(null)));
         }
     }
 
@@ -111,18 +117,22 @@ public class DeliveryService {
     }
 
     /**
-     * Customer messages that their connected client has not acknowledged within {@code after} (and
-     * not older than an hour) are sent to it again; the client drops copies it already holds and
-     * acknowledges again. Returns how many were resent.
+     * Customer messages that their client, connected to this node, has not acknowledged within
+     * {@code after} (and not older than an hour) are sent to it again; the client drops copies it
+     * already holds and acknowledges again. Returns how many were resent.
      */
     public int retryUnacknowledged(java.time.Duration after) {
+        Set<UUID> local = peers.localClientIds();
+        if (local.isEmpty()) {
+            return 0;
+        }
         Instant now = Instant.now();
         List<ChatMessage> stale = em.createQuery("select m from ChatMessage m join fetch m.conversation "
                         + "where m.sender = :customer and m.deliveredAt is null and m.createdAt < :cutoff "
-                        + "and m.createdAt > :oldest and m.conversation.client is not null "
+                        + "and m.createdAt > :oldest and m.conversation.client.id in :local "
                         + "order by m.conversation.id, m.seq", ChatMessage.class)
                 .setParameter("customer", Frame.Sender.CUSTOMER).setParameter("cutoff", now.minus(after))
-                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1)))
+                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1))).setParameter("local", local)
                 .setMaxResults(1000).getResultList();
         int resent = 0;
         for (ChatMessage m : stale) {
@@ -133,6 +143,39 @@ public class DeliveryService {
         }
         if (resent > 0) {
             LOG.infof("Resent %d customer messages not acknowledged within %s", resent, after);
+        }
+        return resent;
+    }
+
+    /**
+     * Answers that no tab of their customer has acknowledged within {@code after} (and not older
+     * than an hour) are sent again to the customer tabs open on this node; the page shows each
+     * message once (by id) and acknowledges again. Returns how many frames were resent.
+     */
+    public int retryUnacknowledgedAnswers(java.time.Duration after) {
+        Set<UUID> local = peers.localConversationIds();
+        if (local.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        List<ChatMessage> stale = em.createQuery("select m from ChatMessage m join fetch m.conversation "
+                        + "where m.sender <> :customer and m.deliveredAt is null and m.createdAt < :cutoff "
+                        + "and m.createdAt > :oldest and m.conversation.id in :local "
+                        + "order by m.conversation.id, m.seq", ChatMessage.class)
+                .setParameter("customer", Frame.Sender.CUSTOMER).setParameter("cutoff", now.minus(after))
+                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1))).setParameter("local", local)
+                .setMaxResults(1000).getResultList();
+        int resent = 0;
+        for (ChatMessage m : stale) {
+            String frame = FrameCodec.encode(m.toFrame(null));
+            for (PeerChannel tab : peers.customers(m.conversation().id())) {
+                if (tab.send(frame)) {
+                    resent++;
+                }
+            }
+        }
+        if (resent > 0) {
+            LOG.infof("Resent %d answers not acknowledged by a customer within %s", resent, after);
         }
         return resent;
     }

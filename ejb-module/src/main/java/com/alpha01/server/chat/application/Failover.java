@@ -33,10 +33,9 @@ public class Failover {
     EntityManager em;
 
     @Inject
-    PeerRegistry peers;
-
-    @Inject
     Assignment assignment;
+
+    private static final long SWEEP_LOCK = 0x616c70686130_32L;
 
     private static final List<ConversationState> OPEN =
             List.of(ConversationState.NEW, ConversationState.BOT, ConversationState.HUMAN);
@@ -48,17 +47,29 @@ public class Failover {
     public record Sweep(Map<UUID, Set<UUID>> handedTo, List<Frame.State> changes) {
     }
 
+    /**
+     * One sweep at a time in the cluster: a transaction-scoped PostgreSQL advisory lock, taken
+     * without waiting (the node that does not get it skips this round).
+     */
+    private boolean sweepLock() {
+        Object got = em.createNativeQuery("select pg_try_advisory_xact_lock(" + SWEEP_LOCK + ")").getSingleResult();
+        return Boolean.TRUE.equals(got);
+    }
+
     /** Moves what needs moving, in one transaction; the caller notifies and replays after commit. */
     public Sweep reassignFromGoneClients() {
         Instant now = Instant.now();
         Instant cutoff = now.minus(ServerConfig.failoverGrace());
-        Set<UUID> online = new java.util.HashSet<>(peers.onlineClientIds());
-        online.add(new UUID(0, 0)); // "not in ()" is not valid SQL: keep the list non-empty
-        // Only conversations whose client holds no socket here and was last seen before the cutoff.
+        if (!sweepLock()) {
+            return new Sweep(Map.of(), List.of()); // another node sweeps right now
+        }
+        // Conversations whose client holds no live socket on any node (none named, or its node's
+        // heartbeat is stale) and was last seen before the cutoff.
         List<Conversation> stranded = em.createQuery("select c from Conversation c join fetch c.client "
-                        + "where c.state in :open and c.client.id not in :online "
+                        + "where c.state in :open "
+                        + "and (c.client.node is null or c.client.lastSeenAt <= :fresh) "
                         + "and (c.client.lastSeenAt is null or c.client.lastSeenAt < :cutoff)", Conversation.class)
-                .setParameter("open", OPEN).setParameter("online", online).setParameter("cutoff", cutoff)
+                .setParameter("open", OPEN).setParameter("fresh", ServerConfig.presenceFreshSince()).setParameter("cutoff", cutoff)
                 .getResultList();
         Map<UUID, Set<UUID>> receivers = new LinkedHashMap<>();
         List<Frame.State> changes = new java.util.ArrayList<>();
@@ -79,9 +90,6 @@ public class Failover {
             LOG.infof("Conversation %s: client %s gone for over %s; now %s", c.id(), gone,
                     ServerConfig.failoverGrace(), c.client() == null ? "queued" : "at client " + c.client().id());
             changes.add(new Frame.State(c.id().toString(), c.state().name(), null));
-        }
-        if (online.size() == 1) {
-            return new Sweep(receivers, changes); // no client online here: nothing queued can move
         }
         // Queued conversations whose merchant now has a client with room (one came online, or one freed up).
         for (Conversation c : em.createQuery("select c from Conversation c where c.state = :queued", Conversation.class)

@@ -3,18 +3,18 @@ package com.alpha01.server.chat.application;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The peer connections held by this node: one socket per merchant client, any number of customer
- * sockets per conversation (several tabs). Other nodes hold their own; JMS carries messages to
- * whichever node holds the receiver.
+ * sockets per conversation (several tabs). Other nodes hold their own; {@link Relay} carries
+ * frames to whichever node holds the receiver, and {@link Presence} tells the cluster who is online.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -38,12 +38,13 @@ public class PeerRegistry {
     }
 
     /** The clients holding an open socket on this node. */
-    public Set<UUID> onlineClientIds() {
-        return onlineClients(clients.keySet());
+    public Set<UUID> localClientIds() {
+        return clients.keySet().stream().filter(id -> client(id).isPresent()).collect(Collectors.toSet());
     }
 
-    public Set<UUID> onlineClients(Collection<UUID> candidates) {
-        return candidates.stream().filter(id -> client(id).isPresent()).collect(java.util.stream.Collectors.toSet());
+    /** The conversations with a customer tab open on this node. */
+    public Set<UUID> localConversationIds() {
+        return Set.copyOf(customers.keySet());
     }
 
     public void attachCustomer(UUID conversationId, PeerChannel channel) {

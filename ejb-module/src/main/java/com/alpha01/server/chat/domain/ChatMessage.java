@@ -47,6 +47,10 @@ public class ChatMessage {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    /** When the receiver's screen showed it (a {@code read} frame); implies delivered. */
+    @Column(name = "read_at")
+    private Instant readAt;
+
     protected ChatMessage() {
     }
 
@@ -70,7 +74,7 @@ public class ChatMessage {
     /** The frame that carries this message to its receiver. */
     public Frame.Message toFrame(String customerDisplay) {
         return new Frame.Message(senderMsgId, conversation.id().toString(), seq, sender, body, createdAt,
-                customerDisplay);
+                customerDisplay, inReplyTo);
     }
 
     public UUID id() {

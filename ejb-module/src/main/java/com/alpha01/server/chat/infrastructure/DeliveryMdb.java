@@ -26,10 +26,21 @@ public class DeliveryMdb implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        UUID id;
         try {
-            delivery.deliver(UUID.fromString(message.getStringProperty(DeliveryPublisher.MESSAGE_ID)));
+            id = UUID.fromString(String.valueOf(message.getStringProperty(DeliveryPublisher.MESSAGE_ID)));
+        } catch (JMSException | IllegalArgumentException e) {
+            // A poison message: redelivered a few times, then parked in the dead-letter queue (DeadLetterWatch).
+            throw new IllegalStateException("unreadable delivery message " + jmsId(message), e);
+        }
+        delivery.deliver(id);
+    }
+
+    private static String jmsId(Message message) {
+        try {
+            return message.getJMSMessageID();
         } catch (JMSException e) {
-            throw new IllegalStateException("unreadable delivery message", e);
+            return "(no id)";
         }
     }
 }

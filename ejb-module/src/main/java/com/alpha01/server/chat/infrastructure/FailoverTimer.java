@@ -4,7 +4,7 @@ import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.Failover;
-import com.alpha01.server.chat.application.PeerRegistry;
+import com.alpha01.server.chat.application.Relay;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -19,8 +19,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Every five seconds, looks for conversations held by clients gone past the grace period, and
- * resends customer messages a connected client has not acknowledged in time. Waits one
+ * Every five seconds, looks for conversations held by clients gone past the grace period (one node
+ * of the cluster at a time, see {@link Failover}), tells their customers and has the new holders'
+ * nodes replay to them; and resends what peers connected to this node have not acknowledged in
+ * time (customer messages to clients, answers to customers). Waits one
  * grace period after the application starts, so clients reconnecting after a server restart keep
  * their conversations.
  */
@@ -37,7 +39,7 @@ public class FailoverTimer {
     DeliveryService delivery;
 
     @Inject
-    PeerRegistry peers;
+    Relay relay;
 
     private Instant startedAt;
 
@@ -55,14 +57,11 @@ public class FailoverTimer {
         try {
             Failover.Sweep sweep = failover.reassignFromGoneClients();
             for (Frame.State change : sweep.changes()) {
-                String frame = FrameCodec.encode(change);
-                peers.customers(UUID.fromString(change.conversationId())).forEach(p -> p.send(frame));
+                relay.toCustomers(UUID.fromString(change.conversationId()), FrameCodec.encode(change));
             }
-            sweep.handedTo().forEach((client, conversations) -> {
-                delivery.replayForNewHolder(client, conversations);
-                delivery.replayToClient(client);
-            });
+            sweep.handedTo().forEach(relay::handOver);
             delivery.retryUnacknowledged(ServerConfig.deliveryRetry());
+            delivery.retryUnacknowledgedAnswers(ServerConfig.deliveryRetry());
         } catch (RuntimeException e) {
             LOG.warnf("Failover sweep failed (next one in 5 s): %s", e.toString());
         }

@@ -2,6 +2,7 @@ package com.alpha01.server.chat.infrastructure;
 
 import com.alpha01.server.chat.application.PeerChannel;
 import com.alpha01.server.chat.application.PeerRegistry;
+import com.alpha01.server.chat.application.Presence;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -26,6 +27,22 @@ public class HeartbeatTimer {
 
     @Inject
     PeerRegistry peers;
+
+    @Inject
+    Presence presence;
+
+    /**
+     * Every two seconds, well inside the heartbeat timeout: the clients whose sockets this node
+     * holds are marked alive in PostgreSQL, for the rest of the cluster to see.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "alpha01-presence")
+    void refreshPresence() {
+        try {
+            presence.refresh(peers.localClientIds());
+        } catch (RuntimeException e) {
+            LOG.warnf("Presence refresh failed (next one in 2 s): %s", e.toString());
+        }
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "alpha01-heartbeat")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -65,9 +65,4 @@ public class MerchantDirectory {
         return em.createQuery("select c from MerchantClient c where c.merchant.id = :m order by c.registeredAt",
                 MerchantClient.class).setParameter("m", merchantId).getResultList();
     }
-
-    /** Records that the client was connected until now (its socket just closed, or it is alive). */
-    public void touch(UUID clientId) {
-        findClient(clientId).ifPresent(c -> c.seen(Instant.now()));
-    }
 }

@@ -37,6 +37,13 @@ public class MerchantClient {
     @Column(name = "last_seen_at")
     private Instant lastSeenAt;
 
+    /** The cluster node holding this client's socket; null when it holds none (see Presence). */
+    @Column(length = 100)
+    private String node;
+
+    @Column(name = "socket_id", length = 100)
+    private String socketId;
+
     protected MerchantClient() {
     }
 
@@ -63,6 +70,11 @@ public class MerchantClient {
 
     public void seen(Instant now) {
         this.lastSeenAt = now;
+    }
+
+    /** The node holding this client's socket, if the row says one does (it may be stale: see Presence). */
+    public String node() {
+        return node;
     }
 
     public UUID id() {

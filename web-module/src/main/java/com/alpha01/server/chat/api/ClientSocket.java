@@ -6,6 +6,8 @@ import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.ChatService;
 import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.server.chat.application.PeerRegistry;
+import com.alpha01.server.chat.application.Presence;
+import com.alpha01.server.chat.application.Relay;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.merchant.application.MerchantDirectory;
@@ -51,6 +53,12 @@ public class ClientSocket {
     @Inject
     DeliveryService delivery;
 
+    @Inject
+    Presence presence;
+
+    @Inject
+    Relay relay;
+
     @OnOpen
     public void open(Session session) {
         Sockets.prepare(session, Sockets.clientLimit());
@@ -74,6 +82,8 @@ public class ClientSocket {
         session.getUserProperties().put(CLIENT, client.id());
         session.getUserProperties().put(STAFF_NAME, staff.get().displayName());
         peers.attachClient(client.id(), channel).ifPresent(old -> old.close(CloseCodes.REPLACED, "replaced"));
+        presence.attached(client.id(), channel.id());
+        relay.clientConnected(client.id(), channel.id()); // an older socket on another node closes
         channel.send(FrameCodec.encode(new Frame.Welcome(client.id().toString(), client.merchant().id().toString(),
                 client.merchant().name(), null)));
         LOG.infof("Client %s connected (socket %s)", client.id(), session.getId());
@@ -92,6 +102,8 @@ public class ClientSocket {
                 channel.send(FrameCodec.encode(chat.acceptFromClient(clientId, reply).ack(reply.id())));
             } else if (frame instanceof Frame.Delivered d) {
                 chat.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
+            } else if (frame instanceof Frame.Read r) {
+                chat.readByClient(clientId, UUID.fromString(r.conversationId()), r.seq());
             } else if (frame instanceof Frame.Resume resume) {
                 var c = chat.ofClientsMerchant(clientId, UUID.fromString(resume.conversationId()));
                 Sockets.sendAll(channel, chat.since(c.id(), resume.lastSeq()).stream()
@@ -101,9 +113,9 @@ public class ClientSocket {
                         (String) session.getUserProperties().get(STAFF_NAME));
                 String state = FrameCodec.encode(change.frame());
                 channel.send(state);
-                peers.customers(change.conversationId()).forEach(p -> p.send(state));
+                relay.toCustomers(change.conversationId(), state);
                 if (change.previousClientId() != null && !change.previousClientId().equals(clientId)) {
-                    peers.client(change.previousClientId()).ifPresent(p -> p.send(state));
+                    relay.toClient(change.previousClientId(), state);
                 }
             } else {
                 Sockets.refuse(channel, frame);
@@ -120,8 +132,9 @@ public class ClientSocket {
     @OnClose
     public void close(Session session, CloseReason reason) {
         UUID clientId = (UUID) session.getUserProperties().get(CLIENT);
-        if (clientId != null && peers.detachClient(clientId, new SessionChannel(session))) {
-            directory.touch(clientId);
+        SessionChannel channel = new SessionChannel(session);
+        if (clientId != null && peers.detachClient(clientId, channel)) {
+            presence.detached(clientId, channel.id());
             LOG.infof("Client %s disconnected (%s)", clientId, reason.getCloseCode());
         }
     }

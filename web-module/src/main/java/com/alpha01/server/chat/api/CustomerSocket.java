@@ -105,6 +105,11 @@ public class CustomerSocket {
                     throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
                 }
                 chat.deliveredToCustomer(grant.customerSubject(), grant.conversationId(), d.seq());
+            } else if (frame instanceof Frame.Read r) {
+                if (!r.conversationId().equals(grant.conversationId().toString())) {
+                    throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+                }
+                chat.readByCustomer(grant.customerSubject(), grant.conversationId(), r.seq());
             } else {
                 Sockets.refuse(channel, frame);
             }

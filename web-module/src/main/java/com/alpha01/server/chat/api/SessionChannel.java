@@ -11,6 +11,9 @@ final class SessionChannel implements PeerChannel {
 
     private static final Logger LOG = Logger.getLogger(SessionChannel.class);
 
+    /** Socket ids name their node, so they are unique across the cluster. */
+    private static final String NODE = com.alpha01.server.platform.ServerConfig.nodeName();
+
     private final Session session;
 
     SessionChannel(Session session) {
@@ -19,7 +22,7 @@ final class SessionChannel implements PeerChannel {
 
     @Override
     public String id() {
-        return session.getId();
+        return NODE + "/" + session.getId();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.alpha01.server.platform.api;
 
+import com.alpha01.server.platform.DeadLetterWatch;
 import com.alpha01.server.platform.HealthCheck;
+import com.alpha01.server.platform.ServerConfig;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /api/v1/health}, unauthenticated: 200 {@code {"status":"UP"}} when the application is
- * deployed and its database answers, else 503 {@code DOWN}. For load balancers and the dev stack.
+ * deployed and its database answers, else 503 {@code DOWN}; with the node's name and the number of
+ * messages waiting in its dead-letter queue. For load balancers, monitoring and the dev stack.
  */
 @Path("/health")
 public class HealthResource {
@@ -20,12 +23,17 @@ public class HealthResource {
     @Inject
     HealthCheck health;
 
+    @Inject
+    DeadLetterWatch deadLetters;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
         boolean db = health.databaseUp();
         JsonObject body = Json.createObjectBuilder().add("status", db ? "UP" : "DOWN")
-                .add("checks", Json.createObjectBuilder().add("database", db ? "UP" : "DOWN")).build();
+                .add("checks", Json.createObjectBuilder().add("database", db ? "UP" : "DOWN"))
+                .add("node", ServerConfig.nodeName())
+                .add("deadLetters", deadLetters.waiting()).build();
         return Response.status(db ? 200 : 503).entity(body.toString()).build();
     }
 }

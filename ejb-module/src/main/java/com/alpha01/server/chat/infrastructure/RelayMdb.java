@@ -1,0 +1,44 @@
+package com.alpha01.server.chat.infrastructure;
+
+import com.alpha01.server.chat.application.RelayInbox;
+import com.alpha01.server.platform.Resources;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * This node's subscription to the relay topic: decodes each event and hands it to
+ * {@link RelayInbox}, which acts on the sockets held here.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Resources.RELAY_TOPIC),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+public class RelayMdb implements MessageListener {
+
+    @Inject
+    RelayInbox inbox;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            UUID target = UUID.fromString(message.getStringProperty(JmsRelay.TARGET));
+            String body = message.getBody(String.class);
+            switch (JmsRelay.Kind.valueOf(message.getStringProperty(JmsRelay.KIND))) {
+                case TO_CLIENT -> inbox.toClient(target, body);
+                case TO_CUSTOMERS -> inbox.toCustomers(target, body);
+                case HAND_OVER -> inbox.handOver(target, Arrays.stream(body.split(",")).filter(s -> !s.isEmpty())
+                        .map(UUID::fromString).toList());
+                case CLIENT_CONNECTED -> inbox.clientConnected(target, body);
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable relay message", e);
+        }
+    }
+}

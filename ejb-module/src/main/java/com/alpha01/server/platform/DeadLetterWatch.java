@@ -1,0 +1,75 @@
+package com.alpha01.server.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches this node's dead-letter queue: a message lands there after failing every delivery
+ * attempt ({@code ALPHA01_JMS_MAX_DELIVERY}) and stays there for an operator to inspect or move
+ * back; each one is reported once as an ERROR alert (what it was, where from, how often tried).
+ * Nothing is lost with it: the message it pointed at is in PostgreSQL, and the resend sweeps and
+ * replays still deliver it. The count is shown by the health endpoint.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DeadLetterWatch {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterWatch.class);
+
+    @Resource(lookup = Resources.JMS_CONNECTION_FACTORY)
+    ConnectionFactory factory;
+
+    @Resource(lookup = Resources.DEAD_LETTER_QUEUE)
+    Queue deadLetters;
+
+    private volatile Set<String> reported = Set.of();
+    private volatile int waiting;
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "alpha01-dead-letters")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void look() {
+        Set<String> present = new HashSet<>();
+        try (JMSContext jms = factory.createContext(); QueueBrowser browser = jms.createBrowser(deadLetters)) {
+            for (Enumeration<?> e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                Message m = (Message) e.nextElement();
+                present.add(m.getJMSMessageID());
+                if (!reported.contains(m.getJMSMessageID())) {
+                    alert(m);
+                }
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.warnf("Could not look into the dead-letter queue: %s", e.toString());
+            return;
+        }
+        reported = Collections.unmodifiableSet(present);
+        waiting = present.size();
+    }
+
+    /** Messages waiting in this node's dead-letter queue at the last look (every 5 s). */
+    public int waiting() {
+        return waiting;
+    }
+
+    private static void alert(Message m) throws JMSException {
+        LOG.errorf("ALERT dead letter %s: from %s (%s=%s) failed every delivery attempt and waits in %s for an "
+                        + "operator; PostgreSQL keeps the chat message it refers to, and the resend sweeps deliver it",
+                m.getJMSMessageID(), m.getStringProperty("_AMQ_ORIG_ADDRESS"), "alpha01MessageId",
+                m.getStringProperty("alpha01MessageId"), Resources.DEAD_LETTER_QUEUE);
+    }
+}
