@@ -30,6 +30,7 @@ function start() {
     onState: (frame) => answerer(frame.state, frame.by),
     onRead: (frame) => markRead(frame.seq),
     onError: () => notice('failed'),
+    onIdle: () => { status('paused'); notice('idle'); },
     onFatal: () => { notice('entryFailed'); document.getElementById('send').disabled = true; },
   });
   const form = document.getElementById('composer');
@@ -48,7 +49,11 @@ function start() {
       form.requestSubmit();
     }
   });
-  document.addEventListener('visibilitychange', () => socket.reportRead());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') socket.wake();
+    socket.reportRead();
+  });
+  input.addEventListener('focus', () => socket.wake());
   socket.connect();
 }
 

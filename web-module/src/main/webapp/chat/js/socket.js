@@ -33,6 +33,12 @@ export class ChatSocket {
     ws.addEventListener('message', (event) => this.receive(JSON.parse(event.data)));
     ws.addEventListener('close', (event) => {
       this.handlers.onStatus('offline');
+      if (event.code === 4003) {
+        // Idle: the server closed a tab nobody used for long; reconnect when the customer is back.
+        this.idle = true;
+        this.handlers.onIdle?.();
+        return;
+      }
       if (event.code === 1008 && this.attempt > 3) { this.handlers.onFatal(new Error('policy')); return; }
       const delay = Math.min(30000, 500 * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
       setTimeout(() => this.connect(), delay);
@@ -79,11 +85,19 @@ export class ChatSocket {
     this.send({ type: 'read', conversationId: this.conversationId, seq: this.maxAnswerSeq });
   }
 
+  /** The customer is back (typing, or the page visible again): reconnect after an idle close. */
+  wake() {
+    if (!this.idle) return;
+    this.idle = false;
+    this.connect();
+  }
+
   sendText(text) {
     const id = crypto.randomUUID().replaceAll('-', '');
     const frame = { type: 'send', id, text };
     this.pending.set(id, frame);
     this.send(frame);
+    this.wake();
     return id;
   }
 

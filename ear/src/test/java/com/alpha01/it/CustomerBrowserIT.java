@@ -48,6 +48,9 @@ class CustomerBrowserIT {
         return Deployments.ear();
     }
 
+    /** Chromium's profile folder for one test, removed after it. */
+    private java.nio.file.Path profile;
+
     @BeforeEach
     void open_browser() throws Exception {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
@@ -57,15 +60,22 @@ class CustomerBrowserIT {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--window-size=420,820", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("alpha01-chromium"));
+                "--user-data-dir=" + (profile = Files.createTempDirectory("alpha01-chromium")));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build(), options);
     }
 
     @AfterEach
-    void close_browser() {
+    void close_browser() throws java.io.IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -38,8 +38,17 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
     });
 
     static Peer connect(URI uri, String bearer) {
+        return connect(uri, bearer, bearer == null);
+    }
+
+    /** A customer tab that never acknowledges anything (a page whose receipts get lost). */
+    static Peer connectWithoutReceipts(URI uri) {
+        return connect(uri, null, false);
+    }
+
+    private static Peer connect(URI uri, String bearer, boolean acknowledgeAnswers) {
         Peer peer = new Peer();
-        peer.customer = bearer == null;
+        peer.customer = acknowledgeAnswers;
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);

@@ -19,6 +19,11 @@ public final class CloseCodes {
     public static final int REPLACED = 4001;
     /** The peer stopped answering the server's WebSocket pings: the connection is presumed dead. */
     public static final int HEARTBEAT_LOST = 4002;
+    /**
+     * A customer tab sent nothing of its own (no message, no read receipt) for the idle limit; the
+     * page reconnects when the customer comes back to it.
+     */
+    public static final int IDLE = 4003;
 
     /** Largest text frame accepted, in bytes (message text plus envelope). */
     public static final int MAX_FRAME_BYTES = 16 * 1024;

@@ -26,6 +26,14 @@ public final class ServerConfig {
         return Duration.ofSeconds(number("HEARTBEAT_TIMEOUT_SECONDS", 20));
     }
 
+    /**
+     * A customer tab that sends nothing of its own (messages, read receipts) for this long is closed
+     * (4003); heartbeats alone do not keep it open.
+     */
+    public static Duration customerIdle() {
+        return Duration.ofSeconds(number("CUSTOMER_IDLE_SECONDS", 1800));
+    }
+
     /** A customer message its connected client has not acknowledged for this long is sent again. */
     public static Duration deliveryRetry() {
         return Duration.ofSeconds(number("DELIVERY_RETRY_SECONDS", 10));

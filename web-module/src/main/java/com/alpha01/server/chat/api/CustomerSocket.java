@@ -8,6 +8,7 @@ import com.alpha01.server.chat.application.ChatService;
 import com.alpha01.server.chat.application.CustomerEntryService;
 import com.alpha01.server.chat.application.PeerRegistry;
 import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.ServerConfig;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -47,6 +48,7 @@ public class CustomerSocket {
     @OnOpen
     public void open(Session session) {
         Sockets.prepare(session, Sockets.customerLimit());
+        Sockets.idleAfter(session, ServerConfig.customerIdle());
         List<String> tickets = session.getRequestParameterMap().get("ticket");
         Optional<CustomerEntryService.Grant> grant = tickets == null || tickets.isEmpty() ? Optional.empty()
                 : entry.redeem(tickets.get(0));
@@ -91,6 +93,7 @@ public class CustomerSocket {
         SessionChannel channel = new SessionChannel(session);
         Sockets.dispatch(session, channel, text, frame -> {
             if (frame instanceof Frame.Send send) {
+                Sockets.active(session);
                 ChatService.Accepted accepted = chat.acceptFromCustomer(grant.conversationId(),
                         grant.customerSubject(), send);
                 channel.send(FrameCodec.encode(accepted.ack(send.id())));
@@ -106,6 +109,7 @@ public class CustomerSocket {
                 }
                 chat.deliveredToCustomer(grant.customerSubject(), grant.conversationId(), d.seq());
             } else if (frame instanceof Frame.Read r) {
+                Sockets.active(session);
                 if (!r.conversationId().equals(grant.conversationId().toString())) {
                     throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
                 }

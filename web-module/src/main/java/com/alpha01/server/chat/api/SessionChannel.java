@@ -52,6 +52,11 @@ final class SessionChannel implements PeerChannel {
             close(com.alpha01.protocol.CloseCodes.HEARTBEAT_LOST, "no heartbeat");
             return false;
         }
+        if (Sockets.idle(session)) {
+            LOG.debugf("Socket %s idle: closing", id());
+            close(com.alpha01.protocol.CloseCodes.IDLE, "idle");
+            return false;
+        }
         synchronized (session) {
             try {
                 session.getBasicRemote().sendPing(java.nio.ByteBuffer.wrap(new byte[] {'a', '1'}));

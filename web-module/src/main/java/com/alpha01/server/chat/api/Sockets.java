@@ -22,6 +22,8 @@ final class Sockets {
 
     /** Milliseconds a socket may stay silent before the server closes it (peers ping every 25 s). */
     static final long IDLE_TIMEOUT_MS = 120_000;
+    private static final String IDLE_LIMIT = "alpha01.idleLimit";
+    private static final String LAST_ACTIVE = "alpha01.lastActive";
 
     @FunctionalInterface
     interface Handler {
@@ -40,6 +42,28 @@ final class Sockets {
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         session.getUserProperties().put(LIMITER, limiter);
         heard(session);
+    }
+
+    /**
+     * The socket is closed with {@link CloseCodes#IDLE} once its peer has done nothing of its own
+     * ({@link #active}) for {@code limit}; checked with the heartbeat.
+     */
+    static void idleAfter(Session session, java.time.Duration limit) {
+        session.getUserProperties().put(IDLE_LIMIT, limit);
+        active(session);
+    }
+
+    /** The peer did something of its own (not a pong or an automatic receipt). */
+    static void active(Session session) {
+        session.getUserProperties().put(LAST_ACTIVE, java.time.Instant.now());
+    }
+
+    /** True when the socket has an idle limit and its peer has been inactive for longer. */
+    static boolean idle(Session session) {
+        Object limit = session.getUserProperties().get(IDLE_LIMIT);
+        Object last = session.getUserProperties().get(LAST_ACTIVE);
+        return limit instanceof java.time.Duration d && last instanceof java.time.Instant at
+                && at.isBefore(java.time.Instant.now().minus(d));
     }
 
     /** The peer showed it is alive (a pong, or any frame). */

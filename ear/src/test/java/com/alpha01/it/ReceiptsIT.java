@@ -1,0 +1,113 @@
+package com.alpha01.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.alpha01.client.auth.KeycloakSession;
+import com.alpha01.client.link.ServerApi;
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.protocol.Frame;
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Receipts on the wire: {@code read} both ways (recorded and relayed to the other side, refused
+ * for what a peer may not see), and an answer a customer tab never acknowledges is sent to it
+ * again until it does.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReceiptsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void read_receipts_are_recorded_relayed_and_checked() throws Exception {
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-receipts-" + UUID.randomUUID(), "IT 回执", "it");
+            ServerApi.Registration other = api.register("it-receipts-other-" + UUID.randomUUID(), "IT 其他", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "receipts");
+            try (Peer client = Peer.connect(TestEnvironment.clientSocket(reg.clientId()), staff.get());
+                 Peer otherClient = Peer.connect(TestEnvironment.clientSocket(other.clientId()), staff.get())) {
+                client.await(Frame.Welcome.class);
+                otherClient.await(Frame.Welcome.class);
+                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
+                        TestEnvironment.newCustomerToken()).body());
+                String conv = session.getString("conversationId");
+                UUID id = UUID.fromString(conv);
+                try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
+                    customer.await(Frame.Welcome.class);
+                    long question = Customers.say(customer, "有没有燕麦奶");
+                    client.await(Frame.Message.class, m -> m.seq() == question);
+                    client.send(new Frame.Delivered(conv, question));
+                    client.send(new Frame.Reply("staff-answer-0001", conv, "有的，加 3 元", Frame.Sender.STAFF, question));
+                    long answer = client.await(Frame.Ack.class, a -> a.id().equals("staff-answer-0001")).seq();
+                    Frame.Message shown = customer.await(Frame.Message.class, m -> m.seq() == answer);
+                    assertEquals(question, shown.inReplyTo(), "the answer names its question");
+
+                    // The customer read the answer: recorded, and the client is told.
+                    customer.send(new Frame.Read(conv, answer));
+                    Frame.Read toClient = client.await(Frame.Read.class, r -> r.conversationId().equals(conv));
+                    assertEquals(answer, toClient.seq());
+                    Waits.until("answer marked read", () -> Db.count("select count(*) from chat_message where "
+                            + "conversation_id = ? and seq = ? and read_at is not null and delivered_at is not null",
+                            id, answer) == 1);
+
+                    // Staff read the question: recorded, and the customer's tab is told.
+                    client.send(new Frame.Read(conv, question));
+                    assertEquals(question, customer.await(Frame.Read.class).seq());
+                    assertEquals(1, Db.count("select count(*) from chat_message where conversation_id = ? "
+                            + "and seq = ? and read_at is not null", id, question));
+
+                    // What a peer may not see is refused, and nothing is recorded for it.
+                    customer.send(new Frame.Read(conv, 99));
+                    assertEquals(ErrorCode.NOT_FOUND, customer.await(Frame.Error.class).code());
+                    customer.send(new Frame.Read(UUID.randomUUID().toString(), 1));
+                    assertEquals(ErrorCode.NOT_FOUND, customer.await(Frame.Error.class).code());
+                    otherClient.send(new Frame.Read(conv, question));
+                    assertEquals(ErrorCode.NOT_FOUND, otherClient.await(Frame.Error.class).code());
+                    assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ? "
+                            + "and read_at is not null", id));
+                }
+            }
+        }
+    }
+
+    @Test
+    void an_answer_the_customer_tab_does_not_acknowledge_is_sent_again() throws Exception {
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-resend-" + UUID.randomUUID(), "IT 重发", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "resend");
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
+                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
+                        TestEnvironment.newCustomerToken()).body());
+                String conv = session.getString("conversationId");
+                try (Peer customer = Peer.connectWithoutReceipts(Customers.customerSocket(session.getString("ticket")))) {
+                    customer.await(Frame.Welcome.class);
+                    long question = Customers.say(customer, "营业时间");
+                    Frame.Message answer = customer.await(Frame.Message.class,
+                            m -> Long.valueOf(question).equals(m.inReplyTo()));
+                    // No receipt: the same answer (same id and seq) comes again after the retry interval.
+                    Frame.Message again = customer.await(Frame.Message.class, m -> m.id().equals(answer.id()));
+                    assertEquals(answer.seq(), again.seq());
+                    customer.send(new Frame.Delivered(conv, answer.seq()));
+                    Waits.until("the receipt is recorded", () -> Db.count("select count(*) from chat_message "
+                            + "where conversation_id = ?::uuid and seq = ? and delivered_at is not null", conv,
+                            answer.seq()) == 1);
+                }
+            }
+        }
+    }
+}
