@@ -61,12 +61,87 @@ public final class ServerApi {
 
     /** A QR code bound to this client, with a label. */
     public QrCode createQr(String clientId, String label) throws IOException, InterruptedException {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("clientId", clientId);
+        return createQr(clientId, label, null, null, null);
+    }
+
+    /**
+     * A QR code: bound to {@code clientId} (null: any client of the merchant), with a label, a
+     * scene/store tag, a validity in seconds and a use limit, each optional.
+     */
+    public QrCode createQr(String clientId, String label, String scene, Long validForSeconds, Integer maxUses)
+            throws IOException, InterruptedException {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        if (clientId != null) {
+            body.add("clientId", clientId);
+        }
         if (label != null) {
             body.add("label", label);
         }
-        JsonObject o = post("/api/v1/qr-codes", body);
+        if (scene != null) {
+            body.add("scene", scene);
+        }
+        if (validForSeconds != null) {
+            body.add("validForSeconds", validForSeconds);
+        }
+        if (maxUses != null) {
+            body.add("maxUses", maxUses);
+        }
+        return qrCode(post("/api/v1/qr-codes", body));
+    }
+
+    /** The merchant's codes, newest first: settings, status and funnel of each. */
+    public jakarta.json.JsonArray listQr() throws IOException, InterruptedException {
+        return Json.createReader(new StringReader(send(request("/api/v1/qr-codes").GET()))).readArray();
+    }
+
+    /** One code with its funnel. */
+    public JsonObject qr(String id) throws IOException, InterruptedException {
+        return parse(send(request("/api/v1/qr-codes/" + id).GET()));
+    }
+
+    public JsonObject revokeQr(String id) throws IOException, InterruptedException {
+        return post("/api/v1/qr-codes/" + id + "/revoke", Json.createObjectBuilder());
+    }
+
+    /** Revokes the code and creates its replacement (same settings). */
+    public QrCode reissueQr(String id) throws IOException, InterruptedException {
+        return qrCode(post("/api/v1/qr-codes/" + id + "/reissue", Json.createObjectBuilder()));
+    }
+
+    /** The code of {@code url} drawn again: {@code png}, {@code svg} or {@code sheet} (printable HTML page). */
+    public byte[] renderQr(String url, String format) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request("/api/v1/qr-codes/render")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("url", url)
+                        .add("format", format).build().toString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) {
+            throw failure(response.statusCode(), parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return response.body();
+    }
+
+    private static QrCode qrCode(JsonObject o) {
         return new QrCode(o.getString("id"), o.getString("url"), Base64.getDecoder().decode(o.getString("png")));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + accessToken.get())
+                .header("Accept", "application/json");
+    }
+
+    private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw failure(response.statusCode(), parse(response.body()));
+        }
+        return response.body();
+    }
+
+    private static ApiException failure(int status, JsonObject json) {
+        return new ApiException(status, json == null ? "HTTP_" + status : json.getString("error", "HTTP_" + status),
+                json == null ? "" : json.getString("message", ""));
     }
 
     private JsonObject post(String path, JsonObjectBuilder body) throws IOException, InterruptedException {

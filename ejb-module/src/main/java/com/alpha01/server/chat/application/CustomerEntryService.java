@@ -68,6 +68,7 @@ public class CustomerEntryService {
                 .setMaxResults(1).getResultStream().findFirst()
                 .map(existing -> reassignIfOffline(existing, scan, now))
                 .orElseGet(() -> open(merchant, scan, customer, now));
+        scan.ledTo(conversation.id());
         String ticket = QrToken.generate();
         em.persist(new EntryTicket(QrToken.hashHex(ticket), conversation.id(), customer.subject(), now));
         return new Entry(conversation.id(), merchant.name(), ticket, conversation.state());

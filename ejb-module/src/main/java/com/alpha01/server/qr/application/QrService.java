@@ -10,6 +10,7 @@ import com.alpha01.server.qr.domain.QrCode;
 import com.alpha01.server.qr.domain.QrScan;
 import com.alpha01.server.qr.domain.QrToken;
 import com.alpha01.server.qr.domain.ScanOutcome;
+import com.alpha01.server.qr.infrastructure.PrintSheet;
 import com.alpha01.server.qr.infrastructure.QrRenderer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,6 +21,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -36,17 +40,46 @@ public class QrService {
     MerchantDirectory directory;
 
     /** A created code: the token appears only here, inside {@code url}. */
-    public record CreatedQr(UUID id, UUID merchantId, UUID clientId, String url, byte[] png, Instant expiresAt) {
+    public record CreatedQr(UUID id, UUID merchantId, UUID clientId, String url, byte[] png, String svg,
+                            Instant expiresAt) {
     }
 
     /** The result of a scan: the recorded scan id, and the outcome. */
     public record ScanResult(UUID scanId, ScanOutcome outcome, UUID merchantId, UUID clientId) {
     }
 
-    public CreatedQr create(Caller staff, UUID clientId, String label, Duration validFor, Integer maxUses,
-                            String publicBaseUrl) {
+    /** What staff ask for: all optional (a merchant-wide, unlimited code without expiry by default). */
+    public record QrRequest(UUID clientId, String label, String scene, Duration validFor, Integer maxUses) {
+    }
+
+    /** A code as staff see it in their list: settings, standing, and its funnel. */
+    public record QrView(UUID id, UUID clientId, String label, String scene, Instant createdAt, Instant expiresAt,
+                         Instant revokedAt, Integer maxUses, int uses, QrCode.Status status, Funnel funnel) {
+    }
+
+    /**
+     * Per code: every scan by outcome; valid scans whose customer signed in; those that led to a
+     * customer message; and those whose conversation then got an answer.
+     */
+    public record Funnel(long scans, Map<ScanOutcome, Long> outcomes, long signedIn, long conversationStarted,
+                         long firstReply) {
+    }
+
+    /** An image or page of a code, with its media type. */
+    public record Rendered(String mediaType, byte[] body) {
+    }
+
+    public CreatedQr create(Caller staff, QrRequest request, String publicBaseUrl) {
         Merchant merchant = directory.merchantOf(staff);
+        UUID clientId = request.clientId();
         MerchantClient client = clientId == null ? null : directory.clientOf(staff, clientId);
+        String label = request.label();
+        String scene = request.scene();
+        Duration validFor = request.validFor();
+        Integer maxUses = request.maxUses();
+        if (label != null && label.strip().length() > 200 || scene != null && scene.strip().length() > 100) {
+            throw new DomainException(ErrorCode.BAD_FRAME, "label at most 200, scene at most 100 characters");
+        }
         if (maxUses != null && maxUses < 1) {
             throw new DomainException(ErrorCode.BAD_FRAME, "maxUses must be at least 1");
         }
@@ -58,10 +91,130 @@ public class QrService {
         String token = QrToken.generate();
         QrCode code = new QrCode(merchant, client, QrToken.hash(token),
                 label == null ? null : label.strip(), now, expiresAt, maxUses);
+        code.tag(scene == null || scene.isBlank() ? null : scene.strip());
         em.persist(code);
         String url = connectUrl(publicBaseUrl, merchant.id(), clientId, token, expiresAt);
         LOG.infof("QR code %s created for merchant %s", code.id(), merchant.code());
-        return new CreatedQr(code.id(), merchant.id(), clientId, url, QrRenderer.png(url, 480), expiresAt);
+        return new CreatedQr(code.id(), merchant.id(), clientId, url, QrRenderer.png(url, 480), QrRenderer.svg(url),
+                expiresAt);
+    }
+
+    /** The caller's merchant's codes, newest first, with their funnels. */
+    public List<QrView> list(Caller staff) {
+        Merchant merchant = directory.merchantOf(staff);
+        Instant now = Instant.now();
+        return em.createQuery("select q from QrCode q left join fetch q.client where q.merchant = :m "
+                        + "order by q.createdAt desc", QrCode.class)
+                .setParameter("m", merchant).setMaxResults(500).getResultList().stream()
+                .map(q -> view(q, now)).toList();
+    }
+
+    /** One code of the caller's merchant; another merchant's code is "not found" (no hint that it exists). */
+    public QrView get(Caller staff, UUID id) {
+        return view(owned(staff, id), Instant.now());
+    }
+
+    /** Revokes a code: scans of it fail from now on (REVOKED); idempotent. */
+    public QrView revoke(Caller staff, UUID id) {
+        QrCode code = owned(staff, id);
+        Instant now = Instant.now();
+        code.revoke(now);
+        LOG.infof("QR code %s revoked", code.id());
+        return view(code, now);
+    }
+
+    /**
+     * Re-issues a code (lost, photographed, or used up): the old one is revoked and a new one with
+     * the same binding, label, scene, use limit and validity period is created.
+     */
+    public CreatedQr reissue(Caller staff, UUID id, String publicBaseUrl) {
+        QrCode old = owned(staff, id);
+        Instant now = Instant.now();
+        old.revoke(now);
+        Duration validity = old.expiresAt() == null ? null : Duration.between(old.createdAt(), old.expiresAt());
+        CreatedQr created = create(staff, new QrRequest(old.client() == null ? null : old.client().id(), old.label(),
+                old.scene(), validity, old.maxUses()), publicBaseUrl);
+        LOG.infof("QR code %s re-issued as %s", old.id(), created.id());
+        return created;
+    }
+
+    /**
+     * Renders a code from its URL (the token is not stored, so only the holder of the URL can have
+     * it drawn again; the image carries this server's public URL, whatever host the given one names): {@code png}, {@code svg} or {@code sheet} (a printable A4 page). Only an
+     * active code of the caller's merchant.
+     */
+    public Rendered render(Caller staff, String url, String format, String publicBaseUrl) {
+        Merchant merchant = directory.merchantOf(staff);
+        String token = queryParameter(url, "token");
+        QrCode code = token == null || !QrToken.wellFormed(token) ? null : em.createQuery(
+                        "select q from QrCode q where q.tokenHash = :h", QrCode.class)
+                .setParameter("h", QrToken.hash(token)).getResultStream().findFirst().orElse(null);
+        if (code == null || !code.hasToken(token) || !code.merchant().id().equals(merchant.id())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such QR code");
+        }
+        if (code.status(Instant.now()) != QrCode.Status.ACTIVE) {
+            throw new DomainException(ErrorCode.CONFLICT, "the code is " + code.status(Instant.now()).name().toLowerCase()
+                    + "; re-issue it to print a working one");
+        }
+        String canonical = connectUrl(publicBaseUrl, merchant.id(),
+                code.client() == null ? null : code.client().id(), token, code.expiresAt());
+        return switch (format == null ? "png" : format) {
+            case "png" -> new Rendered("image/png", QrRenderer.png(canonical, 600));
+            case "svg" -> new Rendered("image/svg+xml", QrRenderer.svg(canonical).getBytes(StandardCharsets.UTF_8));
+            case "sheet" -> new Rendered("text/html;charset=utf-8", PrintSheet.html(merchant.name(), code.label(),
+                    canonical).getBytes(StandardCharsets.UTF_8));
+            default -> throw new DomainException(ErrorCode.BAD_FRAME, "format is png, svg or sheet");
+        };
+    }
+
+    /** The funnel of one code (see {@link Funnel}). */
+    public Funnel funnel(UUID codeId) {
+        Map<ScanOutcome, Long> outcomes = new EnumMap<>(ScanOutcome.class);
+        List<?> rows = em.createNativeQuery("select outcome, count(*) from qr_scan where qr_code_id = ? group by outcome")
+                .setParameter(1, codeId).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            outcomes.put(ScanOutcome.valueOf((String) r[0]), ((Number) r[1]).longValue());
+        }
+        Object[] steps = (Object[]) em.createNativeQuery("select "
+                        + "count(*) filter (where s.customer_subject is not null), "
+                        + "count(*) filter (where exists (select 1 from chat_message m where m.conversation_id = "
+                        + "s.conversation_id and m.sender = 'CUSTOMER' and m.created_at >= s.scanned_at)), "
+                        + "count(*) filter (where exists (select 1 from chat_message m where m.conversation_id = "
+                        + "s.conversation_id and m.sender <> 'CUSTOMER' and m.created_at >= s.scanned_at)) "
+                        + "from qr_scan s where s.qr_code_id = ? and s.outcome = 'VALID'")
+                .setParameter(1, codeId).getSingleResult();
+        long scans = outcomes.values().stream().mapToLong(Long::longValue).sum();
+        return new Funnel(scans, outcomes, ((Number) steps[0]).longValue(), ((Number) steps[1]).longValue(),
+                ((Number) steps[2]).longValue());
+    }
+
+    private QrView view(QrCode q, Instant now) {
+        return new QrView(q.id(), q.client() == null ? null : q.client().id(), q.label(), q.scene(), q.createdAt(),
+                q.expiresAt(), q.revokedAt(), q.maxUses(), q.uses(), q.status(now), funnel(q.id()));
+    }
+
+    private QrCode owned(Caller staff, UUID id) {
+        Merchant merchant = directory.merchantOf(staff);
+        QrCode code = em.find(QrCode.class, id);
+        if (code == null || !code.merchant().id().equals(merchant.id())) {
+            throw new DomainException(ErrorCode.NOT_FOUND, "no such QR code");
+        }
+        return code;
+    }
+
+    private static String queryParameter(String url, String name) {
+        int q = url == null ? -1 : url.indexOf('?');
+        if (q < 0 || url.indexOf("/connect") < 0) {
+            return null;
+        }
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /**

@@ -34,6 +34,10 @@ public class QrCode {
     @Column(length = 200)
     private String label;
 
+    /** Scene or store tag, e.g. "counter" or "store-east". */
+    @Column(length = 100)
+    private String scene;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -87,6 +91,49 @@ public class QrCode {
         }
         uses++;
         return ScanOutcome.VALID;
+    }
+
+    /** Where the code stands at {@code now}, as staff see it in the list. */
+    public Status status(Instant now) {
+        if (revokedAt != null) {
+            return Status.REVOKED;
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return Status.EXPIRED;
+        }
+        if (maxUses != null && uses >= maxUses) {
+            return Status.USED_UP;
+        }
+        return Status.ACTIVE;
+    }
+
+    /** A code's standing. */
+    public enum Status { ACTIVE, EXPIRED, REVOKED, USED_UP }
+
+    /** The scene tag (may be null). */
+    public String scene() {
+        return scene;
+    }
+
+    public void tag(String scene) {
+        this.scene = scene;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public Integer maxUses() {
+        return maxUses;
+    }
+
+    /** Whether {@code token} is this code's (constant-time comparison of hashes). */
+    public boolean hasToken(String token) {
+        return QrToken.matches(token, tokenHash);
     }
 
     public void revoke(Instant now) {

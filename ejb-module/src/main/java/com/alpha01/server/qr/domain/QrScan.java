@@ -43,6 +43,10 @@ public class QrScan {
     @Column(name = "customer_subject", length = 100)
     private String customerSubject;
 
+    /** The conversation this scan led into (for the funnel); set when the customer enters. */
+    @Column(name = "conversation_id")
+    private UUID conversationId;
+
     protected QrScan() {
     }
 
@@ -65,6 +69,13 @@ public class QrScan {
             return true;
         }
         return customerSubject.equals(subject);
+    }
+
+    /** The customer entered conversation {@code id} with this scan. */
+    public void ledTo(UUID conversation) {
+        if (conversationId == null) {
+            conversationId = conversation;
+        }
     }
 
     public UUID id() {

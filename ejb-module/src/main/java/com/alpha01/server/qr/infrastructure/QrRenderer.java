@@ -19,18 +19,44 @@ public final class QrRenderer {
     private QrRenderer() {
     }
 
-    /** A PNG of {@code content}, {@code size} pixels square. */
-    public static byte[] png(String content, int size) {
+    /**
+     * An SVG of {@code content}: one path of dark modules on a white square, quiet zone included,
+     * scaling to any print size without blur.
+     */
+    public static String svg(String content) {
+        BitMatrix matrix = matrix(content, 0);
+        int size = matrix.getWidth();
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                if (matrix.get(x, y)) {
+                    path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code\">"
+                + "<rect width=\"" + size + "\" height=\"" + size + "\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+
+    private static BitMatrix matrix(String content, int size) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, size, size, Map.of(
+            return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, size, size, Map.of(
                     EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                     EncodeHintType.MARGIN, 4,
                     EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
         } catch (WriterException e) {
             throw new IllegalArgumentException("content cannot be encoded as a QR code", e);
+        }
+    }
+
+    /** A PNG of {@code content}, {@code size} pixels square. */
+    public static byte[] png(String content, int size) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix(content, size), "PNG", out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
