@@ -80,6 +80,7 @@ public final class DevStack {
         env.put("ALPHA01_DB_USER", "alpha01");
         env.put("ALPHA01_DB_PASSWORD", config.dbPassword());
         env.put("ALPHA01_OIDC_URL", kc.issuer().toString());
+        env.put("ALPHA01_KC_SERVER_SECRET", config.serverClientSecret());
         env.put("ALPHA01_PUBLIC_URL", config.publicUrl());
         WildFlyServer.stage(wfHome, config.ear()); // boot with this build: no redeploy after start
         WildFlyServer wf = WildFlyServer.start(wfHome, config.wildflyOffset(), env, "alpha01-dev");

@@ -99,6 +99,16 @@ public final class DevStackConfig {
         return secrets.getProperty("db.password");
     }
 
+    /**
+     * The {@code alpha01-server} client secret of the imported demo realm (it is in
+     * {@code keycloak-realm/alpha01-realm.json}, for the demo only); {@code ALPHA01_KC_SERVER_SECRET}
+     * overrides it.
+     */
+    public String serverClientSecret() {
+        String env = System.getenv("ALPHA01_KC_SERVER_SECRET");
+        return env == null || env.isBlank() ? "alpha01-dev-secret" : env;
+    }
+
     public String keycloakAdminPassword() {
         return secrets.getProperty("keycloak.admin.password");
     }

@@ -68,6 +68,18 @@ public final class RealmAdmin {
         }
     }
 
+    /** Whether the realm has a user with exactly this user name. */
+    public boolean userExists(String realm, String username) throws IOException, InterruptedException {
+        String admin = TokenClient.passwordGrant(base.resolve("/realms/master"), "admin-cli", "admin",
+                adminPassword.toCharArray());
+        HttpResponse<String> found = send(admin, "GET", "/admin/realms/" + realm + "/users?exact=true&username="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8), null);
+        if (found.statusCode() != 200) {
+            throw new IOException("user search failed: " + found.statusCode());
+        }
+        return !Json.createReader(new java.io.StringReader(found.body())).readArray().isEmpty();
+    }
+
     private String ensureGroup(String admin, String realm, String path) throws IOException, InterruptedException {
         HttpResponse<String> found = send(admin, "GET", "/admin/realms/" + realm + "/group-by-path" + path, null);
         if (found.statusCode() == 200) {

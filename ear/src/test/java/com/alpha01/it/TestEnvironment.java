@@ -111,6 +111,11 @@ public final class TestEnvironment implements LauncherSessionListener {
         return new Account(name, password);
     }
 
+    /** Whether Keycloak has a user with this name (to prove nothing half-made was left). */
+    static boolean userExists(String username) throws Exception {
+        return new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).userExists(KeycloakServer.REALM, username);
+    }
+
     static Account newCustomer() throws Exception {
         String name = "it-customer-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "It-" + UUID.randomUUID();

@@ -68,7 +68,7 @@ class WalkingSkeletonIT {
                 assertEquals(200, sessionResponse.statusCode(), sessionResponse.body());
                 JsonObject session = Customers.json(sessionResponse.body());
                 String conversationId = session.getString("conversationId");
-                assertEquals("demo-shop", session.getString("merchantName"));
+                assertEquals("阿尔法咖啡 · 示范店", session.getString("merchantName"), "the name from the Keycloak group");
 
                 long base;
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {

@@ -17,5 +17,7 @@ public enum ErrorCode {
     /** Too many frames in a short time. */
     RATE_LIMITED,
     /** The server failed; the frame may be resent with the same id. */
-    SERVER_ERROR
+    SERVER_ERROR,
+    /** Keycloak could not be reached (or the server is not set up to manage it); nothing was changed. */
+    IDENTITY_UNAVAILABLE
 }

@@ -19,6 +19,7 @@ public record Caller(String subject, String username, String displayName, Set<St
         implements Serializable {
 
     public static final String MERCHANT_GROUP_PREFIX = "/merchants/";
+    public static final String CHAIN_GROUP_PREFIX = "/chains/";
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -31,9 +32,18 @@ public record Caller(String subject, String username, String displayName, Set<St
 
     /** The merchant this staff member belongs to: the code of their first {@code /merchants/<code>} group. */
     public Optional<String> merchantCode() {
+        return groupCode(MERCHANT_GROUP_PREFIX);
+    }
+
+    /** The store chain a chain admin manages: the code of their first {@code /chains/<code>} group. */
+    public Optional<String> chainCode() {
+        return groupCode(CHAIN_GROUP_PREFIX);
+    }
+
+    private Optional<String> groupCode(String prefix) {
         return groups.stream()
-                .filter(g -> g.startsWith(MERCHANT_GROUP_PREFIX))
-                .map(g -> g.substring(MERCHANT_GROUP_PREFIX.length()))
+                .filter(g -> g.startsWith(prefix))
+                .map(g -> g.substring(prefix.length()))
                 .filter(code -> !code.isEmpty() && !code.contains("/"))
                 .findFirst();
     }

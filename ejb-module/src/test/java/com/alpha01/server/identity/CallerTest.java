@@ -24,4 +24,12 @@ class CallerTest {
         assertTrue(withGroups("/merchants/", "/merchants/a/b", "/other/x").merchantCode().isEmpty());
         assertTrue(withGroups().merchantCode().isEmpty());
     }
+
+    @Test
+    void chain_is_the_first_direct_child_of_chains_and_separate_from_the_merchant() {
+        Caller chainAdmin = withGroups("/chains/alpha-chain", "/chains/alpha-chain/x");
+        assertEquals(Optional.of("alpha-chain"), chainAdmin.chainCode());
+        assertTrue(chainAdmin.merchantCode().isEmpty());
+        assertTrue(withGroups("/merchants/demo-shop").chainCode().isEmpty());
+    }
 }

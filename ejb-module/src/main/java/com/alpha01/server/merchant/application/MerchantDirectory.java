@@ -5,7 +5,9 @@ import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.identity.infrastructure.KeycloakDirectory;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -16,8 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Finds merchants and their clients, and the merchant a staff member belongs to. A merchant is
- * known to the server from the first time one of its staff signs in (its Keycloak group is the
- * source of truth); provisioning through the Keycloak admin API comes with the identity issue.
+ * known to the server from the first time one of its staff signs in, or from provisioning, or a
+ * sync; its Keycloak group is the source of truth for its name and chain.
  */
 @Stateless
 public class MerchantDirectory {
@@ -27,17 +29,53 @@ public class MerchantDirectory {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    KeycloakDirectory keycloak;
+
     /** The caller's merchant, created on first sight. 403 for a caller outside any merchant group. */
     public Merchant merchantOf(Caller staff) {
         String code = staff.merchantCode()
                 .orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN, "the caller belongs to no merchant"));
         return findByCode(code).orElseGet(() -> {
             Merchant m = new Merchant(code, code, Instant.now());
+            describeFromKeycloak(m);
             em.persist(m);
             em.flush();
             LOG.infof("Merchant %s (%s) seen for the first time", code, m.id());
             return m;
         });
+    }
+
+    /** Name and chain from the merchant's Keycloak group; when Keycloak cannot say, the code stands in. */
+    private void describeFromKeycloak(Merchant m) {
+        try {
+            keycloak.group(Caller.MERCHANT_GROUP_PREFIX + m.code()).ifPresent(g ->
+                    m.describe(g.attribute("displayName").orElse(null), g.attribute("chain").orElse(null)));
+        } catch (DomainException e) {
+            LOG.debugf("Merchant %s: no details from Keycloak (%s)", m.code(), e.getMessage());
+        }
+    }
+
+    /**
+     * Brings the merchants of Keycloak's {@code /merchants} group into the database (new ones
+     * created, names and chains updated), so a chain's stores are known before their staff sign in.
+     */
+    public void syncFromKeycloak() {
+        Instant now = Instant.now();
+        for (KeycloakDirectory.Group g : keycloak.children("/merchants")) {
+            Merchant m = findByCode(g.code()).orElseGet(() -> {
+                Merchant created = new Merchant(g.code(), g.code(), now);
+                em.persist(created);
+                return created;
+            });
+            m.describe(g.attribute("displayName").orElse(null), g.attribute("chain").orElse(null));
+        }
+    }
+
+    /** The merchants of a chain, by name. */
+    public List<Merchant> ofChain(String chainCode) {
+        return em.createQuery("select m from Merchant m where m.chainCode = :c order by m.name", Merchant.class)
+                .setParameter("c", chainCode).getResultList();
     }
 
     public Optional<Merchant> findByCode(String code) {

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A shop. Its {@code code} is the name of its Keycloak group under {@code /merchants}. */
+/**
+ * A shop. Its {@code code} is the name of its Keycloak group under {@code /merchants}; its name
+ * and chain come from that group's {@code displayName} and {@code chain} attributes.
+ */
 @Entity
 @Table(name = "merchant")
 public class Merchant {
@@ -23,6 +26,10 @@ public class Merchant {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The store chain this shop belongs to (null: independent). */
+    @Column(name = "chain_code", length = 100)
+    private String chainCode;
 
     protected Merchant() {
     }
@@ -44,5 +51,17 @@ public class Merchant {
 
     public String name() {
         return name;
+    }
+
+    public String chainCode() {
+        return chainCode;
+    }
+
+    /** What Keycloak says about the shop (display name, chain) replaces what was known. */
+    public void describe(String name, String chainCode) {
+        if (name != null && !name.isBlank()) {
+            this.name = name;
+        }
+        this.chainCode = chainCode == null || chainCode.isBlank() ? null : chainCode;
     }
 }
