@@ -58,6 +58,9 @@ public final class DevStack {
 
         Path kcHome = state.resolve("keycloak");
         KeycloakServer.install(config.keycloakZip(), kcHome);
+        if (KeycloakServer.resetDataIfRealmChanged(kcHome, config.realmFile())) {
+            LOG.info("keycloak-realm/alpha01-realm.json changed: Keycloak's dev data reset to import it again");
+        }
         KeycloakServer kc = KeycloakServer.start(kcHome, config.realmFile(), config.kcPort(), config.kcManagementPort(),
                 config.keycloakAdminPassword(), Duration.ofMinutes(4));
         started.add(kc);

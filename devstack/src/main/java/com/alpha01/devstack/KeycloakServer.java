@@ -41,6 +41,23 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
+     * Keycloak imports the realm file only into an empty database, so when the file changed since
+     * the last start the dev data is reset (accounts made since are lost; the demo ones come back).
+     * Returns whether it was.
+     */
+    public static boolean resetDataIfRealmChanged(Path home, Path realm) throws IOException {
+        Path marker = home.resolve("data/.alpha01-realm");
+        String fingerprint = Integer.toHexString(Files.readString(realm).hashCode());
+        boolean changed = Files.exists(marker) && !Files.readString(marker).equals(fingerprint);
+        if (changed) {
+            resetData(home);
+        }
+        Files.createDirectories(marker.getParent());
+        Files.writeString(marker, fingerprint);
+        return changed;
+    }
+
+    /**
      * Starts {@code kc.sh start-dev}; the realm file is copied into {@code data/import}. Returns once
      * {@code /health/ready} answers 200 on the management port.
      */

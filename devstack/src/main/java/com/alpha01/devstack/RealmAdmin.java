@@ -68,6 +68,19 @@ public final class RealmAdmin {
         }
     }
 
+    /** Points the realm's outgoing mail (verification, password reset) at an SMTP server without TLS or login. */
+    public void useSmtp(String realm, String host, int port) throws IOException, InterruptedException {
+        String admin = TokenClient.passwordGrant(base.resolve("/realms/master"), "admin-cli", "admin",
+                adminPassword.toCharArray());
+        String body = Json.createObjectBuilder().add("smtpServer", Json.createObjectBuilder()
+                .add("host", host).add("port", Integer.toString(port)).add("from", "noreply@alpha01.example")
+                .add("fromDisplayName", "阿尔法01")).build().toString();
+        HttpResponse<String> updated = send(admin, "PUT", "/admin/realms/" + realm, body);
+        if (updated.statusCode() != 204) {
+            throw new IOException("setting the realm's SMTP server failed: " + updated.statusCode());
+        }
+    }
+
     /** Whether the realm has a user with exactly this user name. */
     public boolean userExists(String realm, String username) throws IOException, InterruptedException {
         String admin = TokenClient.passwordGrant(base.resolve("/realms/master"), "admin-cli", "admin",

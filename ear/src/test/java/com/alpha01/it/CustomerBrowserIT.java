@@ -18,6 +18,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -127,6 +130,95 @@ class CustomerBrowserIT {
                 assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ?::uuid "
                         + "and sender = 'CUSTOMER' and read_at is not null", conv));
             }
+        }
+    }
+
+    @Test
+    void a_new_customer_registers_with_a_phone_number_verifies_the_email_and_chats() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            TestEnvironment.useSmtp("127.0.0.1", smtp.getSmtp().getPort());
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-register-" + UUID.randomUUID(), "IT 注册", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "register");
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                browser.get(qr.url());
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#kc-registration a, a[href*='registration']"))).click();
+
+                // The phone number is the user name; the phone attribute is validated by the realm's user profile.
+                String phone = "138" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+                String email = "it-reg-" + phone + "@mail.example";
+                fill(wait, "username", phone);
+                fill(wait, "email", email);
+                fill(wait, "firstName", "测试");
+                fill(wait, "lastName", "新顾客");
+                fill(wait, "password", "It-Register-2026");
+                fill(wait, "password-confirm", "It-Register-2026");
+                fill(wait, "phone", "not-a-phone");
+                browser.findElement(By.cssSelector("[type=submit]")).click();
+                wait.until(d -> d.getPageSource().contains("手机号格式不正确"));
+                fill(wait, "password", "It-Register-2026");
+                fill(wait, "password-confirm", "It-Register-2026");
+                fill(wait, "phone", "+86" + phone);
+                browser.findElement(By.cssSelector("[type=submit]")).click();
+
+                // Keycloak asks to verify the address and mails a link: the real mail, from a real SMTP server.
+                assertTrue(smtp.waitForIncomingEmail(30_000, 1), "the verification mail arrives");
+                MimeMessage mail = smtp.getReceivedMessages()[0];
+                assertEquals(email, mail.getAllRecipients()[0].toString());
+                java.util.regex.Matcher link = java.util.regex.Pattern
+                        .compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+").matcher(text(mail));
+                assertTrue(link.find(), "a verification link in the mail");
+                browser.get(link.group().replace("&amp;", "&"));
+                try {
+                    wait.until(d -> !d.findElements(By.id("composer")).isEmpty()
+                            || !d.findElements(By.cssSelector("a[href*='login-actions']")).isEmpty());
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    saveScreenshot("customer-register-failed.png");
+                    throw new AssertionError("after the verification link: " + browser.getCurrentUrl() + " shows "
+                            + browser.findElement(By.tagName("body")).getText(), e);
+                }
+                if (browser.findElements(By.id("composer")).isEmpty()) {
+                    browser.findElement(By.cssSelector("a[href*='login-actions']")).click(); // "click here to proceed"
+                }
+                wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "online"));
+                say(wait, "你好");
+                wait.until(d -> d.findElements(By.cssSelector(".msg.merchant")).stream()
+                        .anyMatch(e -> e.getText().contains("欢迎光临")));
+                assertTrue(TestEnvironment.userExists(phone), "the account exists under the phone number");
+                assertEquals(1, Db.count("select count(*) from conversation where client_id = ?",
+                        UUID.fromString(reg.clientId())));
+            }
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private void fill(WebDriverWait wait, String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/*")) {
+            return (String) part.getContent();
+        }
+        StringBuilder all = new StringBuilder();
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -111,6 +111,11 @@ public final class TestEnvironment implements LauncherSessionListener {
         return new Account(name, password);
     }
 
+    /** Keycloak sends the realm's mail to this SMTP server from now on. */
+    static void useSmtp(String host, int port) throws Exception {
+        new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).useSmtp(KeycloakServer.REALM, host, port);
+    }
+
     /** Whether Keycloak has a user with this name (to prove nothing half-made was left). */
     static boolean userExists(String username) throws Exception {
         return new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).userExists(KeycloakServer.REALM, username);

@@ -133,7 +133,8 @@ public class KeycloakDirectory {
                 u.setFirstName(username);
                 u.setLastName(username);
                 u.setEnabled(true);
-                u.setEmailVerified(false);
+                // An admin who sets the password vouches for the address; otherwise Keycloak verifies it.
+                u.setEmailVerified(password != null);
                 if (password == null) {
                     u.setRequiredActions(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
                 }
