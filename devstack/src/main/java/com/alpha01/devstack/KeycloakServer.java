@@ -48,7 +48,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static boolean resetDataIfRealmChanged(Path home, Path realm) throws IOException {
         Path marker = home.resolve("data/.alpha01-realm");
         String fingerprint = Integer.toHexString(Files.readString(realm).hashCode());
-        boolean changed = Files.exists(marker) && !Files.readString(marker).equals(fingerprint);
+        boolean changed = Files.exists(home.resolve("data/h2"))
+                && !(Files.exists(marker) && Files.readString(marker).equals(fingerprint));
         if (changed) {
             resetData(home);
         }
