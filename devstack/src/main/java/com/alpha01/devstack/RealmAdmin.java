@@ -81,6 +81,17 @@ public final class RealmAdmin {
         }
     }
 
+    /** How many Keycloak sessions the user has open now. */
+    public int sessions(String realm, String username) throws IOException, InterruptedException {
+        String admin = TokenClient.passwordGrant(base.resolve("/realms/master"), "admin-cli", "admin",
+                adminPassword.toCharArray());
+        HttpResponse<String> found = send(admin, "GET", "/admin/realms/" + realm + "/users?exact=true&username="
+                + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8), null);
+        String id = Json.createReader(new java.io.StringReader(found.body())).readArray().getJsonObject(0).getString("id");
+        HttpResponse<String> sessions = send(admin, "GET", "/admin/realms/" + realm + "/users/" + id + "/sessions", null);
+        return Json.createReader(new java.io.StringReader(sessions.body())).readArray().size();
+    }
+
     /** Whether the realm has a user with exactly this user name. */
     public boolean userExists(String realm, String username) throws IOException, InterruptedException {
         String admin = TokenClient.passwordGrant(base.resolve("/realms/master"), "admin-cli", "admin",

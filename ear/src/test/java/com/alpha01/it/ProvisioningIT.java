@@ -83,6 +83,14 @@ class ProvisioningIT {
                     .register("it-east-pc2-" + run, "东店后台", "it").merchantCode());
         }
 
+        // Sign-out everywhere ends every session of the account (two devices here), nobody else's.
+        String secondDevice = token("east-new-" + run, PASSWORD);
+        int othersBefore = TestEnvironment.sessions("east-boss-" + run);
+        assertTrue(TestEnvironment.sessions("east-new-" + run) >= 2, "signed in on two devices");
+        assertEquals(204, Rest.post(secondDevice, "/api/v1/me/sign-out-everywhere", "{}").statusCode());
+        assertEquals(0, TestEnvironment.sessions("east-new-" + run));
+        assertEquals(othersBefore, TestEnvironment.sessions("east-boss-" + run));
+
         // Each role is refused everywhere else (403).
         String chainBoss = token("chain-boss-" + run, PASSWORD);
         assertEquals(403, Rest.post(westStaff, "/api/v1/admin/chains", "{\"code\":\"x-" + run + "\",\"name\":\"x\"}").statusCode());

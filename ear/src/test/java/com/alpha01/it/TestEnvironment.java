@@ -116,6 +116,11 @@ public final class TestEnvironment implements LauncherSessionListener {
         new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).useSmtp(KeycloakServer.REALM, host, port);
     }
 
+    /** The user's open Keycloak sessions. */
+    static int sessions(String username) throws Exception {
+        return new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).sessions(KeycloakServer.REALM, username);
+    }
+
     /** Whether Keycloak has a user with this name (to prove nothing half-made was left). */
     static boolean userExists(String username) throws Exception {
         return new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).userExists(KeycloakServer.REALM, username);

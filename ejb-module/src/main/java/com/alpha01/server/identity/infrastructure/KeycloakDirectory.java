@@ -167,6 +167,14 @@ public class KeycloakDirectory {
         });
     }
 
+    /** Ends every Keycloak session of the user (all devices and browsers): their refresh tokens stop working. */
+    public void signOutEverywhere(String userId) {
+        call(() -> {
+            realm().users().get(userId).logout();
+            return null;
+        });
+    }
+
     private <T> T call(Supplier<T> operation) {
         try {
             return operation.get();
