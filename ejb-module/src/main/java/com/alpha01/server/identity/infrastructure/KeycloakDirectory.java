@@ -203,7 +203,7 @@ public class KeycloakDirectory {
         if (k == null) {
             synchronized (this) {
                 if (keycloak == null) {
-                    String secret = System.getenv("ALPHA01_KC_SERVER_SECRET");
+                    String secret = setting("ALPHA01_KC_SERVER_SECRET");
                     if (secret == null || secret.isBlank()) {
                         throw new DomainException(ErrorCode.IDENTITY_UNAVAILABLE,
                                 "provisioning is not set up on this server (ALPHA01_KC_SERVER_SECRET)");
@@ -223,8 +223,15 @@ public class KeycloakDirectory {
         return k;
     }
 
+    /** Environment variable {@code name}, else the system property {@code alpha01.x.y} (tests, CLI). */
+    private static String setting(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank()
+                ? System.getProperty(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')) : value;
+    }
+
     private static String issuer() {
-        String url = System.getenv("ALPHA01_OIDC_URL");
+        String url = setting("ALPHA01_OIDC_URL");
         return url == null || url.isBlank() ? "http://127.0.0.1:8180/realms/alpha01" : url.replaceAll("/$", "");
     }
 
