@@ -34,6 +34,7 @@ public class ClientRegistrationService {
         String cleanName = clip(name == null || name.isBlank() ? "Merchant client" : name.strip(), 200);
         String cleanVersion = version == null ? null : clip(version.strip(), 50);
         Merchant merchant = directory.merchantOf(staff);
+        directory.refreshFromKeycloak(merchant); // a client's start picks up a renamed shop or a new chain
         Instant now = Instant.now();
         MerchantClient client = em.createQuery(
                         "select c from MerchantClient c where c.merchant.id = :m and c.deviceId = :d", MerchantClient.class)

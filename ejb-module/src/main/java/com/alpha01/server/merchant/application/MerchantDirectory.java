@@ -46,6 +46,11 @@ public class MerchantDirectory {
         });
     }
 
+    /** The merchant's name and chain as its Keycloak group says now (unchanged when Keycloak cannot say). */
+    public void refreshFromKeycloak(Merchant m) {
+        describeFromKeycloak(m);
+    }
+
     /** Name and chain from the merchant's Keycloak group; when Keycloak cannot say, the code stands in. */
     private void describeFromKeycloak(Merchant m) {
         try {
