@@ -174,6 +174,33 @@ class QrLifecycleIT {
     }
 
     @Test
+    void the_counter_code_is_kept_across_client_restarts_until_it_is_revoked() throws Exception {
+        try (KeycloakSession staff = staff()) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-counter-" + UUID.randomUUID(), "IT 柜台", "it");
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("alpha01-store");
+            var key = com.alpha01.client.store.StoreKey.passphrase("it-store-passphrase".toCharArray());
+            ServerApi.QrCode first = com.alpha01.client.app.CounterCode.of(api,
+                    com.alpha01.client.store.EncryptedStore.open(folder, key), reg.clientId());
+            // The app starts again (a new store object on the same folder): the same, still printed code.
+            ServerApi.QrCode again = com.alpha01.client.app.CounterCode.of(api,
+                    com.alpha01.client.store.EncryptedStore.open(folder, key), reg.clientId());
+            assertEquals(first.id(), again.id());
+            assertEquals(first.url(), decode(again.png()));
+            api.revokeQr(first.id());
+            ServerApi.QrCode replaced = com.alpha01.client.app.CounterCode.of(api,
+                    com.alpha01.client.store.EncryptedStore.open(folder, key), reg.clientId());
+            assertFalse(first.id().equals(replaced.id()), "a revoked code is replaced");
+            assertEquals(303, Customers.scan(replaced.url()).statusCode());
+            try (var files = java.nio.file.Files.walk(folder)) {
+                for (var f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+        }
+    }
+
+    @Test
     void another_merchants_staff_reach_none_of_the_codes() throws Exception {
         try (KeycloakSession staff = staff()) {
             ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);

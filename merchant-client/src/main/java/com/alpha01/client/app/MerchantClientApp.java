@@ -8,6 +8,8 @@ import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.client.link.ServerLink;
+import com.alpha01.client.store.EncryptedStore;
+import com.alpha01.client.store.StoreKey;
 import com.alpha01.protocol.Frame;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -39,7 +41,8 @@ public final class MerchantClientApp {
         KeycloakSession session = KeycloakSession.signIn(settings.oidcUrl(), user, password);
         ServerApi api = new ServerApi(settings.serverUrl(), session);
         ServerApi.Registration reg = api.register(settings.deviceId(), settings.get("client.name").orElse("前台电脑"), VERSION);
-        ServerApi.QrCode qr = api.createQr(reg.clientId(), "counter");
+        EncryptedStore store = EncryptedStore.open(settings.home().resolve("store"), StoreKey.fromEnvironment());
+        ServerApi.QrCode qr = CounterCode.of(api, store, reg.clientId());
         LOG.infof("Signed in, client %s of merchant %s", reg.clientId(), reg.merchantCode());
         settings.get("qr.file").ifPresent(file -> writeQr(Path.of(file), qr));
 
