@@ -79,6 +79,7 @@ public final class MerchantClientApp {
         AutoResponder responder = new AutoResponder(FaqResponder.builtIn(), observer);
         ServerLink link = new ServerLink(settings.serverUrls(), reg.clientId(), session, responder);
         responder.attach(link);
+        link.persistOutboxIn(store);
         bridge.emit("qr", ui.qr(qr.url(), "data:image/png;base64," + Base64.getEncoder().encodeToString(qr.png())));
         bridge.on("ready", request -> ui.snapshot());
         bridge.on("reply", request -> {

@@ -42,6 +42,8 @@ public final class ServerLink implements AutoCloseable {
     });
     private final Map<String, Pending> outbox = new ConcurrentHashMap<>();
     private final SeenMessages seen = new SeenMessages();
+    private static final String OUTBOX_RECORD = "outbox";
+    private volatile com.alpha01.client.store.EncryptedStore outboxStore;
 
     private volatile WebSocket socket;
     private volatile LinkState state = LinkState.OFFLINE;
@@ -101,6 +103,7 @@ public final class ServerLink implements AutoCloseable {
                 inReplyTo);
         Pending pending = new Pending(frame, new CompletableFuture<>());
         outbox.put(frame.id(), pending);
+        saveOutbox();
         send(frame);
         return pending.acked();
     }
@@ -122,6 +125,50 @@ public final class ServerLink implements AutoCloseable {
      */
     public void read(String conversationId, long seq) {
         send(new Frame.Read(conversationId, seq));
+    }
+
+    /**
+     * Keeps the outbox in {@code store} (encrypted): replies written while offline survive a
+     * restart and go out, once, on the next connection. Call before {@link #start()}; loads what an
+     * earlier run left.
+     */
+    public void persistOutboxIn(com.alpha01.client.store.EncryptedStore store) {
+        this.outboxStore = store;
+        try {
+            store.getString(OUTBOX_RECORD).ifPresent(json -> {
+                try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+                    for (var value : reader.readArray()) {
+                        Frame frame = FrameCodec.decode(((jakarta.json.JsonString) value).getString());
+                        if (frame instanceof Frame.Reply reply) {
+                            outbox.put(reply.id(), new Pending(reply, new CompletableFuture<>()));
+                        }
+                    }
+                } catch (ProtocolException | RuntimeException e) {
+                    LOG.warnf("The saved outbox could not be read (%s); starting empty", e.getMessage());
+                }
+            });
+        } catch (java.io.IOException e) {
+            LOG.warnf("The saved outbox could not be read (%s); starting empty", e.getMessage());
+        }
+        if (!outbox.isEmpty()) {
+            LOG.infof("%d replies written offline will be sent when connected", outbox.size());
+        }
+    }
+
+    private void saveOutbox() {
+        var store = outboxStore;
+        if (store == null) {
+            return;
+        }
+        try {
+            synchronized (outbox) { // one snapshot at a time: the last write holds the latest outbox
+                var array = jakarta.json.Json.createArrayBuilder();
+                outbox.values().forEach(p -> array.add(FrameCodec.encode(p.frame())));
+                store.putString(OUTBOX_RECORD, array.build().toString());
+            }
+        } catch (java.io.IOException e) {
+            LOG.warnf("The outbox could not be saved: %s", e.getMessage());
+        }
     }
 
     /** Replies not yet acknowledged by the server. */
@@ -201,6 +248,9 @@ public final class ServerLink implements AutoCloseable {
             seen.firstTime(ack.conversationId(), ack.seq());
             Pending p = outbox.remove(ack.id());
             if (p != null) {
+                saveOutbox();
+            }
+            if (p != null) {
                 p.acked().complete(ack);
             }
         } else if (frame instanceof Frame.State st) {
@@ -216,6 +266,9 @@ public final class ServerLink implements AutoCloseable {
         } else if (frame instanceof Frame.Error e) {
             LOG.warnf("Server refused a frame: %s %s", e.code(), e.message());
             Pending p = e.ref() == null ? null : outbox.remove(e.ref());
+            if (p != null) {
+                saveOutbox();
+            }
             if (p != null) {
                 p.acked().completeExceptionally(new IllegalStateException(e.code() + ": " + e.message()));
             }
