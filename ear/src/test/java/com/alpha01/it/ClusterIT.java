@@ -56,8 +56,7 @@ class ClusterIT {
                     List.of(b.uri(), TestEnvironment.serverUri()))) {
                 Waits.until("the client is connected to node B", () -> SecondNode.NAME.equals(nodeOf(reg.clientId())));
 
-                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject session = Customers.enter(qr.url());
                 String conv = session.getString("conversationId");
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);

@@ -57,6 +57,11 @@ final class Customers {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A brand-new customer scans {@code qrUrl}, signs in and opens the chat: the session (conversationId, ticket…). */
+    static JsonObject enter(String qrUrl) throws Exception {
+        return json(openSession(scanId(scan(qrUrl)), TestEnvironment.newCustomerToken()).body());
+    }
+
     static JsonObject json(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();

@@ -67,8 +67,7 @@ class DeadLetterIT {
             ServerApi.Registration reg = api.register("it-dlq-" + UUID.randomUUID(), "IT 死信", "it");
             ServerApi.QrCode qr = api.createQr(reg.clientId(), "dlq");
             try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
-                var session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                var session = Customers.enter(qr.url());
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);
                     long seq = Customers.say(customer, "营业时间");

@@ -44,8 +44,7 @@ class FailoverIT {
             try (AnsweringClient clientA = AnsweringClient.online(a.clientId(), staff, m -> { });
                  AnsweringClient clientB = AnsweringClient.online(b.clientId(), staff, seenByB::add)) {
 
-                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject session = Customers.enter(qr.url());
                 UUID conv = UUID.fromString(session.getString("conversationId"));
                 assertEquals(a.clientId(), clientOf(conv), "the QR code's client gets the conversation");
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
@@ -75,8 +74,7 @@ class FailoverIT {
             ServerApi.QrCode qr = api.createQr(a.clientId(), "alone");
             JsonObject session;
             try (AnsweringClient client = AnsweringClient.online(a.clientId(), staff, m -> { })) {
-                session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                session = Customers.enter(qr.url());
             }
             UUID conv = UUID.fromString(session.getString("conversationId"));
             try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {

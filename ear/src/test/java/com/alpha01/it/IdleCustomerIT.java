@@ -39,8 +39,7 @@ class IdleCustomerIT {
             ServerApi.Registration reg = api.register("it-idle-" + UUID.randomUUID(), "IT 空闲", "it");
             ServerApi.QrCode qr = api.createQr(reg.clientId(), "idle");
             try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
-                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject session = Customers.enter(qr.url());
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);
                     Customers.say(customer, "你好");

@@ -58,8 +58,7 @@ class OfflineOutboxIT {
             ServerApi.QrCode qr = api.createQr(reg.clientId(), "outbox");
             String conv;
             try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
-                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject session = Customers.enter(qr.url());
                 conv = session.getString("conversationId");
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);

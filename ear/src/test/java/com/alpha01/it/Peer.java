@@ -30,7 +30,7 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     WebSocket socket;
-    private boolean customer;
+    private boolean acknowledgesAnswers;
     private final java.util.concurrent.ExecutorService acks = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "it-peer-acks");
         t.setDaemon(true);
@@ -48,7 +48,7 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
 
     private static Peer connect(URI uri, String bearer, boolean acknowledgeAnswers) {
         Peer peer = new Peer();
-        peer.customer = acknowledgeAnswers;
+        peer.acknowledgesAnswers = acknowledgeAnswers;
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
@@ -107,7 +107,7 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
                 Frame frame = FrameCodec.decode(partial.toString());
                 seen.add(frame);
                 frames.add(frame);
-                if (customer && frame instanceof Frame.Message m && m.sender() != Frame.Sender.CUSTOMER) {
+                if (acknowledgesAnswers && frame instanceof Frame.Message m && m.sender() != Frame.Sender.CUSTOMER) {
                     acks.execute(() -> {
                         try {
                             send(new Frame.Delivered(m.conversationId(), m.seq()));

@@ -109,8 +109,7 @@ class QrLifecycleIT {
             ServerApi.QrCode code = api.createQr(reg.clientId(), "漏斗", "door", null, null);
             try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
                 // Scan 1: signs in, writes, gets an answer. Scan 2: signs in, writes nothing. Scan 3: walks away.
-                JsonObject chatty = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(code.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject chatty = Customers.enter(code.url());
                 try (Peer customer = Peer.connect(Customers.customerSocket(chatty.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);
                     long seq = Customers.say(customer, "你好");

@@ -41,8 +41,7 @@ class ReceiptsIT {
                  Peer otherClient = Peer.connect(TestEnvironment.clientSocket(other.clientId()), staff.get())) {
                 client.await(Frame.Welcome.class);
                 otherClient.await(Frame.Welcome.class);
-                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject session = Customers.enter(qr.url());
                 String conv = session.getString("conversationId");
                 UUID id = UUID.fromString(conv);
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
@@ -91,8 +90,7 @@ class ReceiptsIT {
             ServerApi.Registration reg = api.register("it-resend-" + UUID.randomUUID(), "IT 重发", "it");
             ServerApi.QrCode qr = api.createQr(reg.clientId(), "resend");
             try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
-                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject session = Customers.enter(qr.url());
                 String conv = session.getString("conversationId");
                 try (Peer customer = Peer.connectWithoutReceipts(Customers.customerSocket(session.getString("ticket")))) {
                     customer.await(Frame.Welcome.class);

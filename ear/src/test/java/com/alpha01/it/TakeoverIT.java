@@ -72,8 +72,7 @@ class TakeoverIT {
                 officeLink.start();
                 Waits.until("office online", () -> officeLink.state() == LinkState.ONLINE);
 
-                JsonObject session = Customers.json(Customers.openSession(Customers.scanId(Customers.scan(qr.url())),
-                        TestEnvironment.newCustomerToken()).body());
+                JsonObject session = Customers.enter(qr.url());
                 String conv = session.getString("conversationId");
                 try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
                     customer.await(Frame.Welcome.class);

@@ -122,20 +122,8 @@ public class DeliveryService {
      * already holds and acknowledges again. Returns how many were resent.
      */
     public int retryUnacknowledged(java.time.Duration after) {
-        Set<UUID> local = peers.localClientIds();
-        if (local.isEmpty()) {
-            return 0;
-        }
-        Instant now = Instant.now();
-        List<ChatMessage> stale = em.createQuery("select m from ChatMessage m join fetch m.conversation "
-                        + "where m.sender = :customer and m.deliveredAt is null and m.createdAt < :cutoff "
-                        + "and m.createdAt > :oldest and m.conversation.client.id in :local "
-                        + "order by m.conversation.id, m.seq", ChatMessage.class)
-                .setParameter("customer", Frame.Sender.CUSTOMER).setParameter("cutoff", now.minus(after))
-                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1))).setParameter("local", local)
-                .setMaxResults(1000).getResultList();
         int resent = 0;
-        for (ChatMessage m : stale) {
+        for (ChatMessage m : unacknowledged(true, peers.localClientIds(), after)) {
             Optional<PeerChannel> client = peers.client(m.conversation().client().id());
             if (client.isPresent() && client.get().send(FrameCodec.encode(m.toFrame(m.conversation().customerName())))) {
                 resent++;
@@ -153,20 +141,8 @@ public class DeliveryService {
      * message once (by id) and acknowledges again. Returns how many frames were resent.
      */
     public int retryUnacknowledgedAnswers(java.time.Duration after) {
-        Set<UUID> local = peers.localConversationIds();
-        if (local.isEmpty()) {
-            return 0;
-        }
-        Instant now = Instant.now();
-        List<ChatMessage> stale = em.createQuery("select m from ChatMessage m join fetch m.conversation "
-                        + "where m.sender <> :customer and m.deliveredAt is null and m.createdAt < :cutoff "
-                        + "and m.createdAt > :oldest and m.conversation.id in :local "
-                        + "order by m.conversation.id, m.seq", ChatMessage.class)
-                .setParameter("customer", Frame.Sender.CUSTOMER).setParameter("cutoff", now.minus(after))
-                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1))).setParameter("local", local)
-                .setMaxResults(1000).getResultList();
         int resent = 0;
-        for (ChatMessage m : stale) {
+        for (ChatMessage m : unacknowledged(false, peers.localConversationIds(), after)) {
             String frame = FrameCodec.encode(m.toFrame(null));
             for (PeerChannel tab : peers.customers(m.conversation().id())) {
                 if (tab.send(frame)) {
@@ -178,5 +154,25 @@ public class DeliveryService {
             LOG.infof("Resent %d answers not acknowledged by a customer within %s", resent, after);
         }
         return resent;
+    }
+
+    /**
+     * Messages without a receipt, older than {@code after} and younger than an hour, in order:
+     * customer messages of conversations held by {@code local} clients, or answers in {@code local}
+     * conversations.
+     */
+    private List<ChatMessage> unacknowledged(boolean fromCustomers, Set<UUID> local, java.time.Duration after) {
+        if (local.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        return em.createQuery("select m from ChatMessage m join fetch m.conversation where "
+                        + (fromCustomers ? "m.sender = :customer and m.conversation.client.id in :local "
+                                : "m.sender <> :customer and m.conversation.id in :local ")
+                        + "and m.deliveredAt is null and m.createdAt < :cutoff and m.createdAt > :oldest "
+                        + "order by m.conversation.id, m.seq", ChatMessage.class)
+                .setParameter("customer", Frame.Sender.CUSTOMER).setParameter("cutoff", now.minus(after))
+                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1))).setParameter("local", local)
+                .setMaxResults(1000).getResultList();
     }
 }

@@ -188,7 +188,7 @@ public class KeycloakDirectory {
                         + "): check the user name, e-mail and password policy");
             }
             throw new DomainException(ErrorCode.IDENTITY_UNAVAILABLE, "Keycloak refused the call (HTTP " + status + ")");
-        } catch (ProcessingException | IllegalStateException e) {
+        } catch (ProcessingException e) {
             LOG.warnf("Keycloak not reachable: %s", e.getClass().getSimpleName());
             throw new DomainException(ErrorCode.IDENTITY_UNAVAILABLE, "Keycloak is not reachable; nothing was changed");
         }

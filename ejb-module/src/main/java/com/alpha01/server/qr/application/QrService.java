@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,10 +104,9 @@ public class QrService {
     public List<QrView> list(Caller staff) {
         Merchant merchant = directory.merchantOf(staff);
         Instant now = Instant.now();
-        return em.createQuery("select q from QrCode q left join fetch q.client where q.merchant = :m "
+        return views(em.createQuery("select q from QrCode q left join fetch q.client where q.merchant = :m "
                         + "order by q.createdAt desc", QrCode.class)
-                .setParameter("m", merchant).setMaxResults(500).getResultList().stream()
-                .map(q -> view(q, now)).toList();
+                .setParameter("m", merchant).setMaxResults(500).getResultList(), now);
     }
 
     /** One code of the caller's merchant; another merchant's code is "not found" (no hint that it exists). */
@@ -167,31 +167,55 @@ public class QrService {
         };
     }
 
-    /** The funnel of one code (see {@link Funnel}). */
-    public Funnel funnel(UUID codeId) {
-        Map<ScanOutcome, Long> outcomes = new EnumMap<>(ScanOutcome.class);
-        List<?> rows = em.createNativeQuery("select outcome, count(*) from qr_scan where qr_code_id = ? group by outcome")
-                .setParameter(1, codeId).getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            outcomes.put(ScanOutcome.valueOf((String) r[0]), ((Number) r[1]).longValue());
+    /**
+     * The funnels of {@code codeIds} (see {@link Funnel}), in two grouped queries whatever their
+     * number; a code without scans has an empty funnel.
+     */
+    Map<UUID, Funnel> funnels(List<UUID> codeIds) {
+        if (codeIds.isEmpty()) {
+            return Map.of();
         }
-        Object[] steps = (Object[]) em.createNativeQuery("select "
+        UUID[] ids = codeIds.toArray(UUID[]::new);
+        Map<UUID, Map<ScanOutcome, Long>> outcomes = new HashMap<>();
+        for (Object row : em.createNativeQuery("select qr_code_id, outcome, count(*) from qr_scan "
+                        + "where qr_code_id = any (?) group by qr_code_id, outcome")
+                .setParameter(1, ids).getResultList()) {
+            Object[] r = (Object[]) row;
+            outcomes.computeIfAbsent((UUID) r[0], k -> new EnumMap<>(ScanOutcome.class))
+                    .put(ScanOutcome.valueOf((String) r[1]), ((Number) r[2]).longValue());
+        }
+        Map<UUID, long[]> steps = new HashMap<>();
+        for (Object row : em.createNativeQuery("select s.qr_code_id, "
                         + "count(*) filter (where s.customer_subject is not null), "
                         + "count(*) filter (where exists (select 1 from chat_message m where m.conversation_id = "
                         + "s.conversation_id and m.sender = 'CUSTOMER' and m.created_at >= s.scanned_at)), "
                         + "count(*) filter (where exists (select 1 from chat_message m where m.conversation_id = "
                         + "s.conversation_id and m.sender <> 'CUSTOMER' and m.created_at >= s.scanned_at)) "
-                        + "from qr_scan s where s.qr_code_id = ? and s.outcome = 'VALID'")
-                .setParameter(1, codeId).getSingleResult();
-        long scans = outcomes.values().stream().mapToLong(Long::longValue).sum();
-        return new Funnel(scans, outcomes, ((Number) steps[0]).longValue(), ((Number) steps[1]).longValue(),
-                ((Number) steps[2]).longValue());
+                        + "from qr_scan s where s.qr_code_id = any (?) and s.outcome = 'VALID' group by s.qr_code_id")
+                .setParameter(1, ids).getResultList()) {
+            Object[] r = (Object[]) row;
+            steps.put((UUID) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue()});
+        }
+        Map<UUID, Funnel> funnels = new HashMap<>();
+        for (UUID id : codeIds) {
+            Map<ScanOutcome, Long> byOutcome = outcomes.getOrDefault(id, Map.of());
+            long[] s = steps.getOrDefault(id, new long[3]);
+            funnels.put(id, new Funnel(byOutcome.values().stream().mapToLong(Long::longValue).sum(), byOutcome,
+                    s[0], s[1], s[2]));
+        }
+        return funnels;
+    }
+
+    private List<QrView> views(List<QrCode> codes, Instant now) {
+        Map<UUID, Funnel> funnels = funnels(codes.stream().map(QrCode::id).toList());
+        return codes.stream().map(q -> new QrView(q.id(), q.client() == null ? null : q.client().id(), q.label(),
+                q.scene(), q.createdAt(), q.expiresAt(), q.revokedAt(), q.maxUses(), q.uses(), q.status(now),
+                funnels.get(q.id()))).toList();
     }
 
     private QrView view(QrCode q, Instant now) {
-        return new QrView(q.id(), q.client() == null ? null : q.client().id(), q.label(), q.scene(), q.createdAt(),
-                q.expiresAt(), q.revokedAt(), q.maxUses(), q.uses(), q.status(now), funnel(q.id()));
+        return views(List.of(q), now).get(0);
     }
 
     private QrCode owned(Caller staff, UUID id) {
