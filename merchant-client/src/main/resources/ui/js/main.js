@@ -2,9 +2,11 @@
 import { request, on, release } from './bridge.js';
 import { LANGUAGES, setLanguage, translate, t, language } from './i18n.js';
 import { Store } from './store.js';
-import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript } from './render.js';
+import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript, toast } from './render.js';
+import { wireScreens, loadQr, loadKnowledge, loadSettings, loadSystem, renderSystem } from './screens.js';
 
-const VIEWS = ['overview', 'conversations', 'qr', 'settings'];
+const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
+const LOADERS = { qr: loadQr, knowledge: loadKnowledge, settings: loadSettings, status: loadSystem };
 const LANGUAGE_KEY = 'alpha01.lang';
 const store = new Store();
 let view = 'overview';
@@ -58,12 +60,14 @@ function show(next) {
     if (newest) store.select(newest.conversationId);
   }
   renderAll();
+  LOADERS[view]?.();
 }
 
 async function switchLanguage(lang) {
   setLanguage(lang);
   translate();
   renderAll();
+  LOADERS[view]?.();
   try {
     localStorage.setItem(LANGUAGE_KEY, language());
   } catch {
@@ -99,6 +103,30 @@ async function sendReply(event) {
   }
 }
 
+let typingSentAt = 0;
+
+/** Staff are typing in the reply box: tell the customer, at most every 3 s. */
+function reportTyping() {
+  const typing = byId('reply-text').value.trim().length > 0;
+  const now = Date.now();
+  if (!store.selected || (typing && now - typingSentAt < 3000) || (!typing && typingSentAt === 0)) return;
+  typingSentAt = typing ? now : 0;
+  request('typing', { conversationId: store.selected, typing }).catch(() => {});
+}
+
+async function conversationAction(action) {
+  const feedback = byId('reply-feedback');
+  if (!store.selected) return;
+  try {
+    await request(action, { conversationId: store.selected });
+    feedback.dataset.kind = 'info';
+    feedback.textContent = '';
+  } catch (e) {
+    feedback.dataset.kind = 'error';
+    feedback.textContent = t('conv.actionFailed', { message: e.code === 'OFFLINE' ? t('status.offline') : e.message });
+  }
+}
+
 function wireNavigation() {
   const items = [...document.querySelectorAll('.nav-item')];
   for (const button of items) {
@@ -113,7 +141,29 @@ function wireNavigation() {
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.addEventListener('click', () => switchLanguage(button.dataset.lang));
   }
-  byId('reply-form').addEventListener('submit', sendReply);
+  byId('reply-form').addEventListener('submit', (e) => {
+    typingSentAt = 1; // the next report says "stopped"
+    sendReply(e).finally(reportTyping);
+  });
+  byId('reply-text').addEventListener('input', reportTyping);
+  byId('reply-text').addEventListener('blur', () => {
+    if (typingSentAt) {
+      typingSentAt = 1;
+      byId('reply-text').value.trim() || reportTyping();
+    }
+  });
+  for (const button of document.querySelectorAll('[data-action]')) {
+    button.addEventListener('click', () => conversationAction(button.dataset.action));
+  }
+  byId('sign-in').addEventListener('click', async () => {
+    toast(t('account.signingIn'));
+    try {
+      await request('signIn');
+    } catch (e) {
+      toast(e.message, 'error');
+    }
+  });
+  wireScreens(switchLanguage);
   byId('reply-text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
@@ -137,6 +187,24 @@ function wireEvents() {
   on('message', (message) => {
     if (store.addMessage(message)) renderConversations();
   });
+  on('typing', (typing) => {
+    if (store.setTyping(typing.conversationId, typing.typing === true) && typing.conversationId === store.selected) {
+      renderTranscript(store);
+      setTimeout(() => renderTranscript(store), 6100);
+    }
+  });
+  on('notify', (notice) => {
+    const name = notice.customer || t('conv.anonymous');
+    toast(t(notice.kind === 'handoff' ? 'notify.handoff' : 'notify.newConversation', { name }),
+      notice.kind === 'handoff' ? 'warn' : 'info');
+  });
+  on('stats', (stats) => {
+    store.setServerStats(stats);
+    renderStats(store);
+  });
+  on('system', (sys) => {
+    if (view === 'status') renderSystem(sys);
+  });
   on('read', (read) => {
     if (store.markRead(read.conversationId, read.seq) && read.conversationId === store.selected) renderTranscript(store);
   });
@@ -150,6 +218,7 @@ function applySnapshot(snapshot) {
     translate();
   }
   if (snapshot.status) store.setStatus(snapshot.status);
+  if (snapshot.stats) store.setServerStats(snapshot.stats);
   store.setQr(snapshot.qr);
   for (const conversation of Array.isArray(snapshot.conversations) ? snapshot.conversations : []) {
     store.upsertConversation(conversation);

@@ -26,10 +26,16 @@ export function renderStatus(status) {
   byId('status-staff').textContent = status.staffName || '—';
   byId('status-server').textContent = status.server || '—';
   byId('status-client').textContent = status.clientId || '—';
+  byId('status-latency').textContent = Number.isFinite(status.rttMs) ? t('unit.ms', { n: status.rttMs }) : '—';
+  const offline = state === 'offline' || state === 'connecting';
+  const banner = byId('offline-banner');
+  banner.hidden = !(offline && status.everOnline) && state !== 'signed-out';
+  banner.textContent = state === 'signed-out' ? t('signedOut.banner') : t('offline.banner');
+  byId('sign-in').hidden = state !== 'signed-out';
 }
 
 export function renderQr(qr) {
-  for (const figure of document.querySelectorAll('.qr-figure')) {
+  for (const figure of document.querySelectorAll('.qr-card .qr-figure')) {
     const img = figure.querySelector('img');
     const url = figure.querySelector('.qr-url');
     const missing = figure.querySelector('.qr-missing');
@@ -45,11 +51,19 @@ export function renderQr(qr) {
   }
 }
 
+/** Today's figures: the server's for the whole shop when known, else this PC's own count. */
 export function renderStats(store) {
-  const stats = store.stats();
-  byId('stat-conversations').textContent = String(stats.conversations);
-  byId('stat-waiting').textContent = String(stats.waiting);
-  byId('stat-messages').textContent = String(stats.messages);
+  const server = store.serverStats;
+  const local = store.stats();
+  const stats = server ?? local;
+  byId('stat-conversations').textContent = String(stats.conversations ?? 0);
+  byId('stat-ai-rate').textContent = Number.isFinite(stats.aiAnswerRate) && (stats.answered ?? 0) > 0
+    ? `${Math.round(stats.aiAnswerRate * 100)}%` : '—';
+  byId('stat-waiting').textContent = String(server ? stats.waitingForStaff ?? 0 : local.waiting);
+  byId('stat-messages').textContent = String(stats.customerMessages ?? 0);
+  const source = byId('stats-source');
+  source.hidden = Boolean(server);
+  source.textContent = t('overview.local');
   const badge = byId('nav-unread');
   const unread = [...store.conversations.values()].reduce((sum, c) => sum + c.unread, 0);
   badge.textContent = unread > 99 ? '99+' : String(unread);
@@ -79,7 +93,8 @@ export function renderConversationList(store, onSelect) {
     const bottom = el('span', 'conversation-bottom');
     bottom.append(el('span', 'conversation-preview', last ? last.text : t('conv.noMessages')));
     // The bot answering is the normal case; only other states need the staff's eye.
-    if (c.state !== 'BOT') bottom.append(el('span', `chip chip-${String(c.state).toLowerCase()}`, tOr(`conv.state.${c.state}`, c.state)));
+    if (c.needsStaff && c.state !== 'HUMAN') bottom.append(el('span', 'chip chip-waiting', t('conv.needsStaff')));
+    else if (c.state !== 'BOT') bottom.append(el('span', `chip chip-${String(c.state).toLowerCase()}`, stateLabel(c)));
     if (c.unread > 0) bottom.append(el('span', 'badge', c.unread));
     body.append(top, bottom);
     button.append(avatar, body);
@@ -95,7 +110,11 @@ export function renderTranscript(store) {
   byId('transcript-empty').hidden = Boolean(c);
   byId('reply-form').hidden = !c;
   byId('transcript-title').textContent = c ? customerName(c) : t('conv.pick');
-  byId('transcript-state').textContent = c ? tOr(`conv.state.${c.state}`, c.state) : '';
+  byId('transcript-state').textContent = c ? stateLabel(c) : '';
+  byId('btn-takeover').hidden = !c || !['NEW', 'BOT', 'QUEUED'].includes(c.state);
+  byId('btn-handback').hidden = !c || c.state !== 'HUMAN';
+  byId('btn-close').hidden = !c || c.state === 'CLOSED';
+  byId('typing').hidden = !c || !(c.typingUntil > Date.now());
   const stick = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
   transcript.replaceChildren(...(c ? store.messagesOf(c.conversationId) : []).map((m) => {
     const sender = ['CUSTOMER', 'BOT', 'STAFF'].includes(m.sender) ? m.sender : 'BOT';
@@ -108,4 +127,20 @@ export function renderTranscript(store) {
     return item;
   }));
   if (stick) transcript.scrollTop = transcript.scrollHeight;
+}
+
+/** "Staff answering" names the person when the server said who. */
+function stateLabel(c) {
+  if (c.state === 'HUMAN' && c.by) return t('conv.answeredBy', { name: c.by });
+  return tOr(`conv.state.${c.state}`, c.state);
+}
+
+/** A short notice in the corner; it goes away by itself. */
+export function toast(text, kind = 'info') {
+  const box = byId('toasts');
+  const item = el('div', `toast glass toast-${kind}`, text);
+  item.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  box.append(item);
+  while (box.children.length > 4) box.firstElementChild.remove();
+  setTimeout(() => item.remove(), 6000);
 }

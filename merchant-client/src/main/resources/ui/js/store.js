@@ -13,10 +13,25 @@ export class Store {
     this.qr = null;
     this.conversations = new Map();
     this.selected = null;
+    this.serverStats = null;
+    this.everOnline = false;
   }
 
   setStatus(status) {
-    this.status = { ...status };
+    if (status.state === 'online') this.everOnline = true;
+    this.status = { ...this.status, ...status, everOnline: this.everOnline };
+  }
+
+  setServerStats(stats) {
+    this.serverStats = stats && Number.isInteger(stats.conversations) ? { ...stats } : null;
+  }
+
+  /** The customer is typing (true) or stopped; shown for 6 s unless refreshed. */
+  setTyping(conversationId, typing) {
+    const c = this.conversations.get(conversationId);
+    if (!c) return false;
+    c.typingUntil = typing ? Date.now() + 6000 : 0;
+    return true;
   }
 
   setQr(qr) {
@@ -42,7 +57,8 @@ export class Store {
     c.messages.set(message.seq, { ...message, text: String(message.text ?? '') });
     if (c.messages.size > MAX_MESSAGES) c.messages.delete(Math.min(...c.messages.keys()));
     if (typeof message.at === 'string' && !(c.updatedAt > message.at)) c.updatedAt = message.at;
-    if (message.conversationId !== this.selected && message.sender === 'CUSTOMER') c.unread += 1;
+    if (message.conversationId !== this.selected && message.sender === 'CUSTOMER' && !message.old) c.unread += 1;
+    if (message.sender === 'CUSTOMER') c.typingUntil = 0;
     return true;
   }
 
@@ -83,14 +99,28 @@ export class Store {
     return c ? [...c.messages.values()].sort((a, b) => a.seq - b.seq) : [];
   }
 
+  /** This PC's own figures for today (local time), for when the server's are not at hand. */
   stats() {
-    let messages = 0;
+    const today = new Date().toDateString();
+    const isToday = (iso) => new Date(iso).toDateString() === today;
+    let conversations = 0;
+    let customerMessages = 0;
+    let answered = 0;
+    let byBot = 0;
     let waiting = 0;
     for (const c of this.conversations.values()) {
-      messages += c.messages.size;
-      if (c.state === 'WAITING' || c.state === 'STAFF') waiting += 1;
+      const messages = [...c.messages.values()].filter((m) => isToday(m.at));
+      if (messages.some((m) => m.sender === 'CUSTOMER')) conversations += 1;
+      customerMessages += messages.filter((m) => m.sender === 'CUSTOMER').length;
+      for (const m of messages) {
+        if (m.sender !== 'CUSTOMER' && Number.isInteger(m.inReplyTo)) {
+          answered += 1;
+          if (m.sender === 'BOT') byBot += 1;
+        }
+      }
+      if (c.needsStaff && c.state !== 'HUMAN' && c.state !== 'CLOSED') waiting += 1;
     }
-    return { conversations: this.conversations.size, waiting, messages };
+    return { conversations, customerMessages, answered, waiting, aiAnswerRate: answered ? byBot / answered : NaN };
   }
 
   #conversation(id) {

@@ -33,6 +33,10 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         /** The customer read our answers up to {@code read.seq()}. */
         default void read(Frame.Read read) {
         }
+
+        /** The customer is typing, or stopped. */
+        default void typing(Frame.Typing typing) {
+        }
     }
 
     private final FaqResponder faq;
@@ -64,6 +68,11 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     @Override
     public void onRead(Frame.Read read) {
         observer.read(read);
+    }
+
+    @Override
+    public void onTyping(Frame.Typing typing) {
+        observer.typing(typing);
     }
 
     @Override

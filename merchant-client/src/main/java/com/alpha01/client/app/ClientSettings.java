@@ -58,8 +58,18 @@ public final class ClientSettings {
 
     /** {@code server.url}: one URL, or the nodes of a cluster without a load balancer, comma-separated. */
     public java.util.List<URI> serverUrls() {
-        return java.util.Arrays.stream(get("server.url").orElse("http://127.0.0.1:8080").split(","))
-                .map(String::strip).filter(u -> !u.isEmpty()).map(URI::create).toList();
+        return parseUrls(get("server.url").orElse("http://127.0.0.1:8080"));
+    }
+
+    /** A comma-separated list of http(s) URLs; IllegalArgumentException for anything else. */
+    static java.util.List<URI> parseUrls(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(u -> !u.isEmpty()).map(u -> {
+            URI uri = URI.create(u);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL: " + u);
+            }
+            return uri;
+        }).toList();
     }
 
     public URI oidcUrl() {

@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A signed-in staff member's tokens from Keycloak (client {@code merchant-client}), refreshed at
- * 70% of their lifetime. Sign-in here uses the password grant (dev and tests); the interactive
- * code + PKCE sign-in in the app window is tracked in docs/decisions.md. Tokens are never logged.
+ * 70% of their lifetime. Made from an authorization code (the app's sign-in page, code + PKCE, see
+ * {@link BrowserSignIn}), from a refresh token kept from an earlier run, or, for scripted starts
+ * and tests, from the password grant. Tokens are never logged.
  */
 public final class KeycloakSession implements Supplier<String>, AutoCloseable {
 
@@ -41,6 +42,8 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
     private volatile String accessToken;
     private volatile String refreshToken;
     private volatile Instant expiresAt = Instant.EPOCH;
+    private final URI issuer;
+    private volatile java.util.function.Consumer<String> onRefreshToken = token -> { };
 
     /** A Keycloak sign-in failed; {@code error} is the OAuth error code such as {@code invalid_grant}. */
     public static final class SignInException extends IOException {
@@ -58,6 +61,7 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
 
     /** @param issuer the realm URL, e.g. {@code http://127.0.0.1:8180/realms/alpha01} */
     private KeycloakSession(URI issuer) {
+        this.issuer = issuer;
         this.tokenEndpoint = URI.create(issuer.toString().replaceAll("/$", "") + "/protocol/openid-connect/token");
     }
 
@@ -72,6 +76,67 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
         form.put("scope", "openid");
         session.exchange(form);
         return session;
+    }
+
+    /** Exchanges an authorization code from the sign-in page (with its PKCE verifier). */
+    public static KeycloakSession fromCode(URI issuer, String code, String verifier, String redirectUri)
+            throws IOException, InterruptedException {
+        KeycloakSession session = new KeycloakSession(issuer);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", CLIENT_ID);
+        form.put("code", code);
+        form.put("code_verifier", verifier);
+        form.put("redirect_uri", redirectUri);
+        session.exchange(form);
+        return session;
+    }
+
+    /** Signs in again with a refresh token kept from an earlier run; fails when Keycloak ended that session. */
+    public static KeycloakSession fromRefreshToken(URI issuer, String refreshToken) throws IOException, InterruptedException {
+        KeycloakSession session = new KeycloakSession(issuer);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", CLIENT_ID);
+        form.put("refresh_token", refreshToken);
+        session.exchange(form);
+        return session;
+    }
+
+    /** Called with each new refresh token (to keep it, encrypted, for the next start). */
+    public void onRefreshToken(java.util.function.Consumer<String> listener) {
+        this.onRefreshToken = listener;
+        listener.accept(refreshToken);
+    }
+
+    /** The signed-in person as the access token names them: {@code preferred_username} and {@code name}. */
+    public JsonObject claims() {
+        String[] parts = accessToken.split("\\.");
+        if (parts.length < 2) {
+            return JsonObject.EMPTY_JSON_OBJECT;
+        }
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        try (var reader = Json.createReader(new StringReader(payload))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            return JsonObject.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    /** Ends the session at Keycloak (best effort) and stops refreshing. */
+    public void signOut() {
+        close();
+        URI logout = URI.create(issuer.toString().replaceAll("/$", "") + "/protocol/openid-connect/logout");
+        String body = "client_id=" + CLIENT_ID + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        try {
+            http.send(HttpRequest.newBuilder(logout).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            LOG.warnf("Could not end the Keycloak session (%s); it expires by itself", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -117,7 +182,11 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
                     json.getString("error_description", ""));
         }
         accessToken = json.getString("access_token");
+        String previous = refreshToken;
         refreshToken = json.getString("refresh_token", refreshToken);
+        if (refreshToken != null && !refreshToken.equals(previous)) {
+            onRefreshToken.accept(refreshToken);
+        }
         long lifetime = json.getJsonNumber("expires_in").longValue();
         expiresAt = Instant.now().plusSeconds(lifetime);
         refresher.schedule(this::refresh, Math.max(5, lifetime * 7 / 10), TimeUnit.SECONDS);

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * CEF application callbacks: declares the {@code app} scheme (in every CEF process), installs its
- * handler once the context exists, and lets {@link DesktopWindow#close()} wait for termination.
+ * handler once the context exists, and lets {@link CefRuntime#close()} wait for termination.
  */
 final class AppHandler extends MavenCefAppHandlerAdapter {
 

@@ -9,54 +9,38 @@ import java.awt.Rectangle;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.JFrame;
 import javax.swing.WindowConstants;
-import me.friwi.jcefmaven.CefAppBuilder;
-import me.friwi.jcefmaven.CefInitializationException;
-import me.friwi.jcefmaven.UnsupportedPlatformException;
-import org.cef.CefApp;
 import org.cef.CefClient;
-import org.cef.CefSettings;
 import org.cef.browser.CefBrowser;
 import org.cef.browser.CefMessageRouter;
-import org.jboss.logging.Logger;
 
 /**
  * The application window: a {@link JFrame} holding embedded Chromium that shows the glass UI at
- * {@value UiResources#START_URL}, connected to a {@link Bridge}. CEF starts once per JVM, so open
- * one window per process.
+ * {@value UiResources#START_URL}, connected to a {@link Bridge}, opened by a {@link CefRuntime}.
  */
 public final class DesktopWindow {
 
-    private static final Logger LOG = Logger.getLogger(DesktopWindow.class);
-    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
-
-    private final CefApp cefApp;
-    private final AppHandler appHandler;
+    private final CefRuntime runtime;
     private final CefMessageRouter router;
     private final CefBrowser browser;
     private final Bridge bridge;
     private final ScriptEvaluator evaluator;
     private final PageLoads loads;
     private final JFrame frame;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Runnable onUserClose = () -> {
         close();
         Runtime.getRuntime().exit(0);
     };
 
-    private DesktopWindow(CefApp cefApp, AppHandler appHandler, String title, Bridge bridge) throws InterruptedException {
-        this.cefApp = cefApp;
-        this.appHandler = appHandler;
+    DesktopWindow(CefRuntime runtime, CefClient client, String title, Bridge bridge) throws InterruptedException {
+        this.runtime = runtime;
         this.bridge = bridge;
-        CefClient client = cefApp.createClient();
         this.evaluator = new ScriptEvaluator();
         this.loads = new PageLoads(bridge);
         this.router = CefMessageRouter.create();
@@ -71,39 +55,13 @@ public final class DesktopWindow {
     }
 
     /**
-     * Starts CEF (installing its natives into {@code installDir} on first use), then opens the window.
+     * Starts CEF in this process (see {@link CefRuntime#start}) and opens the window on it; closing
+     * the window shuts CEF down.
      *
      * @throws IllegalStateException if CEF cannot start (no display, unsupported platform, …)
      */
     public static DesktopWindow open(Path installDir, String title, Bridge bridge) {
-        AppHandler appHandler = new AppHandler(new UiResources(DesktopWindow.class.getClassLoader()));
-        CefAppBuilder builder = new CefAppBuilder();
-        builder.setInstallDir(installDir.toFile());
-        builder.setProgressHandler((state, percent) -> LOG.debugf("CEF %s %.0f%%", state, percent));
-        builder.addJcefArgs("--disable-gpu", "--disable-dev-shm-usage");
-        if ("root".equals(System.getProperty("user.name"))) {
-            // Chromium refuses to start as root with its sandbox on (containers, CI under Xvfb).
-            builder.addJcefArgs("--no-sandbox");
-        }
-        CefSettings settings = builder.getCefSettings();
-        settings.windowless_rendering_enabled = false;
-        Path cache = installDir.toAbsolutePath().resolveSibling(installDir.getFileName() + "-cache");
-        settings.root_cache_path = cache.toString();
-        settings.cache_path = cache.resolve("default").toString();
-        settings.log_file = cache.resolve("cef.log").toString();
-        settings.log_severity = CefSettings.LogSeverity.LOGSEVERITY_WARNING;
-        settings.locale = "zh-CN";
-        builder.setAppHandler(appHandler);
-        try {
-            CefApp app = builder.build();
-            LOG.infof("CEF %s started", app.getVersion());
-            return new DesktopWindow(app, appHandler, title, bridge);
-        } catch (IOException | UnsupportedPlatformException | CefInitializationException e) {
-            throw new IllegalStateException("Could not start the embedded browser: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting the embedded browser", e);
-        }
+        return CefRuntime.start(installDir).open(title, bridge);
     }
 
     /** What happens when the user closes the window; by default {@link #close()} and exit the JVM. */
@@ -144,35 +102,52 @@ public final class DesktopWindow {
         }, timeout);
     }
 
-    /**
-     * Shuts CEF down and disposes the window, in the only order that does not hang: allow the
-     * browser to close, dispose CEF, wait for it to terminate, then dispose the frame. Idempotent.
-     * Blocks; when called on the AWT event thread it continues on a thread of its own.
-     */
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        if (EventQueue.isDispatchThread()) {
-            new Thread(this::shutDown, "alpha01-cef-shutdown").start();
-        } else {
-            shutDown();
-        }
+    /** Shows a page of another origin (the sign-in page) in place of the app; see {@link #showApp()}. */
+    public void navigate(String url) {
+        browser.loadURL(url);
     }
 
-    private void shutDown() {
-        LOG.info("Closing the window");
+    /** Shows the app UI again (it asks the bridge for its snapshot anew). */
+    public void showApp() {
+        browser.loadURL(UiResources.START_URL);
+    }
+
+    /** The address of the page on screen. */
+    public String url() {
+        return browser.getURL();
+    }
+
+    /** Brings the window to the front (a second start of the app asks for this). */
+    public void toFront() {
+        EventQueue.invokeLater(() -> {
+            frame.setExtendedState(frame.getExtendedState() & ~java.awt.Frame.ICONIFIED);
+            frame.toFront();
+            frame.requestFocus();
+        });
+    }
+
+    /** Asks the desktop for the user's attention (taskbar flash), where supported. */
+    public void requestAttention() {
+        EventQueue.invokeLater(() -> {
+            if (java.awt.Taskbar.isTaskbarSupported()
+                    && java.awt.Taskbar.getTaskbar().isSupported(java.awt.Taskbar.Feature.USER_ATTENTION_WINDOW)) {
+                java.awt.Taskbar.getTaskbar().requestWindowUserAttention(frame);
+            }
+        });
+    }
+
+    /** Closes the window by shutting CEF down (see {@link CefRuntime#close()}). Idempotent; blocks. */
+    public void close() {
+        runtime.close();
+    }
+
+    void allowClose() {
         bridge.detach();
         evaluator.cancelAll();
         browser.setCloseAllowed();
-        cefApp.dispose();
-        try {
-            if (!appHandler.awaitTerminated(SHUTDOWN_TIMEOUT)) {
-                LOG.warnf("CEF did not terminate within %s", SHUTDOWN_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    void disposeFrame() {
         EventQueue.invokeLater(frame::dispose);
     }
 
@@ -186,6 +161,10 @@ public final class DesktopWindow {
             }
         });
         f.getContentPane().add(browser.getUIComponent(), BorderLayout.CENTER);
+        java.net.URL icon = DesktopWindow.class.getResource("/ui/icon.png");
+        if (icon != null) {
+            f.setIconImage(java.awt.Toolkit.getDefaultToolkit().getImage(icon));
+        }
         f.setMinimumSize(new Dimension(960, 600));
         f.setSize(1200, 760);
         f.setLocation(20, 20);

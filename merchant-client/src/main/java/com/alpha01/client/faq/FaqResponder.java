@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Answers from a keyword FAQ file: lines {@code 关键词1|关键词2 => 回答}; {@code #} starts a comment;
@@ -59,6 +60,11 @@ public final class FaqResponder {
             }
         }
         return new FaqResponder(entries, fallback);
+    }
+
+    /** The entries for the 知识库 screen: the keywords as the "question", and the answer. */
+    public List<Map.Entry<String, String>> entries() {
+        return entries.stream().map(e -> Map.entry(String.join(" / ", e.keywords()), e.answer())).toList();
     }
 
     public String answer(String question) {

@@ -23,6 +23,10 @@ public interface LinkListener {
     default void onRead(Frame.Read read) {
     }
 
+    /** The customer is typing (or stopped) in a conversation. */
+    default void onTyping(Frame.Typing typing) {
+    }
+
     /** The server refused a frame. */
     default void onError(Frame.Error error) {
     }

@@ -53,8 +53,18 @@ public final class ServerApi {
     }
 
     public Registration register(String deviceId, String name, String version) throws IOException, InterruptedException {
-        JsonObject o = post("/api/v1/clients", Json.createObjectBuilder()
-                .add("deviceId", deviceId).add("name", name).add("version", version));
+        return register(deviceId, name, version, null);
+    }
+
+    /** Registers (or re-registers) this device; {@code capacity}, when set, caps its open conversations. */
+    public Registration register(String deviceId, String name, String version, Integer capacity)
+            throws IOException, InterruptedException {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("deviceId", deviceId).add("name", name)
+                .add("version", version);
+        if (capacity != null) {
+            body.add("capacity", capacity);
+        }
+        JsonObject o = post("/api/v1/clients", body);
         return new Registration(o.getString("clientId"), o.getString("merchantId"), o.getString("merchantCode"),
                 o.getString("merchantName"), o.getString("staffName", ""));
     }
@@ -92,6 +102,11 @@ public final class ServerApi {
     /** The merchant's codes, newest first: settings, status and funnel of each. */
     public jakarta.json.JsonArray listQr() throws IOException, InterruptedException {
         return Json.createReader(new StringReader(send(request("/api/v1/qr-codes").GET()))).readArray();
+    }
+
+    /** Today's figures of the caller's shop ({@code GET /api/v1/merchant/stats}). */
+    public JsonObject stats() throws IOException, InterruptedException {
+        return parse(send(request("/api/v1/merchant/stats").GET()));
     }
 
     /** One code with its funnel. */

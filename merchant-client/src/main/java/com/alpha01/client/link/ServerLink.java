@@ -45,6 +45,11 @@ public final class ServerLink implements AutoCloseable {
     private static final String OUTBOX_RECORD = "outbox";
     private volatile com.alpha01.client.store.EncryptedStore outboxStore;
 
+    private static final long PING_EVERY_SECONDS = 10;
+    private volatile long pingNonce;
+    private volatile long pingSentNanos;
+    private volatile long rttMillis = -1;
+
     private volatile WebSocket socket;
     private volatile LinkState state = LinkState.OFFLINE;
     private volatile boolean closed;
@@ -81,11 +86,28 @@ public final class ServerLink implements AutoCloseable {
 
     public void start() {
         timer.execute(this::connect);
+        // A ping every 10 s keeps the socket alive through proxies and measures the round trip.
         timer.scheduleAtFixedRate(() -> {
             if (state == LinkState.ONLINE) {
-                send(new Frame.Ping(System.nanoTime()));
+                ping();
             }
-        }, 25, 25, TimeUnit.SECONDS);
+        }, PING_EVERY_SECONDS, PING_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The last measured round trip to the server in ms (ping/pong every 10 s), or -1 before the first. */
+    public long rttMillis() {
+        return rttMillis;
+    }
+
+    /** The server this link uses (or tries) now. */
+    public URI currentServer() {
+        URI ws = socketUris.get(server);
+        return URI.create(ws.toString().replaceFirst("^ws", "http").replaceFirst("/ws/client\\?.*$", ""));
+    }
+
+    /** Staff are typing in a conversation (true) or stopped (false); dropped when offline. */
+    public void typing(String conversationId, boolean typing) {
+        send(new Frame.Typing(conversationId, typing));
     }
 
     public LinkState state() {
@@ -196,11 +218,22 @@ public final class ServerLink implements AutoCloseable {
                         socket = ws;
                         attempt = 0;
                         setState(LinkState.ONLINE);
+                        ping();
                         // Resume: ask for whatever came after the last message held of each conversation.
                         seen.highest().forEach((conversation, seq) -> send(new Frame.Resume(conversation, seq)));
                         outbox.values().forEach(p -> send(p.frame()));
                     }
                 });
+    }
+
+    /** Measures the round trip (on a fresh link, then every 10 s while online). */
+    private void ping() {
+        if (socket == null || closed) {
+            return;
+        }
+        pingNonce = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        pingSentNanos = System.nanoTime();
+        send(new Frame.Ping(pingNonce));
     }
 
     private void scheduleReconnect() {
@@ -275,6 +308,10 @@ public final class ServerLink implements AutoCloseable {
             listener.onError(e);
         } else if (frame instanceof Frame.Ping ping) {
             send(new Frame.Pong(ping.nonce()));
+        } else if (frame instanceof Frame.Pong pong && pong.nonce() == pingNonce) {
+            rttMillis = Math.max(0, (System.nanoTime() - pingSentNanos) / 1_000_000);
+        } else if (frame instanceof Frame.Typing typing) {
+            listener.onTyping(typing);
         }
     }
 

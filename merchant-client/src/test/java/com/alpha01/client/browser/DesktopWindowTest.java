@@ -1,123 +1,197 @@
 package com.alpha01.client.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Opens the real window (embedded Chromium) on a private Xvfb display and checks the UI end to end:
- * the {@code app://} scheme, the bridge both ways, safe rendering, the language switch, and
- * screenshots in {@code ${alpha01.screenshots}}.
- *
- * <p>Why a child JVM: AWT and Chromium take the X display from the process environment
- * ({@code XOpenDisplay(NULL)} reads {@code DISPLAY}), which a running JVM cannot change. So this test
- * starts {@code Xvfb -displayfd} (a free display, no guessing), then runs {@link DesktopScenarios} in
- * a JVM launched with that {@code DISPLAY}, and reports each scenario as its own test. The child also
- * keeps CEF (once per process) out of the surefire JVM. Without Xvfb it uses an existing
- * {@code DISPLAY}; with neither it is skipped.
+ * The real window (embedded Chromium under the build's Xvfb) against a stand-in Java side: the
+ * {@code app://} scheme, the bridge both ways, safe rendering of customer text, and the
+ * conversation screen's controls. One window for the class; tests that change what is on screen
+ * select what they need first.
  */
+@ExtendWith(JcefExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesktopWindowTest {
 
-    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String XSS = "<img src=x onerror=\"document.title='pwned'\">";
 
-    @TestFactory
-    List<DynamicTest> desktop_window_under_a_virtual_display() throws IOException, InterruptedException {
-        Path target = Path.of("target").toAbsolutePath();
-        Path logs = target.resolve("desktop-window-test");
-        Files.createDirectories(logs);
-        Optional<Path> xvfb = XvfbDisplay.executable();
-        String inherited = System.getenv("DISPLAY");
-        Assumptions.assumeTrue(xvfb.isPresent() || (inherited != null && !inherited.isBlank()),
-                "Xvfb is not installed and there is no DISPLAY (Debian: apt-get install xvfb xauth fonts-noto-cjk)");
+    private final FakeDesktop desktop = new FakeDesktop();
+    private UiDriver ui;
 
-        Map<String, String> outcome;
-        if (xvfb.isPresent()) {
-            try (XvfbDisplay display = XvfbDisplay.start(xvfb.get(), logs.resolve("xvfb.log"))) {
-                outcome = runScenarios(display.display(), logs);
-            }
-        } else {
-            outcome = runScenarios(inherited, logs);
-        }
-
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String name : DesktopScenarios.NAMES) {
-            tests.add(DynamicTest.dynamicTest(name, () -> {
-                String result = outcome.get(name);
-                if (result == null) {
-                    fail("scenario did not run; see " + logs.resolve("child.log"));
-                }
-                assertEquals("PASS", result, () -> result + " — see " + logs.resolve("child.log"));
-            }));
-        }
-        tests.add(DynamicTest.dynamicTest("screenshots are saved", () -> {
-            Path dir = screenshotDir();
-            for (String name : List.of("overview-zh-CN", "conversations-zh-CN", "overview-en", "conversations-en")) {
-                Path png = dir.resolve(name + ".png");
-                assertTrue(Files.size(png) > 10_000, png + " is missing or tiny");
-            }
-        }));
-        return tests;
+    @BeforeAll
+    void open(CefRuntime cef) throws Exception {
+        // Emitted before the page exists: held by the bridge until the page has its snapshot.
+        desktop.bridge.emit("conversation", FakeDesktop.conversation(FakeDesktop.C2, "陈先生", "BOT", ""));
+        desktop.bridge.emit("message", FakeDesktop.message(FakeDesktop.C2, 1, "CUSTOMER", "请问可以预约明天下午吗？",
+                "09:30:00", null));
+        DesktopWindow window = cef.open("阿尔法01 · 商家端", desktop.bridge);
+        assertTrue(window.awaitLoaded(1, Duration.ofSeconds(60)), "the page did not load");
+        ui = new UiDriver(window, WAIT);
+        ui.waitFor("document.body.dataset.ready === 'true'");
     }
 
-    /** Runs {@link DesktopScenarios} in a child JVM on {@code display}; returns scenario name → PASS or FAIL text. */
-    private static Map<String, String> runScenarios(String display, Path logs) throws IOException, InterruptedException {
-        Path results = logs.resolve("results.tsv");
-        Files.deleteIfExists(results);
-        deleteTree(Path.of(jcefDir() + "-cache")); // a fresh browser profile: no language remembered from a past run
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xmx512m", "-Djava.awt.headless=false",
-                "-Dalpha01.jcef.dir=" + jcefDir(), "-Dalpha01.screenshots=" + screenshotDir(),
-                "-cp", System.getProperty("java.class.path"), DesktopScenarios.class.getName(), results.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve("child.log").toFile());
-        builder.environment().put("DISPLAY", display);
-        builder.environment().remove("WAYLAND_DISPLAY");
-        Process child = builder.start();
-        if (!child.waitFor(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("the window test did not finish within " + CHILD_TIMEOUT + "; see " + logs.resolve("child.log"));
-        }
-        assertEquals(0, child.exitValue(), () -> "the window test JVM failed; see " + logs.resolve("child.log"));
-        Map<String, String> outcome = new HashMap<>();
-        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
-            String[] parts = line.split("\t", 3);
-            outcome.put(parts[1], parts[0].equals("PASS") ? "PASS" : "FAIL: " + (parts.length > 2 ? parts[2] : ""));
-        }
-        return outcome;
+    @AfterAll
+    void closeBridge() {
+        desktop.bridge.close();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+    @Test
+    @Order(1)
+    void page_loads_from_the_app_scheme_and_shows_the_snapshot() throws Exception {
+        assertEquals("app://local/index.html", ui.eval("return location.href"));
+        assertEquals("阿尔法01 · 商家端", ui.eval("return document.title"));
+        ui.waitFor("document.querySelector('.status-text').textContent === '在线'");
+        assertEquals("阿尔法咖啡 · 示范店", ui.text("#status-merchant"));
+        assertEquals("23 毫秒", ui.text("#status-latency"));
+        ui.waitFor("document.querySelector('.qr-card img').complete && document.querySelector('.qr-card img').naturalWidth > 0");
     }
 
-    private static Path jcefDir() {
-        return Path.of(System.getProperty("alpha01.jcef.dir", "target/jcef-bundle")).toAbsolutePath();
+    @Test
+    @Order(2)
+    void events_emitted_before_the_page_loaded_are_delivered_after_the_snapshot() throws Exception {
+        ui.show("conversations");
+        ui.waitFor("document.querySelectorAll('#conversation-list .conversation').length === 2");
+        assertEquals(0, desktop.bridge.queuedEvents());
     }
 
-    private static Path screenshotDir() {
-        return Path.of(System.getProperty("alpha01.screenshots", "target/screenshots")).toAbsolutePath();
+    @Test
+    @Order(3)
+    void server_figures_for_today_fill_the_overview() throws Exception {
+        ui.show("overview");
+        assertEquals("42", ui.text("#stat-conversations"));
+        assertEquals("86%", ui.text("#stat-ai-rate"));
+        assertEquals("2", ui.text("#stat-waiting"));
+        assertEquals("true", ui.eval("return String(document.getElementById('stats-source').hidden)"));
+    }
+
+    @Test
+    @Order(4)
+    void a_request_round_trips_through_a_java_handler_and_errors_keep_their_code() throws Exception {
+        String result = ui.eval("const { request } = await import('app://local/js/bridge.js');"
+                + "return JSON.stringify(await request('echo', { n: 41, text: '你好' }));");
+        JsonObject json = Json.createReader(new StringReader(result)).readObject();
+        assertEquals("java", json.getString("by"));
+        assertEquals(41, json.getJsonObject("echo").getInt("n"));
+        assertEquals("你好", json.getJsonObject("echo").getString("text"));
+        String codes = ui.eval("const { request } = await import('app://local/js/bridge.js');"
+                + "const code = (p) => p.then(() => 'ok', (e) => e.code);"
+                + "const raw = await new Promise((resolve) => window.cefQuery({ request: '{not json',"
+                + " onSuccess: () => resolve('ok'), onFailure: (s, m) => resolve(JSON.parse(m).code) }));"
+                + "return [await code(request('noSuchThing')), await code(request('fail')), raw].join(',');");
+        assertEquals("UNKNOWN_REQUEST,NOPE,BAD_REQUEST", codes);
+    }
+
+    @Test
+    @Order(5)
+    void customer_markup_renders_as_literal_text_once() throws Exception {
+        desktop.bridge.emit("conversation", FakeDesktop.conversation(FakeDesktop.C3, "<b>赵</b>", "BOT", ""));
+        JsonObject evil = FakeDesktop.message(FakeDesktop.C3, 1, "CUSTOMER", XSS, "10:05:00", null);
+        desktop.bridge.emit("message", evil);
+        desktop.bridge.emit("message", evil);
+        ui.show("conversations");
+        ui.click("[data-conversation-id='" + FakeDesktop.C3 + "']");
+        ui.waitFor("document.getElementById('transcript-title').textContent === '<b>赵</b>'");
+        assertEquals(XSS, ui.text("#transcript .message-text"));
+        assertEquals("1", ui.eval("return String(document.querySelectorAll('#transcript .message').length)"));
+        assertEquals("0", ui.eval("return String(document.querySelectorAll('main img:not(.qr-tile img), main b').length)"));
+        assertEquals("阿尔法01 · 商家端", ui.eval("return document.title"));
+    }
+
+    @Test
+    @Order(6)
+    void reply_box_sends_the_trimmed_reply_and_reports_typing() throws Exception {
+        ui.click("[data-conversation-id='" + FakeDesktop.C3 + "']");
+        ui.type("#reply-text", "  好的，马上为您准备。 ");
+        JsonObject typing = desktop.next("typing");
+        assertNotNull(typing, "typing in the reply box did not reach Java");
+        assertEquals(FakeDesktop.C3, typing.getString("conversationId"));
+        assertTrue(typing.getBoolean("typing"));
+        ui.eval("document.getElementById('reply-form').requestSubmit(); return 'ok'");
+        JsonObject reply = desktop.next("reply");
+        assertNotNull(reply, "no reply request reached Java");
+        assertEquals(FakeDesktop.C3, reply.getString("conversationId"));
+        assertEquals("好的，马上为您准备。", reply.getString("text"));
+        ui.waitFor("document.getElementById('reply-feedback').textContent === '已发送'");
+        JsonObject stopped = desktop.next("typing");
+        assertNotNull(stopped, "sending did not report that typing stopped");
+        assertEquals(false, stopped.getBoolean("typing"));
+    }
+
+    @Test
+    @Order(7)
+    void customer_typing_shows_in_the_open_conversation_until_they_send() throws Exception {
+        ui.click("[data-conversation-id='" + FakeDesktop.C3 + "']");
+        desktop.bridge.emit("typing", Json.createObjectBuilder().add("conversationId", FakeDesktop.C3)
+                .add("typing", true).build());
+        ui.waitFor("!document.getElementById('typing').hidden");
+        desktop.bridge.emit("message", FakeDesktop.message(FakeDesktop.C3, 3, "CUSTOMER", "再加一份可颂", "10:06:00", null));
+        ui.waitFor("document.getElementById('typing').hidden");
+    }
+
+    @Test
+    @Order(8)
+    void take_over_and_hand_back_follow_the_conversation_state() throws Exception {
+        ui.click("[data-conversation-id='" + FakeDesktop.C3 + "']");
+        ui.waitFor("!document.getElementById('btn-takeover').hidden && document.getElementById('btn-handback').hidden");
+        ui.click("#btn-takeover");
+        JsonObject takeover = desktop.next("takeover");
+        assertNotNull(takeover, "take over did not reach Java");
+        assertEquals(FakeDesktop.C3, takeover.getString("conversationId"));
+        desktop.bridge.emit("conversation", FakeDesktop.conversation(FakeDesktop.C3, "<b>赵</b>", "HUMAN", "李小梅"));
+        ui.waitFor("document.getElementById('transcript-state').textContent === '李小梅 接待中'");
+        ui.waitFor("document.getElementById('btn-takeover').hidden && !document.getElementById('btn-handback').hidden");
+        ui.click("#btn-handback");
+        assertEquals(FakeDesktop.C3, desktop.next("handback").getString("conversationId"));
+    }
+
+    @Test
+    @Order(9)
+    void a_hand_off_notice_appears_without_focus_stealing() throws Exception {
+        desktop.bridge.emit("notify", Json.createObjectBuilder().add("kind", "handoff").add("customer", "<i>钱</i>").build());
+        ui.waitFor("[...document.querySelectorAll('#toasts .toast')].some(t => t.textContent === '<i>钱</i> 请求人工服务')");
+        assertEquals("0", ui.eval("return String(document.querySelectorAll('#toasts i').length)"));
+    }
+
+    @Test
+    @Order(10)
+    void offline_shows_the_banner_and_queued_replies() throws Exception {
+        desktop.bridge.emit("status", Json.createObjectBuilder().add("state", "offline").build());
+        ui.waitFor("!document.getElementById('offline-banner').hidden");
+        assertEquals("离线模式：可浏览历史会话，回复会在连接恢复后自动发送。", ui.text("#offline-banner"));
+        desktop.bridge.emit("status", Json.createObjectBuilder().add("state", "online").build());
+        ui.waitFor("document.getElementById('offline-banner').hidden");
+        desktop.bridge.emit("status", Json.createObjectBuilder().add("state", "signed-out").build());
+        ui.waitFor("!document.getElementById('sign-in').hidden");
+        ui.click("#sign-in");
+        assertNotNull(desktop.next("signIn"), "the sign-in button did not ask Java");
+        desktop.bridge.emit("status", Json.createObjectBuilder().add("state", "online").build());
+    }
+
+    @Test
+    @Order(11)
+    void language_switch_relabels_the_ui_and_tells_java() throws Exception {
+        ui.click("[data-lang=en]");
+        ui.waitFor("document.querySelector('[data-view=overview] .nav-label').textContent === 'Overview'");
+        assertEquals("Online", ui.text(".status-text"));
+        assertEquals("en", ui.eval("return document.documentElement.lang"));
+        assertEquals("en", desktop.next("setLanguage").getString("lang"));
+        ui.click("[data-lang='zh-CN']");
+        ui.waitFor("document.querySelector('[data-view=overview] .nav-label').textContent === '总览'");
     }
 }

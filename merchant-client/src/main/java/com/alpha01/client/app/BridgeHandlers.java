@@ -1,0 +1,250 @@
+package com.alpha01.client.app;
+
+import com.alpha01.client.bridge.BridgeException;
+import com.alpha01.client.link.LinkState;
+import com.alpha01.client.link.ServerApi;
+import com.alpha01.protocol.Frame;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+
+import java.util.regex.Pattern;
+
+/**
+ * What the page may ask Java ({@code request(type, payload)} in {@code bridge.js}), one handler per
+ * type. Each validates its payload and answers with JSON or a {@link BridgeException} whose code
+ * the UI shows: {@code BAD_REQUEST}, {@code OFFLINE}, {@code SIGNED_OUT}, {@code SERVER_ERROR}.
+ */
+final class BridgeHandlers {
+
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F-]{36}");
+    /** URLs of the codes made in this app (the server keeps only a hash of each token). */
+    static final String QR_URLS = "qr.urls";
+
+    private final MerchantApp app;
+
+    BridgeHandlers(MerchantApp app) {
+        this.app = app;
+    }
+
+    void register() {
+        var bridge = app.bridge;
+        bridge.on("ready", r -> {
+            JsonObjectBuilder snapshot = Json.createObjectBuilder(app.ui.snapshot()).add("lang", app.settings.language());
+            JsonObject stats = app.currentStats();
+            if (stats != null) {
+                snapshot.add("stats", stats);
+            }
+            return snapshot.build();
+        });
+        bridge.on("reply", this::reply);
+        bridge.on("read", r -> {
+            long seq = r.get("seq") instanceof JsonNumber n ? n.longValue() : 0;
+            if (seq < 1) {
+                throw new BridgeException("BAD_REQUEST", "read needs a conversationId and a seq");
+            }
+            connection().link().read(conversation(r), seq);
+            return Json.createObjectBuilder().add("sent", connection().link().state() == LinkState.ONLINE).build();
+        });
+        bridge.on("typing", r -> {
+            MerchantApp.Connection c = app.connection;
+            if (c != null && c.link().state() == LinkState.ONLINE) {
+                c.link().typing(conversation(r), r.getBoolean("typing", false));
+            }
+            return JsonValue.EMPTY_JSON_OBJECT;
+        });
+        for (Frame.Action action : Frame.Action.values()) {
+            bridge.on(action.name().toLowerCase(Locale.ROOT), r -> {
+                String conversationId = conversation(r);
+                try {
+                    connection().link().control(action, conversationId);
+                } catch (IllegalStateException offline) {
+                    throw new BridgeException("OFFLINE", "not connected to the server");
+                }
+                return Json.createObjectBuilder().add("sent", true).build();
+            });
+        }
+        bridge.on("setLanguage", r -> saveSettings(Json.createObjectBuilder().add("language", r.getString("lang", "")).build()));
+        bridge.on("settings.get", r -> app.settings.forUi(account()));
+        bridge.on("settings.save", this::saveSettings);
+        bridge.on("system.status", r -> system(app));
+        bridge.on("knowledge.list", r -> {
+            JsonArrayBuilder entries = Json.createArrayBuilder();
+            app.faq.entries().forEach(e -> entries.add(Json.createObjectBuilder().add("question", e.getKey())
+                    .add("answer", e.getValue())));
+            return Json.createObjectBuilder().add("entries", entries).build();
+        });
+        bridge.on("qr.list", r -> qrList());
+        bridge.on("qr.create", this::qrCreate);
+        bridge.on("qr.revoke", r -> server(() -> connection().api().revokeQr(id(r))));
+        bridge.on("qr.image", r -> {
+            String url = qrUrls().getString(id(r), null);
+            if (url == null) {
+                throw new BridgeException("NOT_FOUND", "this code was made elsewhere; re-issue it to print it here");
+            }
+            byte[] png = server(() -> connection().api().renderQr(url, "png"));
+            return Json.createObjectBuilder().add("png", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))
+                    .build();
+        });
+        bridge.on("signIn", r -> {
+            try {
+                app.signIn();
+            } catch (IOException | IllegalStateException e) {
+                throw new BridgeException("SIGN_IN_FAILED", "the sign-in page could not be opened");
+            }
+            return JsonValue.EMPTY_JSON_OBJECT;
+        });
+        bridge.on("signOut", r -> {
+            app.signOut();
+            return JsonValue.EMPTY_JSON_OBJECT;
+        });
+    }
+
+    private JsonObject reply(JsonObject r) throws BridgeException {
+        String conversationId = conversation(r);
+        String text = r.getString("text", "").strip();
+        if (text.isEmpty() || text.length() > Frame.MAX_TEXT_LENGTH) {
+            throw new BridgeException("BAD_TEXT", "reply needs 1-4000 characters");
+        }
+        MerchantApp.Connection c = connection();
+        Observer observer = new Observer(app);
+        c.link().reply(conversationId, text, Frame.Sender.STAFF).thenAccept(ack -> observer.message(
+                new Frame.Message(ack.id(), conversationId, ack.seq(), Frame.Sender.STAFF, text, Instant.now(), null,
+                        null)));
+        return Json.createObjectBuilder().add("queued", c.link().state() != LinkState.ONLINE).build();
+    }
+
+    private JsonObject saveSettings(JsonObject r) throws BridgeException {
+        try {
+            return Json.createObjectBuilder().add("restartNeeded", app.settings.save(r)).build();
+        } catch (AppSettings.InvalidSetting e) {
+            throw new BridgeException("BAD_SETTING", e.getMessage());
+        } catch (IOException e) {
+            throw new BridgeException("STORE_FAILED", "the settings could not be saved");
+        }
+    }
+
+    private JsonObject qrList() throws BridgeException {
+        JsonObject urls = qrUrls();
+        JsonArrayBuilder codes = Json.createArrayBuilder();
+        for (JsonValue v : server(() -> connection().api().listQr())) {
+            JsonObject code = v.asJsonObject();
+            String url = urls.getString(code.getString("id"), null);
+            codes.add(url == null ? code : Json.createObjectBuilder(code).add("url", url).build());
+        }
+        return Json.createObjectBuilder().add("codes", codes).build();
+    }
+
+    private JsonObject qrCreate(JsonObject r) throws BridgeException {
+        String label = r.getString("label", "").strip();
+        String scene = r.getString("scene", "").strip();
+        Long validFor = r.get("validForDays") instanceof JsonNumber n ? n.longValue() * 86_400 : null;
+        Integer maxUses = r.get("maxUses") instanceof JsonNumber n ? n.intValue() : null;
+        if (label.length() > 80 || scene.length() > 40 || (validFor != null && validFor <= 0)
+                || (maxUses != null && maxUses <= 0)) {
+            throw new BridgeException("BAD_REQUEST", "label ≤ 80, scene ≤ 40 characters; validity and use limit positive");
+        }
+        ServerApi.QrCode code = server(() -> connection().api().createQr(null, label.isEmpty() ? null : label,
+                scene.isEmpty() ? null : scene, validFor, maxUses));
+        try {
+            app.store.putString(QR_URLS, Json.createObjectBuilder(qrUrls()).add(code.id(), code.url()).build().toString());
+        } catch (IOException e) {
+            throw new BridgeException("STORE_FAILED", "the code was made but could not be kept for printing");
+        }
+        return Json.createObjectBuilder().add("id", code.id()).add("url", code.url()).build();
+    }
+
+    private JsonObject qrUrls() {
+        try {
+            JsonObject urls = app.store.getString(QR_URLS).map(s -> Json.createReader(new StringReader(s)).readObject())
+                    .orElse(JsonValue.EMPTY_JSON_OBJECT);
+            var counter = app.store.getString(CounterCode.RECORD).map(s -> Json.createReader(new StringReader(s)).readObject());
+            return counter.map(o -> Json.createObjectBuilder(urls).add(o.getString("id"), o.getString("url")).build())
+                    .orElse(urls);
+        } catch (IOException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    static JsonObject system(MerchantApp app) {
+        MerchantApp.Connection c = app.connection;
+        SystemMonitor.Figures f = app.monitor.sample();
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("state", app.ui.status().getString("state", "signed-out"))
+                .add("server", c == null ? app.settings.serverUrls().get(0).toString() : c.link().currentServer().toString())
+                .add("outbox", c == null ? 0 : c.link().outboxSize())
+                .add("memory", Json.createObjectBuilder().add("appMb", f.appMb()).add("totalMb", f.totalMb()))
+                .add("uptimeSeconds", f.uptimeSeconds()).add("version", MerchantApp.VERSION)
+                .add("chromium", app.chromium()).add("update", app.update.toJson());
+        if (f.cpuPercent() >= 0) {
+            o.add("cpuPercent", Math.round(f.cpuPercent() * 10) / 10.0);
+        }
+        if (c != null && c.link().rttMillis() >= 0) {
+            o.add("rttMs", c.link().rttMillis());
+        }
+        return o.build();
+    }
+
+    private String account() {
+        MerchantApp.Connection c = app.connection;
+        if (c == null) {
+            return "";
+        }
+        JsonObject claims = c.session().claims();
+        String user = claims.getString("preferred_username", "");
+        String name = c.registration().staffName();
+        return name.isBlank() || name.equals(user) ? user : name + " (" + user + ")";
+    }
+
+    private MerchantApp.Connection connection() throws BridgeException {
+        MerchantApp.Connection c = app.connection;
+        if (c == null) {
+            throw new BridgeException("SIGNED_OUT", "sign in first");
+        }
+        return c;
+    }
+
+    private static String conversation(JsonObject r) throws BridgeException {
+        String id = r.getString("conversationId", "");
+        if (!UUID.matcher(id).matches()) {
+            throw new BridgeException("BAD_REQUEST", "conversationId must be a conversation id");
+        }
+        return id;
+    }
+
+    private static String id(JsonObject r) throws BridgeException {
+        String id = r.getString("id", "");
+        if (!UUID.matcher(id).matches()) {
+            throw new BridgeException("BAD_REQUEST", "id must be a QR code id");
+        }
+        return id;
+    }
+
+    @FunctionalInterface
+    private interface ServerCall<T> {
+        T call() throws IOException, InterruptedException, BridgeException;
+    }
+
+    /** A REST call: offline and server errors become the codes the UI knows. */
+    private static <T> T server(ServerCall<T> call) throws BridgeException {
+        try {
+            return call.call();
+        } catch (ServerApi.ApiException e) {
+            throw new BridgeException(e.error(), e.getMessage());
+        } catch (IOException e) {
+            throw new BridgeException("OFFLINE", "the server cannot be reached");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BridgeException("OFFLINE", "interrupted");
+        }
+    }
+
+}

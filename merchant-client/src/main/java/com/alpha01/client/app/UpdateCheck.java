@@ -1,0 +1,80 @@
+package com.alpha01.client.app;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Compares this app's version with the one the server publishes ({@code GET /api/v1/client-release}):
+ * "update available" when the server's latest is newer, "update required" when this version is
+ * below its minimum. A failed check is reported as not checked, never as an error dialog.
+ */
+final class UpdateCheck {
+
+    record Result(boolean checked, boolean available, boolean required, String latest, String downloadUrl) {
+
+        static final Result UNKNOWN = new Result(false, false, false, "", "");
+
+        JsonObject toJson() {
+            return Json.createObjectBuilder().add("checked", checked).add("available", available)
+                    .add("required", required).add("latest", latest).add("downloadUrl", downloadUrl).build();
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Result check(URI server, String current) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/client-release"))
+                    .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Result.UNKNOWN;
+            }
+            JsonObject o = Json.createReader(new StringReader(response.body())).readObject();
+            String latest = o.getString("latest", "");
+            String minimum = o.getString("minimum", "");
+            return new Result(true, compare(latest, current) > 0, !minimum.isEmpty() && compare(current, minimum) < 0,
+                    latest, o.getString("downloadUrl", ""));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Result.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.UNKNOWN;
+        }
+    }
+
+    /**
+     * Compares dotted versions numerically ({@code 0.10.0 > 0.9.1}); a suffix such as
+     * {@code -SNAPSHOT} sorts before the release of the same number.
+     */
+    static int compare(String a, String b) {
+        String[] x = a.split("-", 2);
+        String[] y = b.split("-", 2);
+        String[] p = x[0].split("\\.");
+        String[] q = y[0].split("\\.");
+        for (int i = 0; i < Math.max(p.length, q.length); i++) {
+            int c = Long.compare(number(p, i), number(q, i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Boolean.compare(x.length == 1, y.length == 1);
+    }
+
+    private static long number(String[] parts, int i) {
+        if (i >= parts.length) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(parts[i].strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+// The management screens: QR codes, knowledge base, settings and system status. Each asks Java
+// through the bridge; user-supplied text only ever goes through textContent.
+import { request } from './bridge.js';
+import { t, tOr, formatTime, language } from './i18n.js';
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function feedback(id, text, kind = 'info') {
+  const node = byId(id);
+  node.dataset.kind = kind;
+  node.textContent = text;
+}
+
+// ---- QR codes ------------------------------------------------------------------------------
+
+let codes = [];
+let previewId = null;
+let armedRevoke = null;
+
+export async function loadQr() {
+  try {
+    const result = await request('qr.list');
+    codes = Array.isArray(result.codes) ? result.codes : [];
+    if (!previewId || !codes.some((c) => c.id === previewId)) {
+      previewId = (codes.find((c) => c.status === 'ACTIVE') ?? codes[0])?.id ?? null;
+    }
+    feedback('qr-feedback', '');
+  } catch (e) {
+    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: e.message }), 'error');
+  }
+  renderQrList();
+  await renderPreview();
+}
+
+function renderQrList() {
+  byId('qr-empty').hidden = codes.length > 0;
+  byId('qr-rows').replaceChildren(...codes.map((code) => {
+    const row = el('tr');
+    row.dataset.qrId = code.id;
+    if (code.id === previewId) row.setAttribute('aria-selected', 'true');
+    const name = el('td', 'qr-name');
+    const nameBox = el('div');
+    nameBox.append(el('span', null, code.label || '—'));
+    if (code.scene) nameBox.append(el('span', 'tag', code.scene));
+    name.append(nameBox);
+    const status = el('td');
+    status.append(el('span', `chip chip-qr-${String(code.status).toLowerCase()}`, tOr(`qr.status.${code.status}`, code.status)));
+    const funnel = code.funnel ?? {};
+    const actions = el('td', 'qr-actions');
+    const actionBox = el('div');
+    actions.append(actionBox);
+    const show = el('button', 'ghost small', t('qr.show'));
+    show.type = 'button';
+    show.dataset.qrAction = 'show';
+    show.addEventListener('click', async () => {
+      previewId = code.id;
+      renderQrList();
+      await renderPreview();
+    });
+    actionBox.append(show);
+    if (code.status === 'ACTIVE') {
+      const revoke = el('button', 'ghost small danger', armedRevoke === code.id ? t('qr.revokeConfirm') : t('qr.revoke'));
+      revoke.type = 'button';
+      revoke.dataset.qrAction = 'revoke';
+      revoke.addEventListener('click', () => revokeCode(code.id));
+      actionBox.append(revoke);
+    }
+    row.append(name, status, el('td', 'num', funnel.scans ?? 0), el('td', 'num', funnel.conversationStarted ?? 0),
+      el('td', null, formatTime(code.createdAt)), actions);
+    return row;
+  }));
+}
+
+async function renderPreview() {
+  const figure = byId('qr-preview');
+  const img = figure.querySelector('img');
+  const code = codes.find((c) => c.id === previewId);
+  figure.querySelector('.print-label').textContent = code?.label ?? '';
+  figure.querySelector('.print-merchant').textContent = byId('status-merchant').textContent;
+  let png = null;
+  if (code?.url) {
+    try {
+      png = (await request('qr.image', { id: code.id })).png;
+    } catch (e) {
+      console.warn(`qr.image failed: ${e.code}`);
+    }
+  }
+  const valid = typeof png === 'string' && png.startsWith('data:image/png;base64,');
+  img.hidden = !valid;
+  figure.querySelector('.qr-missing').hidden = valid;
+  if (valid) img.src = png; else img.removeAttribute('src');
+  figure.querySelector('.qr-url').textContent = code?.url ?? '';
+  byId('qr-print').disabled = !valid;
+}
+
+async function revokeCode(id) {
+  if (armedRevoke !== id) {
+    // Revoking cannot be undone: the first click only arms the button.
+    armedRevoke = id;
+    renderQrList();
+    return;
+  }
+  armedRevoke = null;
+  try {
+    await request('qr.revoke', { id });
+    feedback('qr-feedback', t('qr.revoked.ok'));
+  } catch (e) {
+    feedback('qr-feedback', t('qr.failed', { message: e.message }), 'error');
+  }
+  await loadQr();
+}
+
+async function createCode(event) {
+  event.preventDefault();
+  const button = byId('qr-create');
+  if (button.disabled) return;
+  button.disabled = true;
+  const days = byId('qr-validity').value;
+  const maxUses = byId('qr-max-uses').value;
+  try {
+    const created = await request('qr.create', {
+      label: byId('qr-label').value.trim(),
+      scene: byId('qr-scene').value.trim(),
+      validForDays: days ? Number(days) : null,
+      maxUses: maxUses ? Number(maxUses) : null,
+    });
+    previewId = created.id;
+    byId('qr-form').reset();
+    await loadQr();
+    feedback('qr-feedback', t('qr.created.ok'));
+  } catch (e) {
+    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: e.message }), 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---- Knowledge base --------------------------------------------------------------------------
+
+let entries = [];
+
+export async function loadKnowledge() {
+  try {
+    entries = (await request('knowledge.list')).entries ?? [];
+  } catch (e) {
+    entries = [];
+    console.warn(`knowledge.list failed: ${e.code}`);
+  }
+  renderKnowledge();
+}
+
+function renderKnowledge() {
+  const query = byId('kb-search').value.trim().toLowerCase();
+  const shown = entries.filter((e) => !query || `${e.question}\n${e.answer}`.toLowerCase().includes(query));
+  byId('kb-count').textContent = t('kb.count', { n: entries.length });
+  const list = byId('kb-list');
+  list.replaceChildren(...shown.map((e) => {
+    const item = el('li', 'kb-entry');
+    item.append(el('strong', null, e.question), el('p', null, e.answer));
+    return item;
+  }));
+  if (shown.length === 0) list.append(el('li', 'empty', t('kb.none')));
+}
+
+// ---- Settings --------------------------------------------------------------------------------
+
+export async function loadSettings() {
+  try {
+    const s = await request('settings.get');
+    byId('set-server').value = s.serverUrl ?? '';
+    byId('set-device').value = s.deviceName ?? '';
+    byId('set-capacity').value = s.capacity ?? '';
+    byId('set-model').value = s.zhipuModel ?? 'glm-4-flash';
+    byId('set-ai-url').value = s.zhipuBaseUrl ?? '';
+    byId('set-language').value = language();
+    byId('set-key').value = '';
+    byId('set-key-hint').textContent = s.zhipuKeySet ? t('settings.keySet', { hint: s.zhipuKeyHint ?? '' })
+      : t('settings.keyUnset');
+    byId('set-account').textContent = s.account || '—';
+    byId('sign-out').hidden = !s.account;
+  } catch (e) {
+    feedback('settings-feedback', t('settings.failed', { message: e.message }), 'error');
+  }
+}
+
+async function saveSettings(event, switchLanguage) {
+  event.preventDefault();
+  const payload = {
+    serverUrl: byId('set-server').value.trim(),
+    deviceName: byId('set-device').value.trim(),
+    capacity: byId('set-capacity').value ? Number(byId('set-capacity').value) : null,
+    zhipuModel: byId('set-model').value,
+    zhipuBaseUrl: byId('set-ai-url').value.trim(),
+    language: byId('set-language').value,
+  };
+  const key = byId('set-key').value.trim();
+  if (key) payload.zhipuKey = key;
+  try {
+    const result = await request('settings.save', payload);
+    if (payload.language !== language()) await switchLanguage(payload.language);
+    await loadSettings();
+    feedback('settings-feedback', t(result.restartNeeded ? 'settings.savedRestart' : 'settings.saved'));
+  } catch (e) {
+    feedback('settings-feedback', t('settings.failed', { message: e.message }), 'error');
+  }
+}
+
+// ---- System status ---------------------------------------------------------------------------
+
+export function renderSystem(sys) {
+  if (!sys) return;
+  byId('sys-connection').textContent = t(`status.${sys.state}`);
+  byId('sys-server').textContent = sys.server || '—';
+  byId('sys-latency').textContent = Number.isFinite(sys.rttMs) ? t('unit.ms', { n: sys.rttMs }) : '—';
+  byId('sys-outbox').textContent = String(sys.outbox ?? 0);
+  byId('sys-memory').textContent = t('sys.memoryValue', { app: sys.memory?.appMb ?? '?', total: sys.memory?.totalMb ?? '?' });
+  byId('sys-cpu').textContent = Number.isFinite(sys.cpuPercent) ? `${sys.cpuPercent.toFixed(1)}%` : '—';
+  const minutes = Math.floor((sys.uptimeSeconds ?? 0) / 60);
+  byId('sys-uptime').textContent = minutes < 60 ? t('unit.minutes', { n: minutes })
+    : t('unit.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
+  byId('sys-version').textContent = `${sys.version ?? '?'} · Chromium ${sys.chromium ?? '?'}`;
+  const update = sys.update ?? {};
+  const node = byId('sys-update');
+  node.dataset.kind = update.required ? 'error' : update.available ? 'info' : '';
+  node.textContent = update.required ? t('sys.updateRequired', { version: update.latest })
+    : update.available ? t('sys.updateAvailable', { version: update.latest })
+      : update.checked ? t('sys.upToDate') : t('sys.updateUnknown');
+}
+
+export async function loadSystem() {
+  try {
+    renderSystem(await request('system.status'));
+  } catch (e) {
+    console.warn(`system.status failed: ${e.code}`);
+  }
+}
+
+export function wireScreens(switchLanguage) {
+  byId('qr-form').addEventListener('submit', createCode);
+  byId('qr-print').addEventListener('click', () => {
+    document.body.dataset.printing = 'qr';
+    window.print();
+    delete document.body.dataset.printing;
+  });
+  byId('kb-search').addEventListener('input', renderKnowledge);
+  byId('settings-form').addEventListener('submit', (e) => saveSettings(e, switchLanguage));
+  byId('sign-out').addEventListener('click', () => request('signOut').catch((e) => console.warn(`signOut: ${e.code}`)));
+}

@@ -1,0 +1,135 @@
+package com.alpha01.client.browser;
+
+import com.alpha01.client.bridge.Bridge;
+import com.alpha01.client.bridge.BridgeException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in for the app's Java side, behind a real {@link Bridge}: answers every request the UI
+ * makes with fixed, realistic data (a coffee shop's day) and records each request for the test.
+ */
+final class FakeDesktop {
+
+    static final String C1 = "0c1a1e2b-0000-4000-8000-000000000001";
+    static final String C2 = "0c1a1e2b-0000-4000-8000-000000000002";
+    static final String C3 = "0c1a1e2b-0000-4000-8000-000000000003";
+    static final String Q1 = "9d7e0000-0000-4000-8000-0000000000a1";
+    static final String Q2 = "9d7e0000-0000-4000-8000-0000000000a2";
+
+    final Bridge bridge = new Bridge();
+    private final Map<String, BlockingQueue<JsonObject>> requests = new ConcurrentHashMap<>();
+
+    FakeDesktop() {
+        bridge.on(Bridge.READY, r -> record("ready", r, snapshot()));
+        bridge.on("echo", r -> Json.createObjectBuilder().add("echo", r).add("by", "java").build());
+        bridge.on("fail", r -> {
+            throw new BridgeException("NOPE", "refused on purpose");
+        });
+        for (String type : new String[] {"reply", "read", "typing", "takeover", "handback", "close", "setLanguage",
+                "settings.save", "qr.revoke", "signIn", "signOut"}) {
+            bridge.on(type, r -> record(type, r, Json.createObjectBuilder().add("queued", false)
+                    .add("restartNeeded", type.equals("settings.save") && r.containsKey("serverUrl")).build()));
+        }
+        bridge.on("qr.create", r -> record("qr.create", r, Json.createObjectBuilder().add("id", Q2)
+                .add("url", "https://alpha01.example.cn/q/new").build()));
+        bridge.on("qr.list", r -> record("qr.list", r, Json.createObjectBuilder().add("codes", Json.createArrayBuilder()
+                .add(code(Q1, "收银台", "counter", "ACTIVE", 128, 37, "https://alpha01.example.cn/q/AbC"))
+                .add(code(Q2, "3 号桌", "table", "ACTIVE", 12, 4, "https://alpha01.example.cn/q/new"))
+                .add(code("9d7e0000-0000-4000-8000-0000000000a3", "<b>旧海报</b>", "poster", "REVOKED", 40, 9, null)))
+                .build()));
+        bridge.on("qr.image", r -> record("qr.image", r, Json.createObjectBuilder()
+                .add("png", TestImages.qrLikePngDataUri()).build()));
+        bridge.on("knowledge.list", r -> Json.createObjectBuilder().add("entries", Json.createArrayBuilder()
+                .add(entry("营业时间 / 几点开门", "本店营业时间为每天 9:00–21:00，节假日照常营业。"))
+                .add(entry("地址 / 在哪", "本店位于演示路 1 号一层，地铁 1 号线演示站 A 口步行 3 分钟。"))
+                .add(entry("价格 / 菜单", "美式 18 元，拿铁 22 元，手冲 28 元起；会员享 9 折。"))).build());
+        bridge.on("settings.get", r -> Json.createObjectBuilder().add("serverUrl", "https://alpha01.example.cn")
+                .add("deviceName", "前台电脑").add("capacity", 20).add("language", "zh-CN")
+                .add("zhipuModel", "glm-4-air").add("zhipuBaseUrl", "https://open.bigmodel.cn/api/paas/v4/")
+                .add("zhipuKeySet", true).add("zhipuKeyHint", "9f2c").add("account", "李小梅 (demo-staff)").build());
+        bridge.on("system.status", r -> Json.createObjectBuilder().add("state", "online")
+                .add("server", "https://alpha01.example.cn").add("rttMs", 23).add("outbox", 0)
+                .add("memory", Json.createObjectBuilder().add("appMb", 182).add("totalMb", 356))
+                .add("cpuPercent", 1.4).add("uptimeSeconds", 3 * 3600 + 25 * 60).add("version", "0.1.0")
+                .add("chromium", "146.0.7680.0").add("update", Json.createObjectBuilder().add("checked", true)
+                        .add("available", true).add("required", false).add("latest", "0.2.0").add("downloadUrl", ""))
+                .build());
+    }
+
+    /** The next request of {@code type} the page made, waiting up to 20 s; null if none came. */
+    JsonObject next(String type) throws InterruptedException {
+        return queue(type).poll(20, TimeUnit.SECONDS);
+    }
+
+    private BlockingQueue<JsonObject> queue(String type) {
+        return requests.computeIfAbsent(type, k -> new LinkedBlockingQueue<>());
+    }
+
+    private JsonObject record(String type, JsonObject request, JsonObject answer) {
+        queue(type).add(request);
+        return answer;
+    }
+
+    static JsonObject snapshot() {
+        JsonArrayBuilder messages = Json.createArrayBuilder()
+                .add(message(C1, 1, "CUSTOMER", "你好，请问今天营业到几点？", "10:00:00", null))
+                .add(message(C1, 2, "BOT", "您好！我们今天营业到晚上 9 点，欢迎光临。", "10:00:05", 1))
+                .add(message(C1, 3, "CUSTOMER", "可以外带吗？有没有燕麦拿铁？", "10:02:00", null));
+        return Json.createObjectBuilder()
+                .add("status", Json.createObjectBuilder().add("state", "online").add("server", "https://alpha01.example.cn")
+                        .add("merchantName", "阿尔法咖啡 · 示范店").add("staffName", "李小梅")
+                        .add("clientId", "c7f3a1e2-19ab-4e21-9c1d-5b7f0e6a2d10").add("rttMs", 23))
+                .add("conversations", Json.createArrayBuilder().add(Json.createObjectBuilder(
+                        conversation(C1, "王女士", "BOT", "")).add("messages", messages)))
+                .add("qr", Json.createObjectBuilder().add("url", "https://alpha01.example.cn/q/AbC")
+                        .add("png", TestImages.qrLikePngDataUri()))
+                .add("stats", Json.createObjectBuilder().add("conversations", 42).add("customerMessages", 131)
+                        .add("answered", 120).add("answeredByBot", 103).add("aiAnswerRate", 0.858)
+                        .add("waitingForStaff", 2).add("openConversations", 6))
+                .add("lang", "zh-CN")
+                .build();
+    }
+
+    static JsonObject conversation(String id, String customer, String state, String by) {
+        return Json.createObjectBuilder().add("conversationId", id).add("customer", customer).add("state", state)
+                .add("by", by).add("needsStaff", false).add("updatedAt", today("10:02:00")).build();
+    }
+
+    static JsonObject message(String conversationId, int seq, String sender, String text, String time, Integer inReplyTo) {
+        var m = Json.createObjectBuilder().add("conversationId", conversationId).add("seq", seq).add("sender", sender)
+                .add("text", text).add("at", today(time));
+        if (inReplyTo != null) {
+            m.add("inReplyTo", inReplyTo);
+        }
+        return m.build();
+    }
+
+    /** An instant today (UTC date) at the given time, so that "today" figures count it. */
+    static String today(String time) {
+        return Instant.now().toString().substring(0, 11) + time + "Z";
+    }
+
+    private static JsonObject code(String id, String label, String scene, String status, int scans, int chats, String url) {
+        var o = Json.createObjectBuilder().add("id", id).add("label", label).add("scene", scene).add("status", status)
+                .add("createdAt", today("08:30:00")).add("uses", scans)
+                .add("funnel", Json.createObjectBuilder().add("scans", scans).add("conversationStarted", chats));
+        if (url != null) {
+            o.add("url", url);
+        }
+        return o.build();
+    }
+
+    private static JsonObject entry(String question, String answer) {
+        return Json.createObjectBuilder().add("question", question).add("answer", answer).build();
+    }
+
+}

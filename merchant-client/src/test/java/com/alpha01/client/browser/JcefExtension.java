@@ -1,0 +1,59 @@
+package com.alpha01.client.browser;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Owns embedded Chromium for one test class: starts {@link CefRuntime} before the class's first
+ * test and shuts it down (in CEF's safe order) after its last; tests and lifecycle methods get it
+ * as a parameter. CEF starts once per JVM, so a class using this runs in a JVM of its own (the
+ * merchant client's surefire forks one per class) or is the only such class in its JVM (the ITs).
+ *
+ * <p>Needs an X display: the build starts a private Xvfb ({@code bin/xvfb-for-build}) and passes
+ * it as {@code DISPLAY}. Without one the class is skipped, saying so.
+ */
+public final class JcefExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(JcefExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String display = System.getenv("DISPLAY");
+        Assumptions.assumeTrue(display != null && !display.isBlank(),
+                "no X display: the build starts Xvfb when it is installed (Debian: apt-get install xvfb)");
+        runtime(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == CefRuntime.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return runtime(context);
+    }
+
+    private static CefRuntime runtime(ExtensionContext context) {
+        ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
+                ? context.getParent().orElse(context) : context;
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Owned.class,
+                key -> new Owned(CefRuntime.start(installDir())), Owned.class).runtime();
+    }
+
+    /** Where jcefmaven extracts the natives: {@code alpha01.jcef.dir}, else {@code target/jcef-bundle}. */
+    public static Path installDir() {
+        return Path.of(System.getProperty("alpha01.jcef.dir", "target/jcef-bundle")).toAbsolutePath();
+    }
+
+    private record Owned(CefRuntime runtime) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            runtime.close();
+        }
+    }
+}

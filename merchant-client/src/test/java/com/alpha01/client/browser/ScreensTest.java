@@ -1,0 +1,180 @@
+package com.alpha01.client.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every screen of the app in the real window, in zh-CN and en, saved to
+ * {@code target/screenshots/<screen>-<lang>.png}; the glass blur checked from pixels; and the QR
+ * and settings screens' forms sending what staff entered.
+ */
+@ExtendWith(JcefExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScreensTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final List<String> SCREENS =
+            List.of("overview", "conversations", "qr", "knowledge", "automation", "settings", "status");
+
+    private final FakeDesktop desktop = new FakeDesktop();
+    private final Path screenshots = Path.of(System.getProperty("alpha01.screenshots", "target/screenshots"));
+    private UiDriver ui;
+
+    @BeforeAll
+    void open(CefRuntime cef) throws Exception {
+        DesktopWindow window = cef.open("阿尔法01 · 商家端", desktop.bridge);
+        assertTrue(window.awaitLoaded(1, Duration.ofSeconds(60)), "the page did not load");
+        ui = new UiDriver(window, WAIT);
+        ui.waitFor("document.body.dataset.ready === 'true'");
+    }
+
+    @AfterAll
+    void closeBridge() {
+        desktop.bridge.close();
+    }
+
+    @Test
+    void every_screen_is_captured_in_chinese_and_english() throws Exception {
+        Map<String, BufferedImage> zh = captureAll("zh-CN");
+        assertEquals("全部二维码", ui.eval("return document.querySelector('.qr-list-wrap .card-title').textContent"));
+        ui.click("[data-lang=en]");
+        ui.waitFor("document.documentElement.lang === 'en'");
+        Map<String, BufferedImage> en = captureAll("en");
+        ui.click("[data-lang='zh-CN']");
+        ui.waitFor("document.documentElement.lang === 'zh-CN'");
+        for (String screen : SCREENS) {
+            assertTrue(TestImages.differingPixels(zh.get(screen), en.get(screen)) > 500,
+                    screen + ": switching the language should change what is on screen");
+        }
+    }
+
+    private Map<String, BufferedImage> captureAll(String lang) throws Exception {
+        Map<String, BufferedImage> shots = new HashMap<>();
+        for (String screen : SCREENS) {
+            ui.show(screen);
+            switch (screen) {
+                case "conversations" -> {
+                    ui.click("[data-conversation-id='" + FakeDesktop.C1 + "']");
+                    ui.waitFor("document.querySelectorAll('#transcript .message').length === 3");
+                }
+                case "qr" -> ui.waitFor("document.querySelectorAll('#qr-rows tr').length === 3"
+                        + " && document.querySelector('#qr-preview img').naturalWidth > 0");
+                case "knowledge" -> ui.waitFor("document.querySelectorAll('#kb-list .kb-entry').length === 3");
+                case "settings" -> ui.waitFor("document.getElementById('set-server').value !== ''");
+                case "status" -> ui.waitFor("document.getElementById('sys-memory').textContent.includes('356')");
+                default -> { }
+            }
+            BufferedImage image = ui.shoot(screenshots, screen + "-" + lang);
+            TestImages.assertLooksRendered(screen + "-" + lang, image);
+            shots.put(screen, image);
+        }
+        return shots;
+    }
+
+    @Test
+    void glass_panels_blur_what_is_behind_them() throws Exception {
+        ui.show("automation");
+        // A sharp stripe pattern behind an empty glass panel of the app's own style.
+        ui.eval("const stripes = document.createElement('div'); stripes.id = 'blur-probe-stripes';"
+                + "stripes.style.cssText = 'position:fixed;left:300px;top:200px;width:640px;height:360px;z-index:20;"
+                + "background:repeating-linear-gradient(90deg,#000 0 6px,#fff 6px 12px)';"
+                + "const glass = document.createElement('div'); glass.id = 'blur-probe-glass'; glass.className = 'glass';"
+                + "glass.style.cssText = 'position:fixed;left:460px;top:280px;width:320px;height:200px;z-index:21';"
+                + "document.body.append(stripes, glass); return 'ok'");
+        double blurred = stripeContrast(ui.shoot(screenshots, "blur-probe"));
+        ui.eval("document.getElementById('blur-probe-glass').style.backdropFilter = 'none'; return 'ok'");
+        double sharp = stripeContrast(ui.window().screenshot(WAIT));
+        ui.eval("document.getElementById('blur-probe-stripes').remove();"
+                + "document.getElementById('blur-probe-glass').remove(); return 'ok'");
+        double outside = outsideContrast;
+        assertTrue(outside > 40, "the stripes outside the panel should be sharp, got " + outside);
+        assertTrue(sharp > 20, "without backdrop-filter the stripes show through the panel, got " + sharp);
+        assertTrue(blurred < sharp / 4, "the glass should blur the stripes: " + blurred + " vs " + sharp + " without blur");
+    }
+
+    private double outsideContrast;
+
+    /**
+     * Mean difference of horizontally adjacent pixels (green channel) inside the probe panel (its
+     * middle, away from the border); also measures it on the stripes left of the panel.
+     */
+    private double stripeContrast(BufferedImage image) {
+        outsideContrast = contrast(image, 310, 300, 440, 460);
+        return contrast(image, 500, 320, 740, 440);
+    }
+
+    private static double contrast(BufferedImage image, int x0, int y0, int x1, int y1) {
+        long sum = 0;
+        long n = 0;
+        for (int y = y0; y < y1; y += 2) {
+            for (int x = x0; x < x1 - 1; x++) {
+                sum += Math.abs(((image.getRGB(x, y) >> 8) & 0xFF) - ((image.getRGB(x + 1, y) >> 8) & 0xFF));
+                n++;
+            }
+        }
+        return (double) sum / n;
+    }
+
+    @Test
+    void qr_screen_creates_with_what_staff_entered_and_revokes_only_after_confirmation() throws Exception {
+        ui.show("qr");
+        ui.type("#qr-label", "3 号桌");
+        ui.type("#qr-scene", "table");
+        ui.eval("document.getElementById('qr-validity').value = '7'; return 'ok'");
+        ui.type("#qr-max-uses", "50");
+        ui.click("#qr-create");
+        JsonObject create = desktop.next("qr.create");
+        assertNotNull(create, "create did not reach Java");
+        assertEquals("3 号桌", create.getString("label"));
+        assertEquals("table", create.getString("scene"));
+        assertEquals(7, create.getInt("validForDays"));
+        assertEquals(50, create.getInt("maxUses"));
+        ui.waitFor("document.getElementById('qr-feedback').textContent === '已生成'");
+        ui.waitFor("document.querySelector('#qr-rows tr[aria-selected=true]').dataset.qrId === '" + FakeDesktop.Q2 + "'");
+
+        String revoke = "#qr-rows tr[data-qr-id='" + FakeDesktop.Q1 + "'] [data-qr-action=revoke]";
+        ui.click(revoke);
+        ui.waitFor("document.querySelector(\"" + revoke + "\").textContent === '再点一次确认撤销'");
+        ui.click(revoke);
+        JsonObject revoked = desktop.next("qr.revoke");
+        assertNotNull(revoked, "revoke did not reach Java");
+        assertEquals(FakeDesktop.Q1, revoked.getString("id"));
+        // a revoked code has no revoke button; its label is text, not markup
+        assertEquals("<b>旧海报</b>", ui.text("#qr-rows tr:last-child .qr-name span"));
+        assertEquals("0", ui.eval("return String(document.querySelectorAll('#qr-rows tr:last-child [data-qr-action=revoke],"
+                + " #qr-rows b').length)"));
+    }
+
+    @Test
+    void settings_screen_saves_without_ever_showing_the_key() throws Exception {
+        ui.show("settings");
+        ui.waitFor("document.getElementById('set-key-hint').textContent.includes('9f2c')");
+        assertEquals("", ui.eval("return document.getElementById('set-key').value"));
+        ui.type("#set-capacity", "30");
+        ui.type("#set-key", "sk-new-key-0042");
+        ui.click("#settings-save");
+        JsonObject saved = desktop.next("settings.save");
+        assertNotNull(saved, "save did not reach Java");
+        assertEquals(30, saved.getInt("capacity"));
+        assertEquals("sk-new-key-0042", saved.getString("zhipuKey"));
+        assertEquals("glm-4-air", saved.getString("zhipuModel"));
+        ui.waitFor("document.getElementById('settings-feedback').textContent.startsWith('已保存')");
+        assertEquals("", ui.eval("return document.getElementById('set-key').value"));
+        assertFalse(ui.eval("return document.body.innerText").contains("sk-new-key"));
+    }
+}

@@ -1,0 +1,91 @@
+package com.alpha01.client.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * Drives the real app window the way a user would, through the page: click, type, read the DOM,
+ * wait for a condition (polled inside the page with a deadline), capture the screen.
+ */
+public final class UiDriver {
+
+    private final DesktopWindow window;
+    private final Duration wait;
+
+    public UiDriver(DesktopWindow window, Duration wait) {
+        this.window = window;
+        this.wait = wait;
+    }
+
+    public DesktopWindow window() {
+        return window;
+    }
+
+    /** Runs {@code functionBody} as an async function in the page; returns {@code String(result)}. */
+    public String eval(String functionBody) throws Exception {
+        // a little longer than the wait, so that waitFor's own deadline is what reports a timeout
+        return window.evaluate(functionBody).get(wait.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    }
+
+    /** Polls a JavaScript condition in the page until it holds; fails at the deadline. */
+    public void waitFor(String condition) throws Exception {
+        waitFor(condition, wait);
+    }
+
+    public void waitFor(String condition, Duration timeout) throws Exception {
+        String result = window.evaluate("const end = Date.now() + " + timeout.toMillis() + ";"
+                + "while (Date.now() < end) { try { if (" + condition + ") return 'true'; } catch (e) {}"
+                + " await new Promise((r) => setTimeout(r, 25)); }"
+                + "return 'false';").get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        assertEquals("true", result, () -> "timed out waiting for " + condition);
+    }
+
+    /** Waits for the element and clicks it. */
+    public void click(String selector) throws Exception {
+        waitFor("document.querySelector(" + js(selector) + ") !== null");
+        eval("document.querySelector(" + js(selector) + ").click(); return 'ok'");
+    }
+
+    /** Types into an input or textarea: sets its value and fires {@code input}, as typing does. */
+    public void type(String selector, String text) throws Exception {
+        waitFor("document.querySelector(" + js(selector) + ") !== null");
+        eval("const el = document.querySelector(" + js(selector) + "); el.focus(); el.value = " + js(text) + ";"
+                + "el.dispatchEvent(new Event('input', { bubbles: true })); return 'ok'");
+    }
+
+    /** The element's {@code textContent}, or null when there is none. */
+    public String text(String selector) throws Exception {
+        return eval("const el = document.querySelector(" + js(selector) + "); return el ? el.textContent : null");
+    }
+
+    /** Opens a screen from the navigation and waits until it shows. */
+    public void show(String view) throws Exception {
+        click("[data-view=\"" + view + "\"]");
+        waitFor("!document.getElementById('view-" + view + "').hidden");
+    }
+
+    /** Captures the window once the last DOM change is painted; saves it as {@code dir/name.png}. */
+    public BufferedImage shoot(Path dir, String name) throws Exception {
+        BufferedImage image = window.screenshot(wait);
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(image, "png", dir.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save " + name, e);
+        }
+        return image;
+    }
+
+    /** A JavaScript string literal. */
+    public static String js(String s) {
+        return Json.createValue(s).toString();
+    }
+}
