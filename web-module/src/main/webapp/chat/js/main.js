@@ -1,5 +1,5 @@
 import { applyTexts, t, toggleLanguage } from './i18n.js';
-import { answerer, confirm, markRead, notice, showMessage, status } from './render.js';
+import { answerer, confirm, markRead, notice, shopTyping, showMessage, status } from './render.js';
 import { ChatSocket } from './socket.js';
 
 const scan = new URLSearchParams(location.search).get('scan');
@@ -26,7 +26,11 @@ function start() {
       if (session.state === 'QUEUED' && !document.querySelector('.notice[data-i18n="queued"]')) notice('queued');
     },
     onAck: (ack) => confirm(ack.id, ack.seq),
-    onMessage: (message) => showMessage(message),
+    onMessage: (message) => {
+      if (message.sender !== 'CUSTOMER') shopTyping(false);
+      showMessage(message);
+    },
+    onTyping: (frame) => shopTyping(frame.typing === true),
     onState: (frame) => answerer(frame.state, frame.by),
     onRead: (frame) => markRead(frame.seq),
     onError: () => notice('failed'),
@@ -39,6 +43,7 @@ function start() {
     event.preventDefault();
     const text = input.value.trim();
     if (!text) return;
+    socket.reportTyping(false);
     const id = socket.sendText(text);
     showMessage({ id, sender: 'CUSTOMER', text }, true);
     input.value = '';
@@ -54,6 +59,9 @@ function start() {
     socket.reportRead();
   });
   input.addEventListener('focus', () => socket.wake());
+  // The shop sees "typing" while the customer composes, and "stopped" when the box empties or loses focus.
+  input.addEventListener('input', () => socket.reportTyping(input.value.trim() !== ''));
+  input.addEventListener('blur', () => socket.reportTyping(false));
   socket.connect();
 }
 

@@ -3,6 +3,10 @@ import { t } from './i18n.js';
 
 const log = () => document.getElementById('log');
 
+/** How long "the shop is typing" stays up when no typing frame refreshes it. */
+const TYPING_SHOWN_MS = 6000;
+let typingTimer;
+
 function who(sender) {
   return sender === 'CUSTOMER' ? t('you') : sender === 'STAFF' ? t('staff') : t('bot');
 }
@@ -65,4 +69,12 @@ export function answerer(state, by) {
   el.dataset.i18n = `answer${state}`;
   el.textContent = t(el.dataset.i18n);
   document.getElementById('answerer-by').textContent = state === 'HUMAN' && by ? `· ${by}` : '';
+}
+
+/** The shop is writing (true) or stopped (false); shown at most 6 s after the last "typing". */
+export function shopTyping(active) {
+  const el = document.getElementById('typing');
+  clearTimeout(typingTimer);
+  el.hidden = !active;
+  if (active) typingTimer = setTimeout(() => { el.hidden = true; }, TYPING_SHOWN_MS);
 }

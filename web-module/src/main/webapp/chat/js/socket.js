@@ -1,6 +1,9 @@
 // The customer socket: opens /ws/customer with a fresh one-time ticket, reconnects with backoff,
 // and resends unacknowledged messages with their original ids (the server stores each id once).
 
+/** "I am typing" goes out at most this often while the customer composes (the server relays one a second). */
+const TYPING_EVERY_MS = 2500;
+
 export class ChatSocket {
   constructor(openSession, handlers) {
     this.openSession = openSession;
@@ -63,6 +66,9 @@ export class ChatSocket {
       case 'read':
         this.handlers.onRead?.(frame);
         break;
+      case 'typing':
+        this.handlers.onTyping?.(frame);
+        break;
       case 'state':
         this.handlers.onState?.(frame);
         break;
@@ -90,6 +96,21 @@ export class ChatSocket {
     if (!this.idle) return;
     this.idle = false;
     this.connect();
+  }
+
+  /** The customer composes (true) or stopped (false): "typing" at most every 2.5 s, "stopped" once after it. */
+  reportTyping(active) {
+    if (!this.conversationId || this.ws?.readyState !== WebSocket.OPEN) return;
+    if (active) {
+      const now = Date.now();
+      if (now - (this.typingSentAt ?? 0) < TYPING_EVERY_MS) return;
+      this.typingSentAt = now;
+      this.typingTold = true;
+    } else {
+      if (!this.typingTold) return;
+      this.typingTold = false;
+    }
+    this.send({ type: 'typing', conversationId: this.conversationId, typing: active });
   }
 
   sendText(text) {

@@ -1,10 +1,12 @@
 package com.alpha01.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
+import com.alpha01.protocol.Frame;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The customer's side in a real browser (Debian's headless Chromium): open the QR code's URL, sign
  * in on Keycloak's login page, land on the chat page, write 你好 and see the shop's answer, which
  * the merchant client's own link code produced. Customer text is shown as text, never as markup.
+ * Typing indicators work both ways on the page.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -134,6 +138,53 @@ class CustomerBrowserIT {
     }
 
     @Test
+    void the_page_tells_the_shop_when_the_customer_types_and_shows_when_the_shop_types() throws Exception {
+        TestEnvironment.Account customer = TestEnvironment.newCustomer();
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-browser-typing-" + UUID.randomUUID(), "IT 输入", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "typing");
+            try (Peer client = Peer.connect(TestEnvironment.clientSocket(reg.clientId()), staff.get())) {
+                client.await(Frame.Welcome.class);
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                browser.get(qr.url());
+                signIn(wait, customer);
+                wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "online"));
+                String conv = (String) Db.query("select id::text from conversation where qr_code_id = ?",
+                        UUID.fromString(qr.id())).get(0).get(0);
+
+                // The customer composes, then empties the box: the shop hears "typing", then "stopped".
+                WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("text")));
+                box.sendKeys("有");
+                assertTrue(client.await(Frame.Typing.class, t -> t.conversationId().equals(conv)).typing());
+                box.sendKeys(Keys.BACK_SPACE);
+                assertFalse(client.await(Frame.Typing.class, t -> t.conversationId().equals(conv)).typing());
+
+                // The shop types: shown until it stops, until its answer arrives, or for 6 s at most.
+                // (Staff keep saying "typing" while they type, as the app does: the server passes one a second.)
+                WebElement typing = browser.findElement(By.id("typing"));
+                shopTypes(wait, client, conv, typing);
+                assertEquals("商家正在输入…", typing.getText());
+                client.send(new Frame.Typing(conv, false));
+                wait.until(ExpectedConditions.invisibilityOf(typing));
+
+                shopTypes(wait, client, conv, typing);
+                client.send(new Frame.Reply("typing-answer-01", conv, "马上来", Frame.Sender.STAFF));
+                wait.until(d -> d.findElements(By.cssSelector(".msg.merchant")).stream()
+                        .anyMatch(e -> e.getText().contains("马上来")));
+                wait.until(ExpectedConditions.invisibilityOf(typing));
+
+                shopTypes(wait, client, conv, typing);
+                long shown = System.nanoTime();
+                wait.until(ExpectedConditions.invisibilityOf(typing));
+                assertTrue(Duration.ofNanos(System.nanoTime() - shown).toMillis() > 4000,
+                        "hidden by the 6 s timeout, not by anything else");
+            }
+        }
+    }
+
+    @Test
     void a_new_customer_registers_with_a_phone_number_verifies_the_email_and_chats() throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -195,6 +246,14 @@ class CustomerBrowserIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    /** The shop says "typing" every half second (the wait's polling) until the page shows it. */
+    private static void shopTypes(WebDriverWait wait, Peer client, String conv, WebElement typing) {
+        wait.until(d -> {
+            client.send(new Frame.Typing(conv, true));
+            return typing.isDisplayed();
+        });
     }
 
     private void fill(WebDriverWait wait, String id, String value) {

@@ -57,6 +57,16 @@ public sealed interface Frame {
         public String type() { return "read"; }
     }
 
+    /**
+     * Either way: "I am writing in this conversation" ({@code typing} true) or "I stopped" (false).
+     * The server relays it to the other side like {@link Read}; it is never stored, resent or
+     * acknowledged. Per socket and conversation one passes a second, and so does the {@code false}
+     * that ends a {@code true} that passed; the rest are dropped silently.
+     */
+    record Typing(String conversationId, boolean typing) implements Frame {
+        public String type() { return "typing"; }
+    }
+
     /** Server to peer after the socket opens: who the peer is, for display and resume. */
     record Welcome(String peerId, String merchantId, String merchantName, String conversationId) implements Frame {
         public String type() { return "welcome"; }

@@ -53,6 +53,8 @@ public final class FrameCodec {
             b.add("conversationId", f.conversationId()).add("seq", f.seq());
         } else if (frame instanceof Frame.Read f) {
             b.add("conversationId", f.conversationId()).add("seq", f.seq());
+        } else if (frame instanceof Frame.Typing f) {
+            b.add("conversationId", f.conversationId()).add("typing", f.typing());
         } else if (frame instanceof Frame.Welcome f) {
             b.add("peerId", f.peerId()).add("merchantId", f.merchantId()).add("merchantName", f.merchantName());
             if (f.conversationId() != null) {
@@ -98,6 +100,7 @@ public final class FrameCodec {
                     o.get("customer") instanceof JsonString s ? s.getString() : null, optionalSeq(o, "inReplyTo", ref));
             case "delivered" -> new Frame.Delivered(uuid(o, "conversationId", ref), seq(o, ref));
             case "read" -> new Frame.Read(uuid(o, "conversationId", ref), seq(o, ref));
+            case "typing" -> new Frame.Typing(uuid(o, "conversationId", ref), bool(o, "typing", ref));
             case "welcome" -> new Frame.Welcome(string(o, "peerId", ref), string(o, "merchantId", ref),
                     string(o, "merchantName", ref),
                     o.get("conversationId") instanceof JsonString s ? s.getString() : null);
@@ -166,6 +169,15 @@ public final class FrameCodec {
                     "message text is longer than " + Frame.MAX_TEXT_LENGTH + " characters", ref);
         }
         return text;
+    }
+
+    private static boolean bool(JsonObject o, String field, String ref) throws ProtocolException {
+        JsonValue value = o.get(field);
+        if (value != null && (value.getValueType() == JsonValue.ValueType.TRUE
+                || value.getValueType() == JsonValue.ValueType.FALSE)) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        throw new ProtocolException(ErrorCode.BAD_FRAME, "missing or non-boolean field '" + field + "'", ref);
     }
 
     private static long number(JsonObject o, String field, String ref) throws ProtocolException {

@@ -29,6 +29,8 @@ class FrameCodecTest {
                         Instant.parse("2026-11-24T10:15:31Z"), null, 7L),
                 new Frame.Delivered(CONV, 7),
                 new Frame.Read(CONV, 8),
+                new Frame.Typing(CONV, true),
+                new Frame.Typing(CONV, false),
                 new Frame.Welcome("peer", "m", "阿尔法咖啡", CONV),
                 new Frame.Error(ErrorCode.RATE_LIMITED, "slow down", "msg-0001"),
                 new Frame.Control(Frame.Action.TAKEOVER, CONV),
@@ -51,6 +53,29 @@ class FrameCodecTest {
                 FrameCodec.encode(new Frame.Control(Frame.Action.TAKEOVER, CONV)));
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> FrameCodec.decode("{\"type\":\"handback\",\"conversationId\":\"42\"}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+    }
+
+    @Test
+    void typing_is_a_conversation_and_a_json_boolean() throws ProtocolException {
+        assertEquals("{\"type\":\"typing\",\"conversationId\":\"" + CONV + "\",\"typing\":true}",
+                FrameCodec.encode(new Frame.Typing(CONV, true)));
+        assertEquals(new Frame.Typing(CONV, false),
+                FrameCodec.decode("{\"type\":\"typing\",\"conversationId\":\"" + CONV + "\",\"typing\":false}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ",\"typing\":\"true\"", ",\"typing\":1", ",\"typing\":null"})
+    void typing_without_a_boolean_is_a_bad_frame(String field) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(
+                "{\"type\":\"typing\",\"conversationId\":\"" + CONV + "\"" + field + "}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+    }
+
+    @Test
+    void typing_needs_a_conversation_uuid() {
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> FrameCodec.decode("{\"type\":\"typing\",\"conversationId\":\"x\",\"typing\":true}"));
         assertEquals(ErrorCode.BAD_FRAME, e.code());
     }
 

@@ -8,6 +8,8 @@ import java.time.Duration;
  */
 public final class ServerConfig {
 
+    private static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     private ServerConfig() {
     }
 
@@ -40,6 +42,19 @@ public final class ServerConfig {
     }
 
     /**
+     * The time zone that decides what "today" is for a shop's statistics ({@code ALPHA01_ZONE}, an
+     * IANA zone id such as {@code Asia/Shanghai}; an unknown id falls back to that default).
+     */
+    public static java.time.ZoneId zone() {
+        String value = text("ZONE");
+        try {
+            return value == null ? DEFAULT_ZONE : java.time.ZoneId.of(value.strip());
+        } catch (java.time.DateTimeException e) {
+            return DEFAULT_ZONE;
+        }
+    }
+
+    /**
      * A client's presence row refreshed before this instant names a node that stopped refreshing it
      * (crashed or cut off): the client counts as offline.
      */
@@ -64,14 +79,20 @@ public final class ServerConfig {
     }
 
     private static long number(String name, long fallback) {
+        String value = text(name);
+        try {
+            return value == null ? fallback : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** {@code ALPHA01_<name>}, else {@code alpha01.<name lower case, _ as .>}; null when neither is set. */
+    private static String text(String name) {
         String value = System.getenv("ALPHA01_" + name);
         if (value == null || value.isBlank()) {
             value = System.getProperty("alpha01." + name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
         }
-        try {
-            return value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -8,6 +8,7 @@ import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.server.chat.application.PeerRegistry;
 import com.alpha01.server.chat.application.Presence;
 import com.alpha01.server.chat.application.Relay;
+import com.alpha01.server.chat.application.TypingService;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.merchant.application.MerchantDirectory;
@@ -59,6 +60,9 @@ public class ClientSocket {
     @Inject
     Relay relay;
 
+    @Inject
+    TypingService typing;
+
     @OnOpen
     public void open(Session session) {
         Sockets.prepare(session, Sockets.clientLimit());
@@ -104,6 +108,9 @@ public class ClientSocket {
                 chat.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
             } else if (frame instanceof Frame.Read r) {
                 chat.readByClient(clientId, UUID.fromString(r.conversationId()), r.seq());
+            } else if (frame instanceof Frame.Typing t) {
+                Sockets.typing(session, t, () -> typing.fromClient(clientId, UUID.fromString(t.conversationId()),
+                        t.typing()));
             } else if (frame instanceof Frame.Resume resume) {
                 var c = chat.ofClientsMerchant(clientId, UUID.fromString(resume.conversationId()));
                 Sockets.sendAll(channel, chat.since(c.id(), resume.lastSeq()).stream()

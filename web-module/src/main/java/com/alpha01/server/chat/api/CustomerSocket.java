@@ -7,6 +7,7 @@ import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.ChatService;
 import com.alpha01.server.chat.application.CustomerEntryService;
 import com.alpha01.server.chat.application.PeerRegistry;
+import com.alpha01.server.chat.application.TypingService;
 import com.alpha01.server.platform.DomainException;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ public class CustomerSocket {
 
     @Inject
     ChatService chat;
+
+    @Inject
+    TypingService typing;
 
     @OnOpen
     public void open(Session session) {
@@ -114,6 +118,13 @@ public class CustomerSocket {
                     throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
                 }
                 chat.readByCustomer(grant.customerSubject(), grant.conversationId(), r.seq());
+            } else if (frame instanceof Frame.Typing t) {
+                Sockets.active(session);
+                if (!t.conversationId().equals(grant.conversationId().toString())) {
+                    throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
+                }
+                Sockets.typing(session, t, () -> typing.fromCustomer(grant.customerSubject(), grant.conversationId(),
+                        t.typing()));
             } else {
                 Sockets.refuse(channel, frame);
             }

@@ -7,6 +7,7 @@ import com.alpha01.protocol.FrameCodec;
 import com.alpha01.protocol.ProtocolException;
 import com.alpha01.server.platform.DomainException;
 import com.alpha01.server.platform.RateLimiter;
+import com.alpha01.server.platform.TypingThrottle;
 import com.alpha01.server.platform.api.Correlation;
 import jakarta.ejb.EJBException;
 import jakarta.websocket.CloseReason;
@@ -37,11 +38,27 @@ final class Sockets {
 
     static final String LAST_HEARD = "alpha01.last-heard";
 
+    static final String TYPING = "alpha01.typing-throttle";
+
     static void prepare(Session session, RateLimiter limiter) {
         session.setMaxTextMessageBufferSize(CloseCodes.MAX_FRAME_BYTES);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         session.getUserProperties().put(LIMITER, limiter);
+        session.getUserProperties().put(TYPING, TypingThrottle.perSocket());
         heard(session);
+    }
+
+    /**
+     * A typing frame the peer may send: relayed through {@code relay} (which refuses another
+     * conversation's id) unless the socket's {@link TypingThrottle} drops it. A dropped frame gets no
+     * answer and is no refusal: it does not count toward closing a flooding socket.
+     */
+    static void typing(Session session, Frame.Typing frame, Runnable relay) {
+        TypingThrottle throttle = (TypingThrottle) session.getUserProperties().get(TYPING);
+        if (throttle.allows(frame.conversationId(), frame.typing())) {
+            relay.run();
+            throttle.passed(frame.conversationId(), frame.typing());
+        }
     }
 
     /**
