@@ -50,7 +50,7 @@ public final class JcefExtension implements BeforeAllCallback, ParameterResolver
         return Path.of(System.getProperty("alpha01.jcef.dir", "target/jcef-bundle")).toAbsolutePath();
     }
 
-    private record Owned(CefRuntime runtime) implements ExtensionContext.Store.CloseableResource {
+    private record Owned(CefRuntime runtime) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             runtime.close();

@@ -1,6 +1,6 @@
 package com.alpha01.client.browser;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.Json;
 import java.awt.image.BufferedImage;
@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
 
 /**
@@ -40,12 +42,29 @@ public final class UiDriver {
         waitFor(condition, wait);
     }
 
+    /**
+     * Polls in slices of at most 5 s, each a fresh script: a page replaced meanwhile (a navigation,
+     * the sign-in page, a reload) drops the script it was running, and the next slice asks the new page.
+     */
     public void waitFor(String condition, Duration timeout) throws Exception {
-        String result = window.evaluate("const end = Date.now() + " + timeout.toMillis() + ";"
-                + "while (Date.now() < end) { try { if (" + condition + ") return 'true'; } catch (e) {}"
-                + " await new Promise((r) => setTimeout(r, 25)); }"
-                + "return 'false';").get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        assertEquals("true", result, () -> "timed out waiting for " + condition);
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long slice = Math.max(1, Math.min(5_000, (end - System.nanoTime()) / 1_000_000));
+            try {
+                String result = window.evaluate("const end = Date.now() + " + slice + ";"
+                        + "while (Date.now() < end) { try { if (" + condition + ") return 'true'; } catch (e) {}"
+                        + " await new Promise((r) => setTimeout(r, 25)); }"
+                        + "return 'false';").get(slice + 3_000, TimeUnit.MILLISECONDS);
+                if ("true".equals(result)) {
+                    return;
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                // the page went away under the script; try again on the one there now
+            }
+            if (System.nanoTime() >= end) {
+                fail("timed out after " + timeout + " waiting for " + condition);
+            }
+        }
     }
 
     /** Waits for the element and clicks it. */
