@@ -65,6 +65,8 @@ const MESSAGES = {
     'conv.typing': '顾客正在输入…',
     'conv.answeredBy': '{name} 接待中',
     'conv.actionFailed': '操作失败：{message}',
+    'error.OFFLINE': '尚未连接服务器',
+    'error.SIGNED_OUT': '请先登录',
     'offline.banner': '离线模式：可浏览历史会话，回复会在连接恢复后自动发送。',
     'signedOut.banner': '请登录后接待顾客。',
     'account.signIn': '登录',
@@ -214,6 +216,8 @@ const MESSAGES = {
     'conv.typing': 'Customer is typing…',
     'conv.answeredBy': '{name} answering',
     'conv.actionFailed': 'Could not do that: {message}',
+    'error.OFFLINE': 'not connected to the server yet',
+    'error.SIGNED_OUT': 'sign in first',
     'offline.banner': 'Offline: browse past conversations; replies are sent when the connection is back.',
     'signedOut.banner': 'Sign in to serve customers.',
     'account.signIn': 'Sign in',
@@ -332,6 +336,11 @@ export function translate(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+}
+
+/** A bridge error for people: its code's text when the UI knows the code, else its message. */
+export function errorText(e) {
+  return Object.hasOwn(MESSAGES[current], `error.${e.code}`) ? t(`error.${e.code}`) : String(e.message);
 }
 
 export function formatTime(iso) {

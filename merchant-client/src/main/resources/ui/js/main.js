@@ -1,6 +1,6 @@
 // Start-up and wiring: navigation, language, bridge events, the reply box.
 import { request, on, release } from './bridge.js';
-import { LANGUAGES, setLanguage, translate, t, language } from './i18n.js';
+import { LANGUAGES, setLanguage, translate, t, language, errorText } from './i18n.js';
 import { Store } from './store.js';
 import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript, toast } from './render.js';
 import { wireScreens, loadQr, loadKnowledge, loadSettings, loadSystem, renderSystem } from './screens.js';
@@ -96,7 +96,7 @@ async function sendReply(event) {
     feedback.textContent = t(result.queued ? 'reply.queued' : 'reply.sent');
   } catch (e) {
     feedback.dataset.kind = 'error';
-    feedback.textContent = t('reply.failed', { message: e.message });
+    feedback.textContent = t('reply.failed', { message: errorText(e) });
   } finally {
     button.disabled = false;
     input.focus();
@@ -123,7 +123,7 @@ async function conversationAction(action) {
     feedback.textContent = '';
   } catch (e) {
     feedback.dataset.kind = 'error';
-    feedback.textContent = t('conv.actionFailed', { message: e.code === 'OFFLINE' ? t('status.offline') : e.message });
+    feedback.textContent = t('conv.actionFailed', { message: errorText(e) });
   }
 }
 

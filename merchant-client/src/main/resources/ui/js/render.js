@@ -27,9 +27,10 @@ export function renderStatus(status) {
   byId('status-server').textContent = status.server || '—';
   byId('status-client').textContent = status.clientId || '—';
   byId('status-latency').textContent = Number.isFinite(status.rttMs) ? t('unit.ms', { n: status.rttMs }) : '—';
-  const offline = state === 'offline' || state === 'connecting';
+  // Offline, or reconnecting after having been online: staff should know replies will wait.
+  const offline = state === 'offline' || (state === 'connecting' && status.everOnline);
   const banner = byId('offline-banner');
-  banner.hidden = !(offline && status.everOnline) && state !== 'signed-out';
+  banner.hidden = !offline && state !== 'signed-out';
   banner.textContent = state === 'signed-out' ? t('signedOut.banner') : t('offline.banner');
   byId('sign-in').hidden = state !== 'signed-out';
 }

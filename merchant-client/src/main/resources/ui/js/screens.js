@@ -1,7 +1,7 @@
 // The management screens: QR codes, knowledge base, settings and system status. Each asks Java
 // through the bridge; user-supplied text only ever goes through textContent.
 import { request } from './bridge.js';
-import { t, tOr, formatTime, language } from './i18n.js';
+import { t, tOr, formatTime, language, errorText } from './i18n.js';
 
 function byId(id) {
   return document.getElementById(id);
@@ -35,7 +35,7 @@ export async function loadQr() {
     }
     feedback('qr-feedback', '');
   } catch (e) {
-    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: e.message }), 'error');
+    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: errorText(e) }), 'error');
   }
   renderQrList();
   await renderPreview();
@@ -114,7 +114,7 @@ async function revokeCode(id) {
     await request('qr.revoke', { id });
     feedback('qr-feedback', t('qr.revoked.ok'));
   } catch (e) {
-    feedback('qr-feedback', t('qr.failed', { message: e.message }), 'error');
+    feedback('qr-feedback', t('qr.failed', { message: errorText(e) }), 'error');
   }
   await loadQr();
 }
@@ -138,7 +138,7 @@ async function createCode(event) {
     await loadQr();
     feedback('qr-feedback', t('qr.created.ok'));
   } catch (e) {
-    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: e.message }), 'error');
+    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: errorText(e) }), 'error');
   } finally {
     button.disabled = false;
   }
@@ -188,7 +188,7 @@ export async function loadSettings() {
     byId('set-account').textContent = s.account || '—';
     byId('sign-out').hidden = !s.account;
   } catch (e) {
-    feedback('settings-feedback', t('settings.failed', { message: e.message }), 'error');
+    feedback('settings-feedback', t('settings.failed', { message: errorText(e) }), 'error');
   }
 }
 
@@ -210,7 +210,7 @@ async function saveSettings(event, switchLanguage) {
     await loadSettings();
     feedback('settings-feedback', t(result.restartNeeded ? 'settings.savedRestart' : 'settings.saved'));
   } catch (e) {
-    feedback('settings-feedback', t('settings.failed', { message: e.message }), 'error');
+    feedback('settings-feedback', t('settings.failed', { message: errorText(e) }), 'error');
   }
 }
 

@@ -3,6 +3,7 @@ package com.alpha01.client.app;
 import com.alpha01.client.bridge.BridgeException;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
+import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -51,13 +52,14 @@ final class BridgeHandlers {
             if (seq < 1) {
                 throw new BridgeException("BAD_REQUEST", "read needs a conversationId and a seq");
             }
-            connection().link().read(conversation(r), seq);
-            return Json.createObjectBuilder().add("sent", connection().link().state() == LinkState.ONLINE).build();
+            ServerLink link = link();
+            link.read(conversation(r), seq);
+            return Json.createObjectBuilder().add("sent", link.state() == LinkState.ONLINE).build();
         });
         bridge.on("typing", r -> {
-            MerchantApp.Connection c = app.connection;
-            if (c != null && c.link().state() == LinkState.ONLINE) {
-                c.link().typing(conversation(r), r.getBoolean("typing", false));
+            ServerLink link = app.link();
+            if (link != null && link.state() == LinkState.ONLINE) {
+                link.typing(conversation(r), r.getBoolean("typing", false));
             }
             return JsonValue.EMPTY_JSON_OBJECT;
         });
@@ -65,7 +67,7 @@ final class BridgeHandlers {
             bridge.on(action.name().toLowerCase(Locale.ROOT), r -> {
                 String conversationId = conversation(r);
                 try {
-                    connection().link().control(action, conversationId);
+                    link().control(action, conversationId);
                 } catch (IllegalStateException offline) {
                     throw new BridgeException("OFFLINE", "not connected to the server");
                 }
@@ -114,12 +116,12 @@ final class BridgeHandlers {
         if (text.isEmpty() || text.length() > Frame.MAX_TEXT_LENGTH) {
             throw new BridgeException("BAD_TEXT", "reply needs 1-4000 characters");
         }
-        MerchantApp.Connection c = connection();
+        ServerLink link = link();
         Observer observer = new Observer(app);
-        c.link().reply(conversationId, text, Frame.Sender.STAFF).thenAccept(ack -> observer.message(
+        link.reply(conversationId, text, Frame.Sender.STAFF).thenAccept(ack -> observer.message(
                 new Frame.Message(ack.id(), conversationId, ack.seq(), Frame.Sender.STAFF, text, Instant.now(), null,
                         null)));
-        return Json.createObjectBuilder().add("queued", c.link().state() != LinkState.ONLINE).build();
+        return Json.createObjectBuilder().add("queued", link.state() != LinkState.ONLINE).build();
     }
 
     private JsonObject saveSettings(JsonObject r) throws BridgeException {
@@ -175,20 +177,20 @@ final class BridgeHandlers {
     }
 
     static JsonObject system(MerchantApp app) {
-        MerchantApp.Connection c = app.connection;
+        ServerLink link = app.link();
         SystemMonitor.Figures f = app.monitor.sample();
         JsonObjectBuilder o = Json.createObjectBuilder()
                 .add("state", app.ui.status().getString("state", "signed-out"))
-                .add("server", c == null ? app.settings.serverUrls().get(0).toString() : c.link().currentServer().toString())
-                .add("outbox", c == null ? 0 : c.link().outboxSize())
+                .add("server", link == null ? app.settings.serverUrls().get(0).toString() : link.currentServer().toString())
+                .add("outbox", link == null ? 0 : link.outboxSize())
                 .add("memory", Json.createObjectBuilder().add("appMb", f.appMb()).add("totalMb", f.totalMb()))
                 .add("uptimeSeconds", f.uptimeSeconds()).add("version", MerchantApp.VERSION)
                 .add("chromium", app.chromium()).add("update", app.update.toJson());
         if (f.cpuPercent() >= 0) {
             o.add("cpuPercent", Math.round(f.cpuPercent() * 10) / 10.0);
         }
-        if (c != null && c.link().rttMillis() >= 0) {
-            o.add("rttMs", c.link().rttMillis());
+        if (link != null && link.rttMillis() >= 0) {
+            o.add("rttMs", link.rttMillis());
         }
         return o.build();
     }
@@ -204,10 +206,21 @@ final class BridgeHandlers {
         return name.isBlank() || name.equals(user) ? user : name + " (" + user + ")";
     }
 
+    /** The link: replies and receipts go through it, queued while it is offline. */
+    private ServerLink link() throws BridgeException {
+        ServerLink link = app.link();
+        if (link == null) {
+            throw new BridgeException("SIGNED_OUT", "sign in first");
+        }
+        return link;
+    }
+
     private MerchantApp.Connection connection() throws BridgeException {
         MerchantApp.Connection c = app.connection;
         if (c == null) {
-            throw new BridgeException("SIGNED_OUT", "sign in first");
+            String state = app.ui.status().getString("state", "");
+            throw "signed-out".equals(state) ? new BridgeException("SIGNED_OUT", "sign in first")
+                    : new BridgeException("OFFLINE", "not connected to the server yet");
         }
         return c;
     }

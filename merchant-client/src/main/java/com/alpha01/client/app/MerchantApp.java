@@ -57,10 +57,16 @@ public final class MerchantApp implements AutoCloseable {
     volatile UpdateCheck.Result update = UpdateCheck.Result.UNKNOWN;
     private volatile boolean closed;
 
-    /** What exists while signed in: the session, the REST API, the registration and the link. */
-    record Connection(KeycloakSession session, ServerApi api, ServerApi.Registration registration, ServerLink link,
-                      AutoResponder responder) {
+    /** What exists while signed in: the session, the REST API and this device's registration. */
+    record Connection(KeycloakSession session, ServerApi api, ServerApi.Registration registration) {
     }
+
+    static final String REGISTRATION_RECORD = "registration";
+    /** The signed-in session the link takes its tokens from (none: the link waits). */
+    private final java.util.concurrent.atomic.AtomicReference<KeycloakSession> session =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile ServerLink link;
+    private volatile AutoResponder responder;
 
     public MerchantApp(ClientSettings boot, EncryptedStore store) throws IOException {
         this.boot = boot;
@@ -104,8 +110,15 @@ public final class MerchantApp implements AutoCloseable {
         worker.scheduleWithFixedDelay(this::checkUpdate, 0, 6, TimeUnit.HOURS);
         worker.execute(() -> {
             try {
+                // Signed in last time: the link exists at once (for this device's registration), so
+                // replies typed before the server is reachable wait in the outbox.
+                if (store.getString(SESSION_RECORD).isPresent()) {
+                    cachedRegistration().ifPresent(reg -> ensureLink(reg.clientId()));
+                }
                 Optional<KeycloakSession> session = keptSession().or(this::scriptedSession);
                 session.ifPresent(this::connect);
+            } catch (IOException e) {
+                LOG.warnf("The local store could not be read: %s", e.getMessage());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Automatic sign-in failed");
             }
@@ -125,6 +138,7 @@ public final class MerchantApp implements AutoCloseable {
             return Optional.empty();
         } catch (IOException e) {
             LOG.warnf("Keycloak cannot be reached (%s); working offline and trying again in 15 s", e.getMessage());
+            status(LinkState.OFFLINE);
             worker.schedule(() -> keptSession().ifPresent(this::connect), 15, TimeUnit.SECONDS);
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -180,10 +194,10 @@ public final class MerchantApp implements AutoCloseable {
         Connection c = connection;
         connection = null;
         forgetSession();
-        if (c != null) {
-            c.link().close();
-            c.responder().close();
-            c.session().signOut();
+        closeLink();
+        KeycloakSession s = session.getAndSet(null);
+        if (s != null) {
+            s.signOut();
         }
         status(LinkState.CLOSED);
         LOG.info("Signed out");
@@ -202,6 +216,10 @@ public final class MerchantApp implements AutoCloseable {
         if (closed) {
             session.close();
             return;
+        }
+        KeycloakSession previous = this.session.getAndSet(session);
+        if (previous != null && previous != session) {
+            previous.close();
         }
         session.onRefreshToken(token -> {
             try {
@@ -225,12 +243,9 @@ public final class MerchantApp implements AutoCloseable {
             return;
         }
         LOG.infof("Signed in, client %s of merchant %s", reg.clientId(), reg.merchantCode());
-        AutoResponder responder = new AutoResponder(faq, new Observer(this));
-        ServerLink link = new ServerLink(settings.serverUrls(), reg.clientId(), session, responder);
-        responder.attach(link);
-        link.persistOutboxIn(store);
-        connection = new Connection(session, api, reg, link, responder);
-        link.start();
+        saveRegistration(reg);
+        connection = new Connection(session, api, reg);
+        ensureLink(reg.clientId()).retryNow();
         try {
             ServerApi.QrCode qr = CounterCode.of(api, store, reg.clientId());
             bridge.emit("qr", ui.qr(qr.url(), "data:image/png;base64," + Base64.getEncoder().encodeToString(qr.png())));
@@ -247,18 +262,79 @@ public final class MerchantApp implements AutoCloseable {
     /** The link's state, with who and where, to the UI. */
     void status(LinkState state) {
         Connection c = connection;
-        var details = Json.createObjectBuilder();
-        if (c != null) {
-            details.add("server", c.link().currentServer().toString())
-                    .add("merchantName", c.registration().merchantName())
-                    .add("staffName", c.registration().staffName()).add("clientId", c.registration().clientId());
-            if (c.link().rttMillis() >= 0) {
-                details.add("rttMs", c.link().rttMillis());
-            }
-        } else {
-            details.add("server", settings.serverUrls().get(0).toString());
+        ServerLink l = link;
+        var details = Json.createObjectBuilder()
+                .add("server", (l == null ? settings.serverUrls().get(0) : l.currentServer()).toString());
+        Optional<ServerApi.Registration> reg = c != null ? Optional.of(c.registration()) : cachedRegistrationQuietly();
+        reg.ifPresent(r -> details.add("merchantName", r.merchantName()).add("staffName", r.staffName())
+                .add("clientId", r.clientId()));
+        if (l != null && l.rttMillis() >= 0) {
+            details.add("rttMs", l.rttMillis());
         }
-        bridge.emit("status", ui.status(state, details));
+        // Signed out means no session at all; a kept one that cannot reach the server yet is offline.
+        LinkState shown = state == LinkState.CLOSED && link != null ? LinkState.OFFLINE : state;
+        bridge.emit("status", ui.status(shown, details));
+    }
+
+    ServerLink link() {
+        return link;
+    }
+
+    /** The link for this device, made once per registration; replies wait in its encrypted outbox. */
+    synchronized ServerLink ensureLink(String clientId) {
+        ServerLink l = link;
+        if (l != null && l.clientId().equals(clientId)) {
+            return l;
+        }
+        closeLink();
+        AutoResponder r = new AutoResponder(faq, new Observer(this));
+        l = new ServerLink(settings.serverUrls(), clientId, () -> {
+            KeycloakSession s = session.get();
+            return s == null ? "" : s.get();
+        }, r);
+        r.attach(l);
+        l.persistOutboxIn(store);
+        responder = r;
+        link = l;
+        l.start();
+        return l;
+    }
+
+    private synchronized void closeLink() {
+        ServerLink l = link;
+        AutoResponder r = responder;
+        link = null;
+        responder = null;
+        if (l != null) {
+            l.close();
+        }
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    private void saveRegistration(ServerApi.Registration reg) {
+        try {
+            store.putString(REGISTRATION_RECORD, Json.createObjectBuilder().add("clientId", reg.clientId())
+                    .add("merchantId", reg.merchantId()).add("merchantCode", reg.merchantCode())
+                    .add("merchantName", reg.merchantName()).add("staffName", reg.staffName()).build().toString());
+        } catch (IOException e) {
+            LOG.warnf("Could not keep the registration: %s", e.getMessage());
+        }
+    }
+
+    private Optional<ServerApi.Registration> cachedRegistration() throws IOException {
+        return store.getString(REGISTRATION_RECORD).map(s -> Json.createReader(new StringReader(s)).readObject())
+                .map(o -> new ServerApi.Registration(o.getString("clientId"), o.getString("merchantId"),
+                        o.getString("merchantCode"), o.getString("merchantName"), o.getString("staffName", "")));
+    }
+
+    private Optional<ServerApi.Registration> cachedRegistrationQuietly() {
+        try {
+            return cachedRegistration();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     void notifyStaff(String kind, String customer) {
@@ -327,16 +403,15 @@ public final class MerchantApp implements AutoCloseable {
         }
         closed = true;
         worker.shutdownNow();
-        Connection c = connection;
-        if (c != null) {
-            c.link().close();
-            c.responder().close();
-            c.session().close();
-        }
-        saveCache();
-        BrowserSignIn s = signIn;
+        closeLink();
+        KeycloakSession s = session.getAndSet(null);
         if (s != null) {
             s.close();
+        }
+        saveCache();
+        BrowserSignIn attempt = signIn;
+        if (attempt != null) {
+            attempt.close();
         }
         notifier.close();
         bridge.close();

@@ -32,6 +32,7 @@ public final class ServerLink implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final java.util.List<URI> socketUris;
+    private final String clientId;
     private final Supplier<String> accessToken;
     private final LinkListener listener;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -51,6 +52,8 @@ public final class ServerLink implements AutoCloseable {
     private volatile long rttMillis = -1;
 
     private volatile WebSocket socket;
+    private volatile java.util.concurrent.ScheduledFuture<?> pendingReconnect;
+    private final java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile LinkState state = LinkState.OFFLINE;
     private volatile boolean closed;
     private int attempt;
@@ -78,6 +81,7 @@ public final class ServerLink implements AutoCloseable {
             throw new IllegalArgumentException("no server URL");
         }
         UUID id = UUID.fromString(clientId);
+        this.clientId = id.toString();
         this.socketUris = serverUrls.stream().map(url -> URI.create(url.toString().replaceFirst("^http", "ws")
                 .replaceAll("/$", "") + "/ws/client?client_id=" + id)).toList();
         this.accessToken = accessToken;
@@ -92,6 +96,11 @@ public final class ServerLink implements AutoCloseable {
                 ping();
             }
         }, PING_EVERY_SECONDS, PING_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The registered client this link speaks for. */
+    public String clientId() {
+        return clientId;
     }
 
     /** The last measured round trip to the server in ms (ping/pong every 10 s), or -1 before the first. */
@@ -198,8 +207,22 @@ public final class ServerLink implements AutoCloseable {
         return outbox.size();
     }
 
+    /**
+     * Tries to connect at once instead of waiting out the backoff (the staff member has just
+     * signed in, say). Does nothing while connected or already trying.
+     */
+    public void retryNow() {
+        if (!closed && socket == null && !connecting.get()) {
+            java.util.concurrent.ScheduledFuture<?> pending = pendingReconnect;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            timer.execute(this::connect);
+        }
+    }
+
     private void connect() {
-        if (closed) {
+        if (closed || socket != null || !connecting.compareAndSet(false, true)) {
             return;
         }
         setState(LinkState.CONNECTING);
@@ -210,12 +233,14 @@ public final class ServerLink implements AutoCloseable {
                 .buildAsync(socketUri, new Receiver())
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
+                        connecting.set(false);
                         LOG.debugf("Connect to %s:%d failed: %s", socketUri.getHost(), socketUri.getPort(),
                                 failure.getMessage());
                         server = (server + 1) % socketUris.size(); // next node, if there are several
                         scheduleReconnect();
                     } else {
                         socket = ws;
+                        connecting.set(false);
                         attempt = 0;
                         setState(LinkState.ONLINE);
                         ping();
@@ -245,7 +270,7 @@ public final class ServerLink implements AutoCloseable {
         setState(LinkState.OFFLINE);
         long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt++, 10));
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        pendingReconnect = timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
     private void send(Frame frame) {
