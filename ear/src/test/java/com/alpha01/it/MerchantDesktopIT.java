@@ -65,12 +65,9 @@ class MerchantDesktopIT {
             Files.writeString(home.resolve("client.properties"), "server.url=" + b.uri() + "\nclient.name=IT 前台\n");
             EncryptedStore store = EncryptedStore.open(home.resolve("store"), StoreKey.passphrase("it-desktop".toCharArray()));
             try (MerchantApp app = new MerchantApp(new ClientSettings(home), store)) {
-                DesktopWindow window = cef.open("阿尔法01 · 商家端", app.bridge());
-                app.attach(window, cef.chromiumVersion());
+                UiDriver ui = UiDriver.open(cef, app.bridge(), WAIT);
+                app.attach(ui.window(), cef.chromiumVersion());
                 app.start();
-                assertTrue(window.awaitLoaded(1, Duration.ofSeconds(60)), "the app page did not load");
-                UiDriver ui = new UiDriver(window, WAIT);
-                ui.waitFor("document.body.dataset.ready === 'true'");
 
                 signIn(ui, staff);
                 ui.waitFor("document.querySelector('.status-text').textContent === '在线'");

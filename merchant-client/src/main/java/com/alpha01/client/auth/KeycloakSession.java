@@ -65,40 +65,32 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
         this.tokenEndpoint = URI.create(issuer.toString().replaceAll("/$", "") + "/protocol/openid-connect/token");
     }
 
+    /** The password grant: scripted starts and tests only (people sign in on Keycloak's page). */
     public static KeycloakSession signIn(URI issuer, String username, char[] password)
             throws IOException, InterruptedException {
-        KeycloakSession session = new KeycloakSession(issuer);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("client_id", CLIENT_ID);
-        form.put("username", username);
-        form.put("password", new String(password));
-        form.put("scope", "openid");
-        session.exchange(form);
-        return session;
+        return grant(issuer, "password", "username", username, "password", new String(password), "scope", "openid");
     }
 
     /** Exchanges an authorization code from the sign-in page (with its PKCE verifier). */
     public static KeycloakSession fromCode(URI issuer, String code, String verifier, String redirectUri)
             throws IOException, InterruptedException {
-        KeycloakSession session = new KeycloakSession(issuer);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", CLIENT_ID);
-        form.put("code", code);
-        form.put("code_verifier", verifier);
-        form.put("redirect_uri", redirectUri);
-        session.exchange(form);
-        return session;
+        return grant(issuer, "authorization_code", "code", code, "code_verifier", verifier, "redirect_uri", redirectUri);
     }
 
     /** Signs in again with a refresh token kept from an earlier run; fails when Keycloak ended that session. */
     public static KeycloakSession fromRefreshToken(URI issuer, String refreshToken) throws IOException, InterruptedException {
+        return grant(issuer, "refresh_token", "refresh_token", refreshToken);
+    }
+
+    /** A new session from one token request: the grant type, then name/value pairs of the form. */
+    private static KeycloakSession grant(URI issuer, String type, String... pairs) throws IOException, InterruptedException {
         KeycloakSession session = new KeycloakSession(issuer);
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
+        form.put("grant_type", type);
         form.put("client_id", CLIENT_ID);
-        form.put("refresh_token", refreshToken);
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            form.put(pairs[i], pairs[i + 1]);
+        }
         session.exchange(form);
         return session;
     }

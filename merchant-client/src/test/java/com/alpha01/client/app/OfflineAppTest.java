@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.client.browser.CefRuntime;
-import com.alpha01.client.browser.DesktopWindow;
 import com.alpha01.client.browser.JcefExtension;
 import com.alpha01.client.browser.UiDriver;
 import com.alpha01.client.store.EncryptedStore;
@@ -50,12 +49,9 @@ class OfflineAppTest {
                 + "\"merchantCode\":\"demo-shop\",\"merchantName\":\"阿尔法咖啡 · 示范店\",\"staffName\":\"李小梅\"}");
 
         try (MerchantApp app = new MerchantApp(new ClientSettings(home), store)) {
-            DesktopWindow window = cef.open("阿尔法01 · 商家端", app.bridge());
-            app.attach(window, cef.chromiumVersion());
+            UiDriver ui = UiDriver.open(cef, app.bridge(), Duration.ofSeconds(20));
+            app.attach(ui.window(), cef.chromiumVersion());
             app.start();
-            assertTrue(window.awaitLoaded(1, Duration.ofSeconds(60)), "the page did not load");
-            UiDriver ui = new UiDriver(window, Duration.ofSeconds(20));
-            ui.waitFor("document.body.dataset.ready === 'true'");
 
             ui.waitFor("document.querySelector('.status-text').textContent === '离线'");
             ui.waitFor("!document.getElementById('offline-banner').hidden");

@@ -40,10 +40,7 @@ class DesktopWindowTest {
         desktop.bridge.emit("conversation", FakeDesktop.conversation(FakeDesktop.C2, "陈先生", "BOT", ""));
         desktop.bridge.emit("message", FakeDesktop.message(FakeDesktop.C2, 1, "CUSTOMER", "请问可以预约明天下午吗？",
                 "09:30:00", null));
-        DesktopWindow window = cef.open("阿尔法01 · 商家端", desktop.bridge);
-        assertTrue(window.awaitLoaded(1, Duration.ofSeconds(60)), "the page did not load");
-        ui = new UiDriver(window, WAIT);
-        ui.waitFor("document.body.dataset.ready === 'true'");
+        ui = UiDriver.open(cef, desktop.bridge, WAIT);
     }
 
     @AfterAll

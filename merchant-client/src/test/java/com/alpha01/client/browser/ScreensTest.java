@@ -37,10 +37,7 @@ class ScreensTest {
 
     @BeforeAll
     void open(CefRuntime cef) throws Exception {
-        DesktopWindow window = cef.open("阿尔法01 · 商家端", desktop.bridge);
-        assertTrue(window.awaitLoaded(1, Duration.ofSeconds(60)), "the page did not load");
-        ui = new UiDriver(window, WAIT);
-        ui.waitFor("document.body.dataset.ready === 'true'");
+        ui = UiDriver.open(cef, desktop.bridge, WAIT);
     }
 
     @AfterAll

@@ -27,6 +27,20 @@ public final class UiDriver {
         this.wait = wait;
     }
 
+    /**
+     * Opens the app window on {@code cef}, connected to {@code bridge}, and waits until the page has
+     * loaded and shown the bridge's start-up snapshot.
+     */
+    public static UiDriver open(CefRuntime cef, com.alpha01.client.bridge.Bridge bridge, Duration wait) throws Exception {
+        DesktopWindow window = cef.open("阿尔法01 · 商家端", bridge);
+        if (!window.awaitLoaded(1, Duration.ofSeconds(60))) {
+            fail("the app page did not load");
+        }
+        UiDriver ui = new UiDriver(window, wait);
+        ui.waitFor("document.body.dataset.ready === 'true'");
+        return ui;
+    }
+
     public DesktopWindow window() {
         return window;
     }
