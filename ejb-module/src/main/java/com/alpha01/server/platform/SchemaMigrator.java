@@ -34,7 +34,7 @@ public class SchemaMigrator {
     /** Migrations in the order they apply. Add new files at the end; never edit an applied one. */
     static final List<String> MIGRATIONS = List.of("V1__baseline.sql", "V2__reply_links_and_versions.sql",
             "V3__cluster_presence_and_receipts.sql", "V4__qr_scene_and_funnel.sql",
-            "V5__chains.sql", "V6__daily_stats.sql");
+            "V5__chains.sql", "V6__daily_stats.sql", "V7__client_capacity.sql");
 
     private static final long LOCK_KEY = 0x616c70686130_31L;
 

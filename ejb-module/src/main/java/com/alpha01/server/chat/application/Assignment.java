@@ -15,12 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Chooses the merchant client for a conversation (DESIGN.md flow 5): the QR code's client if it is
- * online and has room, else the online client of the merchant with the fewest open conversations,
- * below the capacity ({@code ALPHA01_CLIENT_CAPACITY}); none when all are full or offline (QUEUED).
- * Online means "holds a socket on some node of the cluster" ({@link Presence}).
+ * online and has room, else the online client of the merchant with the fewest open conversations
+ * that has room; none when all are full or offline (QUEUED). A client has room below its capacity:
+ * the cap it registered with, never more than {@code ALPHA01_CLIENT_CAPACITY}
+ * ({@link MerchantClient#capacityWithin}). Online means "holds a socket on some node of the
+ * cluster" ({@link Presence}).
  */
 @Stateless
 public class Assignment {
@@ -41,20 +44,26 @@ public class Assignment {
             return Optional.empty();
         }
         List<UUID> candidates = all.stream().map(MerchantClient::id).filter(online::contains).toList();
-        return pick(candidates, openConversations(online), preferredClientId, ServerConfig.clientCapacity())
+        int serverCapacity = ServerConfig.clientCapacity();
+        Map<UUID, Integer> capacity = new HashMap<>();
+        all.forEach(c -> capacity.put(c.id(), c.capacityWithin(serverCapacity)));
+        return pick(candidates, openConversations(online), capacity, preferredClientId)
                 .flatMap(id -> all.stream().filter(c -> c.id().equals(id)).findFirst());
     }
 
     /**
      * The rule, without the database: the preferred client if it is a candidate with room, else the
-     * candidate with the fewest open conversations (first registered wins a tie), as long as it is
-     * below {@code capacity}; empty when every candidate is full.
+     * candidate with the fewest open conversations (first registered wins a tie) among those with
+     * room; empty when every candidate is full. A candidate has room while its {@code load} is below
+     * its {@code capacity} (a candidate missing from {@code capacity} has none).
      */
-    static Optional<UUID> pick(List<UUID> candidates, Map<UUID, Long> load, UUID preferred, int capacity) {
-        if (preferred != null && candidates.contains(preferred) && load.getOrDefault(preferred, 0L) < capacity) {
+    static Optional<UUID> pick(List<UUID> candidates, Map<UUID, Long> load, Map<UUID, Integer> capacity,
+                               UUID preferred) {
+        Predicate<UUID> hasRoom = id -> load.getOrDefault(id, 0L) < capacity.getOrDefault(id, 0);
+        if (preferred != null && candidates.contains(preferred) && hasRoom.test(preferred)) {
             return Optional.of(preferred);
         }
-        return candidates.stream().filter(id -> load.getOrDefault(id, 0L) < capacity)
+        return candidates.stream().filter(hasRoom)
                 .min(Comparator.comparingLong(id -> load.getOrDefault(id, 0L)));
     }
 

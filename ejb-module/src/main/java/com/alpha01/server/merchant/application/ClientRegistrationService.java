@@ -14,12 +14,18 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
-/** Registers a merchant client (DESIGN.md flow 1). Idempotent per merchant and device ID. */
+/**
+ * Registers a merchant client (DESIGN.md flow 1). Idempotent per merchant and device ID; each
+ * registration replaces what the device said about itself before, its capacity included.
+ */
 @Stateless
 public class ClientRegistrationService {
 
     private static final Logger LOG = Logger.getLogger(ClientRegistrationService.class);
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
+    /** The most open conversations a client may ask for; the server's own cap still applies. */
+    public static final int MAX_CAPACITY = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -27,9 +33,13 @@ public class ClientRegistrationService {
     @Inject
     MerchantDirectory directory;
 
-    public MerchantClient register(Caller staff, String deviceId, String name, String version) {
+    /** {@code capacity}: the client's own cap on open conversations, 1 to {@link #MAX_CAPACITY}; null for the server's. */
+    public MerchantClient register(Caller staff, String deviceId, String name, String version, Integer capacity) {
         if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
             throw new DomainException(ErrorCode.BAD_FRAME, "deviceId must be 8-100 characters of A-Z a-z 0-9 . _ : -");
+        }
+        if (capacity != null && (capacity < 1 || capacity > MAX_CAPACITY)) {
+            throw new DomainException(ErrorCode.BAD_FRAME, "capacity must be 1-" + MAX_CAPACITY + " (or absent)");
         }
         String cleanName = clip(name == null || name.isBlank() ? "Merchant client" : name.strip(), 200);
         String cleanVersion = version == null ? null : clip(version.strip(), 50);
@@ -41,13 +51,14 @@ public class ClientRegistrationService {
                 .setParameter("m", merchant.id()).setParameter("d", deviceId)
                 .getResultStream().findFirst().orElse(null);
         if (client == null) {
-            client = new MerchantClient(merchant, deviceId, cleanName, cleanVersion, now);
+            client = new MerchantClient(merchant, deviceId, cleanName, cleanVersion, capacity, now);
             em.persist(client);
-            LOG.infof("Client %s registered for merchant %s by %s", client.id(), merchant.code(),
-                    Masking.mask(staff.username()));
+            LOG.infof("Client %s registered for merchant %s by %s (capacity %s)", client.id(), merchant.code(),
+                    Masking.mask(staff.username()), capacity == null ? "default" : capacity);
         } else {
-            client.reRegister(cleanName, cleanVersion, now);
-            LOG.infof("Client %s registered again for merchant %s", client.id(), merchant.code());
+            client.reRegister(cleanName, cleanVersion, capacity, now);
+            LOG.infof("Client %s registered again for merchant %s (capacity %s)", client.id(), merchant.code(),
+                    capacity == null ? "default" : capacity);
         }
         return client;
     }

@@ -44,24 +44,39 @@ public class MerchantClient {
     @Column(name = "socket_id", length = 100)
     private String socketId;
 
+    /** Its own cap on open conversations, as it registered it; null: the server's cap alone. */
+    @Column
+    private Integer capacity;
+
     protected MerchantClient() {
     }
 
-    public MerchantClient(Merchant merchant, String deviceId, String name, String version, Instant now) {
+    public MerchantClient(Merchant merchant, String deviceId, String name, String version, Integer capacity,
+                          Instant now) {
         this.id = UUID.randomUUID();
         this.merchant = merchant;
         this.deviceId = deviceId;
         this.name = name;
         this.version = version;
+        this.capacity = capacity;
         this.registeredAt = now;
         this.lastSeenAt = now;
     }
 
-    /** A known device registers again: refresh what it reports about itself. */
-    public void reRegister(String name, String version, Instant now) {
+    /** A known device registers again: refresh what it reports about itself (no capacity: the server's again). */
+    public void reRegister(String name, String version, Integer capacity, Instant now) {
         this.name = name;
         this.version = version;
+        this.capacity = capacity;
         this.lastSeenAt = now;
+    }
+
+    /**
+     * The open conversations it takes before assignment passes it over: its own cap when it set one,
+     * never more than the server's {@code serverCapacity} ({@code ALPHA01_CLIENT_CAPACITY}).
+     */
+    public int capacityWithin(int serverCapacity) {
+        return capacity == null ? serverCapacity : Math.min(capacity, serverCapacity);
     }
 
     public Instant lastSeenAt() {

@@ -15,7 +15,7 @@ class ConversationTest {
 
     private final Instant now = Instant.parse("2026-11-24T08:00:00Z");
     private final Merchant merchant = new Merchant("demo-shop", "演示店", now);
-    private final MerchantClient client = new MerchantClient(merchant, "device-0001", "前台", "0.1", now);
+    private final MerchantClient client = new MerchantClient(merchant, "device-0001", "前台", "0.1", null, now);
 
     @Test
     void sequence_numbers_start_at_one_and_increase() {
@@ -59,7 +59,7 @@ class ConversationTest {
 
     @Test
     void staff_take_over_hand_back_and_close_and_the_customer_reopens() {
-        MerchantClient other = new MerchantClient(merchant, "device-0002", "后台", "0.1", now);
+        MerchantClient other = new MerchantClient(merchant, "device-0002", "后台", "0.1", null, now);
         Conversation c = new Conversation(merchant, client, "sub", "顾客", null, now);
         c.nextSeq(now);
         c.takeOver(other, now);

@@ -16,7 +16,7 @@ class QrCodeTest {
 
     private final Instant now = Instant.parse("2026-11-24T08:00:00Z");
     private final Merchant merchant = new Merchant("demo-shop", "演示店", now);
-    private final MerchantClient client = new MerchantClient(merchant, "device-0001", "前台", "0.1", now);
+    private final MerchantClient client = new MerchantClient(merchant, "device-0001", "前台", "0.1", null, now);
     private final String token = QrToken.generate();
 
     private QrCode code(MerchantClient boundTo, Instant expiresAt, Integer maxUses) {

@@ -4,6 +4,7 @@ import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.merchant.application.ClientRegistrationService;
 import com.alpha01.server.merchant.domain.MerchantClient;
+import com.alpha01.server.platform.ServerConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,11 +20,13 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientResource {
 
-    public record RegisterRequest(String deviceId, String name, String version) {
+    /** {@code capacity}: optional, 1-500, the client's own cap on open conversations (absent: the server's). */
+    public record RegisterRequest(String deviceId, String name, String version, Integer capacity) {
     }
 
+    /** {@code capacity}: the open conversations this client takes now, its own cap within the server's. */
     public record Registration(String clientId, String merchantId, String merchantCode, String merchantName,
-                               String staffName) {
+                               String staffName, int capacity) {
     }
 
     @Inject
@@ -32,9 +35,10 @@ public class ClientResource {
     @POST
     public Registration register(RegisterRequest request, @Context SecurityContext security) {
         Caller staff = Callers.require(security.getUserPrincipal());
-        RegisterRequest r = request == null ? new RegisterRequest(null, null, null) : request;
-        MerchantClient client = registration.register(staff, r.deviceId(), r.name(), r.version());
+        RegisterRequest r = request == null ? new RegisterRequest(null, null, null, null) : request;
+        MerchantClient client = registration.register(staff, r.deviceId(), r.name(), r.version(), r.capacity());
         return new Registration(client.id().toString(), client.merchant().id().toString(),
-                client.merchant().code(), client.merchant().name(), staff.displayName());
+                client.merchant().code(), client.merchant().name(), staff.displayName(),
+                client.capacityWithin(ServerConfig.clientCapacity()));
     }
 }

@@ -3,6 +3,9 @@ package com.alpha01.server.platform.api;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.platform.DomainException;
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
 /**
- * Everything else: framework errors keep their status with a JSON body; an unexpected failure is
- * a 500 whose body has only a correlation ID, with the detail in the log under the same ID.
+ * Everything else: framework errors keep their status with a JSON body; a request body that cannot
+ * be read as the call's JSON is a 400 {@code BAD_FRAME}; an unexpected failure is a 500 whose body
+ * has only a correlation ID, with the detail in the log under the same ID.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
@@ -25,6 +29,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             return new DomainExceptionMapper().toResponse(domain);
         }
         String id = Correlation.newId();
+        if (e instanceof ProcessingException && unreadableJson(e)) {
+            LOG.debugf("Request body refused [correlationId=%s]: %s", id, e.getMessage());
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(
+                    ErrorCode.BAD_FRAME.name(), "the body is not JSON of the shape this call takes", id)).build();
+        }
         if (e instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             String error = status == 404 ? ErrorCode.NOT_FOUND.name() : status < 500 ? ErrorCode.BAD_FRAME.name()
@@ -35,5 +44,18 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         LOG.errorf(e, "Unexpected failure [correlationId=%s]", id);
         return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(ErrorCode.SERVER_ERROR.name(), "internal error", id)).build();
+    }
+
+    /**
+     * A request body JSON-B could not read (not JSON, or a field of the wrong type such as
+     * {@code "capacity": "ten"}): the caller's mistake, not the server's.
+     */
+    private static boolean unreadableJson(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonbException || t instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
