@@ -1,0 +1,26 @@
+package com.alpha01.client.kb;
+
+import java.util.List;
+
+/**
+ * Retrieval over the shop's own knowledge, as the assistant and the offline answers use it.
+ * Implemented by the knowledge base; tests of the assistant may use a small fixed one.
+ */
+public interface KnowledgeSearch {
+
+    /**
+     * One match: the entry it comes from, the text of the matching piece, where it came from
+     * (file name and position, or "FAQ"), and a score in [0, 1], higher is better.
+     */
+    record Hit(String entryId, String text, String source, double score) {
+    }
+
+    /** The best matches for {@code query}, best first, at most {@code k}; empty when nothing is related. */
+    List<Hit> search(String query, int k);
+
+    /**
+     * Whether a hit is good enough to answer from on its own (the offline, extractive answer):
+     * the threshold the retrieval accuracy test calibrates.
+     */
+    boolean confident(Hit hit);
+}
