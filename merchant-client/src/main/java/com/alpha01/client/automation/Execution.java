@@ -1,0 +1,24 @@
+package com.alpha01.client.automation;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+
+/** One run of a rule and how it went; the 自动化 screen lists them, newest first. */
+public record Execution(Instant at, String ruleId, String ruleName, String conversationId, Outcome outcome,
+                        String detail) {
+
+    /** OK; RETRYING (failed, will be tried again); FAILED (gave up, staff were told). */
+    public enum Outcome { OK, RETRYING, FAILED }
+
+    JsonObject toJson() {
+        return Json.createObjectBuilder().add("at", at.toString()).add("ruleId", ruleId).add("ruleName", ruleName)
+                .add("conversationId", conversationId == null ? "" : conversationId).add("outcome", outcome.name())
+                .add("detail", detail == null ? "" : detail).build();
+    }
+
+    static Execution fromJson(JsonObject o) {
+        return new Execution(Instant.parse(o.getString("at")), o.getString("ruleId"), o.getString("ruleName", ""),
+                o.getString("conversationId", ""), Outcome.valueOf(o.getString("outcome")), o.getString("detail", ""));
+    }
+}
