@@ -4,9 +4,10 @@ import { LANGUAGES, setLanguage, translate, t, language, errorText } from './i18
 import { Store } from './store.js';
 import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript, toast } from './render.js';
 import { wireScreens, loadQr, loadKnowledge, loadSettings, loadSystem, renderSystem } from './screens.js';
+import { wireAutomation, loadAutomation } from './automation.js';
 
 const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
-const LOADERS = { qr: loadQr, knowledge: loadKnowledge, settings: loadSettings, status: loadSystem };
+const LOADERS = { qr: loadQr, knowledge: loadKnowledge, automation: loadAutomation, settings: loadSettings, status: loadSystem };
 const LANGUAGE_KEY = 'alpha01.lang';
 const store = new Store();
 let view = 'overview';
@@ -164,6 +165,7 @@ function wireNavigation() {
     }
   });
   wireScreens(switchLanguage);
+  wireAutomation();
   byId('reply-text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();

@@ -47,12 +47,18 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         return t;
     });
     private volatile ServerLink link;
+    private volatile com.alpha01.client.automation.Automation automation;
     /** Conversations staff have taken over: the AI stays silent there. */
     private final java.util.Set<String> heldByStaff = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public AutoResponder(FaqResponder faq, Observer observer) {
         this.faq = faq;
         this.observer = observer;
+    }
+
+    /** The shop's rules, asked first about every customer message (a rule that answered silences the AI). */
+    public void useAutomation(com.alpha01.client.automation.Automation rules) {
+        this.automation = rules;
     }
 
     /** The link to answer through (set once it exists: the link needs this listener first). */
@@ -88,10 +94,23 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     @Override
     public void onMessage(Frame.Message message) {
         observer.message(message);
-        if (message.sender() != Frame.Sender.CUSTOMER || heldByStaff.contains(message.conversationId())) {
+        com.alpha01.client.automation.Automation rules = automation;
+        if (message.sender() != Frame.Sender.CUSTOMER) {
+            if (rules != null) {
+                rules.onAnswer(message.conversationId());
+            }
             return;
         }
-        worker.execute(() -> answer(message));
+        if (heldByStaff.contains(message.conversationId())) {
+            return;
+        }
+        worker.execute(() -> {
+            if (rules != null && rules.onCustomerMessage(message.conversationId(), message.text(), message.seq() == 1)
+                    .handled()) {
+                return;
+            }
+            answer(message);
+        });
     }
 
     private void answer(Frame.Message question) {

@@ -1,5 +1,7 @@
 package com.alpha01.client.app;
 
+import com.alpha01.client.automation.BusinessHours;
+import com.alpha01.client.automation.Rule;
 import com.alpha01.client.bridge.BridgeException;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
@@ -14,6 +16,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -96,6 +99,34 @@ final class BridgeHandlers {
             return Json.createObjectBuilder().add("png", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))
                     .build();
         });
+        bridge.on("automation.get", r -> automation());
+        bridge.on("automation.save", r -> {
+            try {
+                app.automation.save(Rule.fromJson(r.getJsonObject("rule")));
+            } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+                throw new BridgeException("BAD_RULE", e.getMessage() == null ? "the rule is incomplete" : e.getMessage());
+            }
+            return automation();
+        });
+        bridge.on("automation.delete", r -> {
+            app.automation.delete(r.getString("id", ""));
+            return automation();
+        });
+        bridge.on("automation.enable", r -> {
+            if (!app.automation.setEnabled(r.getString("id", ""), r.getBoolean("enabled", false))) {
+                throw new BridgeException("NOT_FOUND", "no such rule");
+            }
+            return automation();
+        });
+        bridge.on("automation.hours", r -> {
+            try {
+                app.automation.setHours(new BusinessHours(LocalTime.parse(r.getString("open", "")),
+                        LocalTime.parse(r.getString("close", ""))));
+            } catch (RuntimeException e) {
+                throw new BridgeException("BAD_HOURS", "opening and closing times as HH:mm, and different");
+            }
+            return automation();
+        });
         bridge.on("signIn", r -> {
             try {
                 app.signIn();
@@ -174,6 +205,17 @@ final class BridgeHandlers {
         } catch (IOException e) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+    }
+
+    private JsonObject automation() {
+        JsonArrayBuilder rules = Json.createArrayBuilder();
+        app.automation.rules().forEach(rule -> rules.add(rule.toJson()));
+        JsonArrayBuilder log = Json.createArrayBuilder();
+        app.automation.log().stream().limit(100).forEach(e -> log.add(e.toJson()));
+        BusinessHours hours = app.automation.hours();
+        return Json.createObjectBuilder().add("rules", rules).add("log", log)
+                .add("hours", Json.createObjectBuilder().add("open", hours.open().toString())
+                        .add("close", hours.close().toString())).build();
     }
 
     static JsonObject system(MerchantApp app) {

@@ -44,6 +44,7 @@ public final class MerchantApp implements AutoCloseable {
     final SystemMonitor monitor = new SystemMonitor();
     final UpdateCheck updates = new UpdateCheck();
     private final Notifier notifier;
+    final com.alpha01.client.automation.Automation automation;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alpha01-app");
         t.setDaemon(true);
@@ -73,6 +74,9 @@ public final class MerchantApp implements AutoCloseable {
         this.store = store;
         this.settings = new AppSettings(store, boot);
         this.notifier = new Notifier("阿尔法01 · 商家端");
+        this.automation = new com.alpha01.client.automation.Automation(java.time.Clock.systemDefaultZone(),
+                java.time.ZoneId.systemDefault(), com.alpha01.client.automation.AutomationStore.encrypted(store),
+                new AutomationActions(this));
         store.getString(CACHE_RECORD).ifPresent(cache -> {
             try {
                 ui.restore(Json.createReader(new StringReader(cache)).readObject());
@@ -106,6 +110,13 @@ public final class MerchantApp implements AutoCloseable {
     public void start() {
         worker.scheduleWithFixedDelay(this::saveCache, 2, 2, TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(this::refreshStats, 30, 30, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(() -> {
+            try {
+                automation.tick();
+            } catch (RuntimeException e) {
+                LOG.warnf("Automation tick failed: %s", e.getMessage());
+            }
+        }, 15, 15, TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(() -> bridge.emit("system", BridgeHandlers.system(this)), 2, 2, TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(this::checkUpdate, 0, 6, TimeUnit.HOURS);
         worker.execute(() -> {
@@ -288,6 +299,7 @@ public final class MerchantApp implements AutoCloseable {
         }
         closeLink();
         AutoResponder r = new AutoResponder(faq, new Observer(this));
+        r.useAutomation(automation);
         l = new ServerLink(settings.serverUrls(), clientId, () -> {
             KeycloakSession s = session.get();
             return s == null ? "" : s.get();
@@ -340,7 +352,11 @@ public final class MerchantApp implements AutoCloseable {
     void notifyStaff(String kind, String customer) {
         String name = customer == null || customer.isBlank() ? "顾客" : customer;
         bridge.emit("notify", Json.createObjectBuilder().add("kind", kind).add("customer", name).build());
-        notifier.notify("阿尔法01", "handoff".equals(kind) ? name + " 请求人工服务" : "新会话：" + name);
+        notifier.notify("阿尔法01", switch (kind) {
+            case "handoff" -> name + " 请求人工服务";
+            case "notice" -> name;
+            default -> "新会话：" + name;
+        });
         DesktopWindow w = window;
         if (w != null) {
             w.requestAttention();

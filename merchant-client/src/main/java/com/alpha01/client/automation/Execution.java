@@ -11,7 +11,7 @@ public record Execution(Instant at, String ruleId, String ruleName, String conve
     /** OK; RETRYING (failed, will be tried again); FAILED (gave up, staff were told). */
     public enum Outcome { OK, RETRYING, FAILED }
 
-    JsonObject toJson() {
+    public JsonObject toJson() {
         return Json.createObjectBuilder().add("at", at.toString()).add("ruleId", ruleId).add("ruleName", ruleName)
                 .add("conversationId", conversationId == null ? "" : conversationId).add("outcome", outcome.name())
                 .add("detail", detail == null ? "" : detail).build();

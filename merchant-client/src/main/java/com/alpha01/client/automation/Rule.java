@@ -75,13 +75,13 @@ public record Rule(String id, String name, boolean enabled, Trigger trigger, Str
         return new Rule(id, name, on, trigger, match, action, text);
     }
 
-    JsonObject toJson() {
+    public JsonObject toJson() {
         return Json.createObjectBuilder().add("id", id).add("name", name).add("enabled", enabled)
                 .add("trigger", trigger.name()).add("match", match).add("action", action.name()).add("text", text).build();
     }
 
     /** From the UI or the store; IllegalArgumentException when anything is missing or wrong. */
-    static Rule fromJson(JsonObject o) {
+    public static Rule fromJson(JsonObject o) {
         try {
             return new Rule(o.getString("id", ""), o.getString("name", ""), o.getBoolean("enabled", false),
                     Trigger.valueOf(o.getString("trigger", "")), o.getString("match", ""),

@@ -48,6 +48,10 @@ final class FakeDesktop {
                 .build()));
         bridge.on("qr.image", r -> record("qr.image", r, Json.createObjectBuilder()
                 .add("png", TestImages.qrLikePngDataUri()).build()));
+        for (String type : new String[] {"automation.get", "automation.save", "automation.enable", "automation.delete",
+                "automation.hours"}) {
+            bridge.on(type, r -> record(type, r, automation()));
+        }
         bridge.on("knowledge.list", r -> Json.createObjectBuilder().add("entries", Json.createArrayBuilder()
                 .add(entry("营业时间 / 几点开门", "本店营业时间为每天 9:00–21:00，节假日照常营业。"))
                 .add(entry("地址 / 在哪", "本店位于演示路 1 号一层，地铁 1 号线演示站 A 口步行 3 分钟。"))
@@ -126,6 +130,33 @@ final class FakeDesktop {
             o.add("url", url);
         }
         return o.build();
+    }
+
+    private static JsonObject automation() {
+        return Json.createObjectBuilder()
+                .add("hours", Json.createObjectBuilder().add("open", "09:00").add("close", "21:00"))
+                .add("rules", Json.createArrayBuilder()
+                        .add(rule("greeting", "新会话问候", false, "NEW_CONVERSATION", "", "REPLY", "您好，欢迎光临！"))
+                        .add(rule("after-hours", "非营业时间提示", true, "AFTER_HOURS", "", "REPLY", "现在是非营业时间，店员上班后回复您。"))
+                        .add(rule("parking", "停车", true, "KEYWORD", "停车|车位", "REPLY", "店门口有 6 个免费车位。"))
+                        .add(rule("invoice", "发票咨询转人工", true, "KEYWORD", "发票|开票", "HAND_OFF", ""))
+                        .add(rule("daily-summary", "每日小结", true, "SCHEDULE", "30 21 * * *", "DAILY_SUMMARY", "")))
+                .add("log", Json.createArrayBuilder()
+                        .add(execution("10:02:00", "parking", "停车", "OK", ""))
+                        .add(execution("09:40:00", "invoice", "发票咨询转人工", "RETRYING", "offline"))
+                        .add(execution("09:41:00", "invoice", "发票咨询转人工", "OK", "第 2 次成功")))
+                .build();
+    }
+
+    private static JsonObject rule(String id, String name, boolean enabled, String trigger, String match, String action,
+            String text) {
+        return Json.createObjectBuilder().add("id", id).add("name", name).add("enabled", enabled).add("trigger", trigger)
+                .add("match", match).add("action", action).add("text", text).build();
+    }
+
+    private static JsonObject execution(String time, String ruleId, String name, String outcome, String detail) {
+        return Json.createObjectBuilder().add("at", today(time)).add("ruleId", ruleId).add("ruleName", name)
+                .add("conversationId", "").add("outcome", outcome).add("detail", detail).build();
     }
 
     private static JsonObject entry(String question, String answer) {

@@ -72,10 +72,14 @@ class ScreensTest {
                 case "qr" -> ui.waitFor("document.querySelectorAll('#qr-rows tr').length === 3"
                         + " && document.querySelector('#qr-preview img').naturalWidth > 0");
                 case "knowledge" -> ui.waitFor("document.querySelectorAll('#kb-list .kb-entry').length === 3");
+                case "automation" -> ui.waitFor("document.querySelectorAll('#rule-list .rule').length === 5"
+                        + " && document.querySelectorAll('#auto-log li').length === 3");
                 case "settings" -> ui.waitFor("document.getElementById('set-server').value !== ''");
                 case "status" -> ui.waitFor("document.getElementById('sys-memory').textContent.includes('356')");
                 default -> { }
             }
+            ui.eval("document.querySelectorAll('.panel, .wide').forEach((p) => { p.scrollTop = 0; });"
+                    + "document.activeElement?.blur(); return 'ok'");
             BufferedImage image = ui.shoot(screenshots, screen + "-" + lang);
             TestImages.assertLooksRendered(screen + "-" + lang, image);
             shots.put(screen, image);
@@ -155,6 +159,41 @@ class ScreensTest {
         assertEquals("<b>旧海报</b>", ui.text("#qr-rows tr:last-child .qr-name span"));
         assertEquals("0", ui.eval("return String(document.querySelectorAll('#qr-rows tr:last-child [data-qr-action=revoke],"
                 + " #qr-rows b').length)"));
+    }
+
+    @Test
+    void automation_screen_toggles_edits_and_adds_rules_as_staff_entered_them() throws Exception {
+        ui.show("automation");
+        ui.waitFor("document.querySelectorAll('#rule-list .rule').length === 5");
+        ui.click("#rule-list [data-rule-id=greeting] .switch");
+        JsonObject enable = desktop.next("automation.enable");
+        assertNotNull(enable, "the toggle did not reach Java");
+        assertEquals("greeting", enable.getString("id"));
+        assertTrue(enable.getBoolean("enabled"));
+
+        ui.click("#rule-list [data-rule-id=parking] [data-rule-action=edit]");
+        ui.waitFor("document.getElementById('rule-name').value === '停车'");
+        ui.type("#rule-text", "门口 6 个车位，消费满 50 元免费停 2 小时。");
+        ui.click("#rule-form [type=submit]");
+        JsonObject edited = desktop.next("automation.save").getJsonObject("rule");
+        assertEquals("parking", edited.getString("id"));
+        assertEquals("KEYWORD", edited.getString("trigger"));
+        assertEquals("停车|车位", edited.getString("match"));
+        assertEquals("门口 6 个车位，消费满 50 元免费停 2 小时。", edited.getString("text"));
+
+        ui.type("#rule-name", "开店提醒");
+        ui.eval("const t = document.getElementById('rule-trigger'); t.value = 'SCHEDULE';"
+                + "t.dispatchEvent(new Event('change')); document.getElementById('rule-action').value = 'NOTIFY_STAFF';"
+                + "return 'ok'");
+        ui.waitFor("document.getElementById('rule-match-caption').textContent.startsWith('时间表')");
+        ui.type("#rule-match", "55 8 * * 1-5");
+        ui.type("#rule-text", "还有 5 分钟开门");
+        ui.click("#rule-form [type=submit]");
+        JsonObject added = desktop.next("automation.save").getJsonObject("rule");
+        assertTrue(added.getString("id").startsWith("rule-"), added.getString("id"));
+        assertEquals("SCHEDULE", added.getString("trigger"));
+        assertEquals("55 8 * * 1-5", added.getString("match"));
+        assertEquals("NOTIFY_STAFF", added.getString("action"));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package com.alpha01.client.ai;
+
+/**
+ * What goes back to the customer, never empty. {@code source} names the knowledge the answer rests on (may be
+ * null); {@code staffSummary} is set when staff must take over (a few lines for them, may be null otherwise).
+ */
+public record Answer(String text, Kind kind, String source, String staffSummary) {
+
+    public enum Kind {
+        /** Written by the model (streamed). */
+        AI,
+        /** Quoted from the best confident knowledge-base match, without the model. */
+        EXTRACTIVE,
+        /** The conversation goes to staff: the customer asked for a person, or the assistant is unsure. */
+        HANDOFF,
+        /** Nothing reliable to say: the customer is told a person will reply, and staff are notified. */
+        FALLBACK
+    }
+
+    public Answer {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("an answer needs text");
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("an answer needs a kind");
+        }
+    }
+
+    /** Whether staff must be notified and the conversation set to HUMAN. */
+    public boolean needsStaff() {
+        return kind == Kind.HANDOFF || kind == Kind.FALLBACK;
+    }
+}
