@@ -1,5 +1,5 @@
 import { applyTexts, t, toggleLanguage } from './i18n.js';
-import { answerer, confirm, markRead, notice, shopTyping, showMessage, status } from './render.js';
+import { answerer, confirm, dropDrafts, markRead, notice, shopTyping, showDraft, showMessage, status } from './render.js';
 import { ChatSocket } from './socket.js';
 
 const scan = new URLSearchParams(location.search).get('scan');
@@ -31,7 +31,13 @@ function start() {
       showMessage(message);
     },
     onTyping: (frame) => shopTyping(frame.typing === true),
-    onState: (frame) => answerer(frame.state, frame.by),
+    // An answer being written shows as a growing bubble, which says more than "typing".
+    onDraft: (frame) => { shopTyping(false); showDraft(frame); },
+    onState: (frame) => {
+      answerer(frame.state, frame.by);
+      // A draft the AI was writing will not be finished once staff took over or the conversation ended or queued.
+      if (frame.state !== 'BOT' && frame.state !== 'NEW') dropDrafts();
+    },
     onRead: (frame) => markRead(frame.seq),
     onError: () => notice('failed'),
     onIdle: () => { status('paused'); notice('idle'); },

@@ -2,21 +2,31 @@
 import { t } from './i18n.js';
 
 const log = () => document.getElementById('log');
+const isSeq = (n) => Number.isInteger(n) && n > 0;
 
 /** How long "the shop is typing" stays up when no typing frame refreshes it. */
 const TYPING_SHOWN_MS = 6000;
 let typingTimer;
 
+/** How long a draft stays up when neither a newer draft nor the answer follows. */
+const DRAFT_SHOWN_MS = 30000;
+/** inReplyTo → the timer that removes that draft. */
+const draftTimers = new Map();
+
 function who(sender) {
   return sender === 'CUSTOMER' ? t('you') : sender === 'STAFF' ? t('staff') : t('bot');
 }
 
-export function showMessage({ id, seq, sender, text }, pending = false) {
+export function showMessage({ id, seq, sender, text, inReplyTo }, pending = false) {
   const existing = document.querySelector(`[data-id="${CSS.escape(id)}"]`);
   const el = existing ?? document.createElement('div');
   el.className = `msg ${sender === 'CUSTOMER' ? 'customer' : 'merchant'}${pending ? ' pending' : ''}`;
   el.dataset.id = id;
   if (seq) el.dataset.seq = String(seq);
+  if (sender !== 'CUSTOMER' && isSeq(inReplyTo)) {
+    el.dataset.inReplyTo = String(inReplyTo);
+    dropDraft(inReplyTo); // the answer takes the place of its draft
+  }
   el.replaceChildren();
   const label = document.createElement('span');
   label.className = 'who';
@@ -32,6 +42,51 @@ export function showMessage({ id, seq, sender, text }, pending = false) {
     else log().append(el);
   }
   log().scrollTop = log().scrollHeight;
+}
+
+/**
+ * The shop's answer to message inReplyTo as far as it has been written: one bubble per question,
+ * marked as being written, its text replaced by each newer draft (a draft is the whole text so far).
+ * The answer itself replaces it (showMessage); with no newer draft and no answer it goes after 30 s.
+ */
+export function showDraft({ inReplyTo, text }) {
+  if (!isSeq(inReplyTo) || typeof text !== 'string') return;
+  // Relayed frames may overtake each other: a draft arriving after its answer is stale.
+  if (log().querySelector(`.msg.merchant[data-in-reply-to="${inReplyTo}"]`)) return;
+  let el = log().querySelector(`.msg.drafting[data-draft="${inReplyTo}"]`);
+  if (!el) {
+    el = document.createElement('div');
+    el.className = 'msg merchant drafting';
+    el.dataset.draft = String(inReplyTo);
+    el.setAttribute('aria-busy', 'true'); // screen readers wait for the answer instead of reading every draft
+    const label = document.createElement('span');
+    label.className = 'who';
+    label.dataset.i18n = 'drafting';
+    label.textContent = t('drafting');
+    const span = document.createElement('span');
+    span.className = 'text';
+    el.append(label, span);
+    log().append(el);
+  }
+  const body = el.querySelector('.text');
+  // An older draft overtaken by a newer one (the beginning of what is shown) changes nothing.
+  if (body.textContent.length > text.length && body.textContent.startsWith(text)) return;
+  body.textContent = text;
+  clearTimeout(draftTimers.get(inReplyTo));
+  draftTimers.set(inReplyTo, setTimeout(() => dropDraft(inReplyTo), DRAFT_SHOWN_MS));
+  log().scrollTop = log().scrollHeight;
+}
+
+/** Removes the draft of the answer to message inReplyTo, if one is shown. */
+export function dropDraft(inReplyTo) {
+  clearTimeout(draftTimers.get(inReplyTo));
+  draftTimers.delete(inReplyTo);
+  log().querySelector(`.msg.drafting[data-draft="${inReplyTo}"]`)?.remove();
+}
+
+/** Removes every draft (the AI no longer answers: staff took over, the conversation closed or queued). */
+export function dropDrafts() {
+  for (const inReplyTo of [...draftTimers.keys()]) dropDraft(inReplyTo);
 }
 
 export function confirm(id, seq) {

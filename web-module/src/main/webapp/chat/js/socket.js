@@ -69,6 +69,9 @@ export class ChatSocket {
       case 'typing':
         this.handlers.onTyping?.(frame);
         break;
+      case 'draft':
+        this.handlers.onDraft?.(frame);
+        break;
       case 'state':
         this.handlers.onState?.(frame);
         break;

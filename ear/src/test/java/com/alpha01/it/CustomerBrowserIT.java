@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The customer's side in a real browser (Debian's headless Chromium): open the QR code's URL, sign
  * in on Keycloak's login page, land on the chat page, write 你好 and see the shop's answer, which
  * the merchant client's own link code produced. Customer text is shown as text, never as markup.
- * Typing indicators work both ways on the page.
+ * Typing indicators work both ways on the page; a streamed answer grows in one bubble that the
+ * answer itself replaces.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -180,6 +181,70 @@ class CustomerBrowserIT {
                 wait.until(ExpectedConditions.invisibilityOf(typing));
                 assertTrue(Duration.ofNanos(System.nanoTime() - shown).toMillis() > 4000,
                         "hidden by the 6 s timeout, not by anything else");
+            }
+        }
+    }
+
+    @Test
+    void a_streamed_answer_grows_in_one_bubble_and_the_answer_takes_its_place() throws Exception {
+        TestEnvironment.Account customer = TestEnvironment.newCustomer();
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-browser-draft-" + UUID.randomUUID(), "IT 草稿", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "draft");
+            try (Peer client = Peer.connect(TestEnvironment.clientSocket(reg.clientId()), staff.get())) {
+                client.await(Frame.Welcome.class);
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                browser.get(qr.url());
+                signIn(wait, customer);
+                wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "online"));
+                String conv = (String) Db.query("select id::text from conversation where qr_code_id = ?",
+                        UUID.fromString(qr.id())).get(0).get(0);
+                say(wait, "今天有什么推荐");
+                long question = client.await(Frame.Message.class, m -> m.conversationId().equals(conv)).seq();
+
+                // The assistant's answer grows: one bubble marked as being written, its text replaced each time.
+                List<String> growing = List.of("推荐", "推荐您试试燕麦拿铁", "推荐您试试燕麦拿铁，<b>今日</b>八折");
+                for (String text : growing) {
+                    client.send(new Frame.Draft(conv, question, text));
+                    wait.until(d -> d.findElements(By.cssSelector(".msg.drafting")).size() == 1
+                            && d.findElement(By.cssSelector(".msg.drafting .text")).getText().equals(text));
+                }
+                WebElement draft = browser.findElement(By.cssSelector(".msg.drafting"));
+                assertEquals("正在回复…", draft.findElement(By.cssSelector(".who")).getText());
+                assertTrue(draft.findElements(By.cssSelector("b")).isEmpty(), "draft text is not markup");
+                assertEquals(1, browser.findElements(By.cssSelector(".msg.merchant")).size());
+                saveScreenshot("customer-draft-zh-CN.png");
+
+                // The answer itself takes its place: one bubble with the final text, none being written.
+                String answer = "推荐您试试燕麦拿铁，<b>今日</b>八折，欢迎品尝。";
+                client.send(new Frame.Reply("draft-answer-01", conv, answer, Frame.Sender.BOT, question));
+                wait.until(d -> d.findElements(By.cssSelector(".msg.drafting")).isEmpty());
+                List<WebElement> answers = browser.findElements(By.cssSelector(".msg.merchant"));
+                assertEquals(1, answers.size(), "the draft is replaced, not followed");
+                assertEquals(answer, answers.get(0).findElement(By.cssSelector(".text")).getText());
+                assertEquals(String.valueOf(question), answers.get(0).getAttribute("data-in-reply-to"));
+
+                // A draft for the question already answered is stale and ignored; the next question's
+                // draft shows, and without a newer draft or its answer it goes after 30 s.
+                client.send(new Frame.Draft(conv, question, "迟到的草稿"));
+                say(wait, "有燕麦奶吗");
+                long next = client.await(Frame.Message.class, m -> m.conversationId().equals(conv)
+                        && m.seq() > question).seq();
+                client.send(new Frame.Draft(conv, next, "有的"));
+                WebElement nextDraft = wait.until(d -> d.findElements(By.cssSelector(".msg.drafting")).stream()
+                        .filter(e -> e.getText().contains("有的")).findFirst().orElse(null));
+                long shown = System.nanoTime();
+                assertEquals(1, browser.findElements(By.cssSelector(".msg.drafting")).size(), "no stale draft");
+                assertEquals(String.valueOf(next), nextDraft.getAttribute("data-draft"));
+                new WebDriverWait(browser, Duration.ofSeconds(45))
+                        .until(d -> d.findElements(By.cssSelector(".msg.drafting")).isEmpty());
+                assertTrue(Duration.ofNanos(System.nanoTime() - shown).toMillis() > 25_000,
+                        "removed by the 30 s timeout, not by anything else");
+                assertEquals(1, browser.findElements(By.cssSelector(".msg.merchant")).size());
+                assertEquals(3, Db.count("select count(*) from chat_message where conversation_id = ?::uuid", conv),
+                        "two questions and one answer: drafts are not stored");
             }
         }
     }

@@ -67,6 +67,18 @@ public sealed interface Frame {
         public String type() { return "typing"; }
     }
 
+    /**
+     * Merchant client to server to the customer's tabs: the answer to message {@code inReplyTo} as
+     * far as it has been written ({@code text} is the whole answer so far, not the latest piece),
+     * while the assistant is still producing it. Relayed like {@link Typing}: never stored, resent
+     * or acknowledged; per socket and conversation one passes every 200 ms, and one held back is
+     * replaced by a newer one and sent when its turn comes. The answer itself follows as a normal
+     * {@link Reply} naming the same {@code inReplyTo}, and replaces the draft on the customer's page.
+     */
+    record Draft(String conversationId, long inReplyTo, String text) implements Frame {
+        public String type() { return "draft"; }
+    }
+
     /** Server to peer after the socket opens: who the peer is, for display and resume. */
     record Welcome(String peerId, String merchantId, String merchantName, String conversationId) implements Frame {
         public String type() { return "welcome"; }

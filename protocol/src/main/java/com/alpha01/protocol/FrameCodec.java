@@ -55,6 +55,8 @@ public final class FrameCodec {
             b.add("conversationId", f.conversationId()).add("seq", f.seq());
         } else if (frame instanceof Frame.Typing f) {
             b.add("conversationId", f.conversationId()).add("typing", f.typing());
+        } else if (frame instanceof Frame.Draft f) {
+            b.add("conversationId", f.conversationId()).add("inReplyTo", f.inReplyTo()).add("text", f.text());
         } else if (frame instanceof Frame.Welcome f) {
             b.add("peerId", f.peerId()).add("merchantId", f.merchantId()).add("merchantName", f.merchantName());
             if (f.conversationId() != null) {
@@ -101,6 +103,7 @@ public final class FrameCodec {
             case "delivered" -> new Frame.Delivered(uuid(o, "conversationId", ref), seq(o, ref));
             case "read" -> new Frame.Read(uuid(o, "conversationId", ref), seq(o, ref));
             case "typing" -> new Frame.Typing(uuid(o, "conversationId", ref), bool(o, "typing", ref));
+            case "draft" -> new Frame.Draft(uuid(o, "conversationId", ref), positive(o, "inReplyTo", ref), text(o, ref));
             case "welcome" -> new Frame.Welcome(string(o, "peerId", ref), string(o, "merchantId", ref),
                     string(o, "merchantName", ref),
                     o.get("conversationId") instanceof JsonString s ? s.getString() : null);
@@ -188,11 +191,15 @@ public final class FrameCodec {
     }
 
     private static long seq(JsonObject o, String ref) throws ProtocolException {
-        long seq = number(o, "seq", ref);
-        if (seq < 1) {
-            throw new ProtocolException(ErrorCode.BAD_FRAME, "'seq' must be positive", ref);
+        return positive(o, "seq", ref);
+    }
+
+    private static long positive(JsonObject o, String field, String ref) throws ProtocolException {
+        long value = number(o, field, ref);
+        if (value < 1) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "'" + field + "' must be positive", ref);
         }
-        return seq;
+        return value;
     }
 
     private static long lastSeq(JsonObject o, String ref) throws ProtocolException {
@@ -207,11 +214,7 @@ public final class FrameCodec {
         if (!o.containsKey(field) || o.isNull(field)) {
             return null;
         }
-        long seq = number(o, field, ref);
-        if (seq < 1) {
-            throw new ProtocolException(ErrorCode.BAD_FRAME, "'" + field + "' must be positive", ref);
-        }
-        return seq;
+        return positive(o, field, ref);
     }
 
     private static Frame.Sender sender(JsonObject o, String ref) throws ProtocolException {

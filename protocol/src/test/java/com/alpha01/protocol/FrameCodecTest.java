@@ -31,6 +31,8 @@ class FrameCodecTest {
                 new Frame.Read(CONV, 8),
                 new Frame.Typing(CONV, true),
                 new Frame.Typing(CONV, false),
+                new Frame.Draft(CONV, 7, "Wi-Fi 密码"),
+                new Frame.Draft(CONV, 7, "Wi-Fi 密码在桌牌上\n<b>不是标记</b>"),
                 new Frame.Welcome("peer", "m", "阿尔法咖啡", CONV),
                 new Frame.Error(ErrorCode.RATE_LIMITED, "slow down", "msg-0001"),
                 new Frame.Control(Frame.Action.TAKEOVER, CONV),
@@ -77,6 +79,49 @@ class FrameCodecTest {
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> FrameCodec.decode("{\"type\":\"typing\",\"conversationId\":\"x\",\"typing\":true}"));
         assertEquals(ErrorCode.BAD_FRAME, e.code());
+    }
+
+    @Test
+    void a_draft_is_a_conversation_the_question_it_answers_and_the_whole_text_so_far() throws ProtocolException {
+        assertEquals("{\"type\":\"draft\",\"conversationId\":\"" + CONV + "\",\"inReplyTo\":7,\"text\":\"您好，\"}",
+                FrameCodec.encode(new Frame.Draft(CONV, 7, "您好，")));
+        assertEquals(new Frame.Draft(CONV, 3, "您好，Wi-Fi"), FrameCodec.decode(
+                "{\"type\":\"draft\",\"conversationId\":\"" + CONV.toUpperCase(java.util.Locale.ROOT)
+                        + "\",\"inReplyTo\":3,\"text\":\"您好，Wi-Fi\",\"extra\":1}"),
+                "the conversation id comes out in canonical form, unknown fields are ignored");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"conversationId\":\"x\",\"inReplyTo\":1,\"text\":\"好\"",
+            "\"inReplyTo\":1,\"text\":\"好\"",
+            "\"conversationId\":\"%s\",\"text\":\"好\"",
+            "\"conversationId\":\"%s\",\"inReplyTo\":null,\"text\":\"好\"",
+            "\"conversationId\":\"%s\",\"inReplyTo\":0,\"text\":\"好\"",
+            "\"conversationId\":\"%s\",\"inReplyTo\":-2,\"text\":\"好\"",
+            "\"conversationId\":\"%s\",\"inReplyTo\":1.5,\"text\":\"好\"",
+            "\"conversationId\":\"%s\",\"inReplyTo\":\"1\",\"text\":\"好\"",
+            "\"conversationId\":\"%s\",\"inReplyTo\":1",
+            "\"conversationId\":\"%s\",\"inReplyTo\":1,\"text\":42"})
+    void a_draft_without_its_conversation_question_or_text_is_a_bad_frame(String fields) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(
+                "{\"type\":\"draft\"," + fields.replace("%s", CONV) + "}"));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+        assertNull(e.ref(), "a draft has no sender id to refer to");
+    }
+
+    @Test
+    void a_draft_text_follows_the_message_text_rules() throws ProtocolException {
+        String limit = "好".repeat(Frame.MAX_TEXT_LENGTH);
+        assertEquals(limit, assertInstanceOf(Frame.Draft.class,
+                FrameCodec.decode(FrameCodec.encode(new Frame.Draft(CONV, 1, limit)))).text());
+        assertEquals("好", assertInstanceOf(Frame.Draft.class,
+                FrameCodec.decode(FrameCodec.encode(new Frame.Draft(CONV, 1, "好")))).text(), "one character is enough");
+        for (String text : List.of("", "  \n ", limit + "好")) {
+            ProtocolException e = assertThrows(ProtocolException.class,
+                    () -> FrameCodec.decode(FrameCodec.encode(new Frame.Draft(CONV, 1, text))));
+            assertEquals(ErrorCode.BAD_TEXT, e.code(), "length " + text.length());
+        }
     }
 
     @Test

@@ -114,6 +114,16 @@ public final class ServerLink implements AutoCloseable {
         return URI.create(ws.toString().replaceFirst("^ws", "http").replaceFirst("/ws/client\\?.*$", ""));
     }
 
+    /**
+     * The answer to the customer's message {@code inReplyTo} as written so far (streamed): shown to
+     * the customer growing, replaced by the final reply. Never queued: dropped when offline.
+     */
+    public void draft(String conversationId, long inReplyTo, String textSoFar) {
+        if (!textSoFar.isBlank() && textSoFar.length() <= Frame.MAX_TEXT_LENGTH) {
+            send(new Frame.Draft(conversationId, inReplyTo, textSoFar));
+        }
+    }
+
     /** Staff are typing in a conversation (true) or stopped (false); dropped when offline. */
     public void typing(String conversationId, boolean typing) {
         send(new Frame.Typing(conversationId, typing));

@@ -188,8 +188,9 @@ public class ChatService {
 
     /** The newest {@code limit} messages of a conversation, oldest first. Callers check tenancy. */
     public List<ChatMessage> recent(UUID conversationId, int limit) {
-        List<ChatMessage> newestFirst = em.createQuery("select m from ChatMessage m where m.conversation.id = :c "
-                        + "order by m.seq desc", ChatMessage.class)
+        // The conversation is fetched with them: the socket turns them into frames after this returns.
+        List<ChatMessage> newestFirst = em.createQuery("select m from ChatMessage m join fetch m.conversation "
+                        + "where m.conversation.id = :c order by m.seq desc", ChatMessage.class)
                 .setParameter("c", conversationId).setMaxResults(limit).getResultList();
         List<ChatMessage> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);

@@ -5,6 +5,7 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.ChatService;
 import com.alpha01.server.chat.application.DeliveryService;
+import com.alpha01.server.chat.application.DraftService;
 import com.alpha01.server.chat.application.PeerRegistry;
 import com.alpha01.server.chat.application.Presence;
 import com.alpha01.server.chat.application.Relay;
@@ -63,6 +64,9 @@ public class ClientSocket {
     @Inject
     TypingService typing;
 
+    @Inject
+    DraftService drafts;
+
     @OnOpen
     public void open(Session session) {
         Sockets.prepare(session, Sockets.clientLimit());
@@ -83,6 +87,7 @@ public class ClientSocket {
             return;
         }
         SessionChannel channel = new SessionChannel(session);
+        Sockets.thinDrafts(session, drafts.scheduler());
         session.getUserProperties().put(CLIENT, client.id());
         session.getUserProperties().put(STAFF_NAME, staff.get().displayName());
         peers.attachClient(client.id(), channel).ifPresent(old -> old.close(CloseCodes.REPLACED, "replaced"));
@@ -103,6 +108,7 @@ public class ClientSocket {
         SessionChannel channel = new SessionChannel(session);
         Sockets.dispatch(session, channel, text, frame -> {
             if (frame instanceof Frame.Reply reply) {
+                Sockets.answered(session, reply.conversationId());
                 channel.send(FrameCodec.encode(chat.acceptFromClient(clientId, reply).ack(reply.id())));
             } else if (frame instanceof Frame.Delivered d) {
                 chat.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
@@ -111,6 +117,8 @@ public class ClientSocket {
             } else if (frame instanceof Frame.Typing t) {
                 Sockets.typing(session, t, () -> typing.fromClient(clientId, UUID.fromString(t.conversationId()),
                         t.typing()));
+            } else if (frame instanceof Frame.Draft d) {
+                Sockets.draft(session, d, () -> drafts.fromClient(clientId, d));
             } else if (frame instanceof Frame.Resume resume) {
                 var c = chat.ofClientsMerchant(clientId, UUID.fromString(resume.conversationId()));
                 Sockets.sendAll(channel, chat.since(c.id(), resume.lastSeq()).stream()

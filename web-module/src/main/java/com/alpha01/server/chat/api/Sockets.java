@@ -6,6 +6,7 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.protocol.ProtocolException;
 import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.DraftThrottle;
 import com.alpha01.server.platform.RateLimiter;
 import com.alpha01.server.platform.TypingThrottle;
 import com.alpha01.server.platform.api.Correlation;
@@ -58,6 +59,38 @@ final class Sockets {
         if (throttle.allows(frame.conversationId(), frame.typing())) {
             relay.run();
             throttle.passed(frame.conversationId(), frame.typing());
+        }
+    }
+
+    static final String DRAFTS = "alpha01.draft-throttle";
+
+    /**
+     * A client socket thins its drafts (five a second per conversation, the newest wins); held ones
+     * go out on {@code scheduler}.
+     */
+    static void thinDrafts(Session session, DraftThrottle.Scheduler scheduler) {
+        session.getUserProperties().put(DRAFTS, DraftThrottle.perSocket(scheduler));
+    }
+
+    /**
+     * A draft the client sent: relayed through {@code relay} (which refuses another conversation's
+     * id) at once, or held by the socket's {@link DraftThrottle} and relayed when the conversation's
+     * window opens, if the socket is still open then. A refusal of a draft relayed at once is answered
+     * like any refusal; thinning is not answered at all.
+     */
+    static void draft(Session session, Frame.Draft frame, Runnable relay) {
+        DraftThrottle throttle = (DraftThrottle) session.getUserProperties().get(DRAFTS);
+        throttle.offer(frame.conversationId(), () -> {
+            if (session.isOpen()) {
+                relay.run();
+            }
+        });
+    }
+
+    /** The client answered in this conversation: a draft still held for it is dropped (the answer replaces it). */
+    static void answered(Session session, String conversationId) {
+        if (session.getUserProperties().get(DRAFTS) instanceof DraftThrottle throttle) {
+            throttle.discard(conversationId);
         }
     }
 
