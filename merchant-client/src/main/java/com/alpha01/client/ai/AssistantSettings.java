@@ -18,9 +18,14 @@ public record AssistantSettings(String apiKey, String baseUrl, String model, dou
     public static final String DEFAULT_MODEL = "glm-4-flash";
     private static final String API_PATH = "api/paas/v4/";
 
+    /** A pasted key loses surrounding white space; a blank one counts as none. */
+    public AssistantSettings {
+        apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+    }
+
     public static AssistantSettings defaults() {
         return new AssistantSettings(null, DEFAULT_BASE_URL, DEFAULT_MODEL, 0.3, 512, Duration.ofSeconds(5),
-                Duration.ofSeconds(20), Duration.ofSeconds(45), RetryPolicy.defaults(), 200, 20, 3, 0.3);
+                Duration.ofSeconds(20), Duration.ofSeconds(45), RetryPolicy.defaults(), 200, 20, 3, 0.15);
     }
 
     public AssistantSettings withApiKey(String key) {
@@ -51,7 +56,7 @@ public record AssistantSettings(String apiKey, String baseUrl, String model, dou
             return false;
         }
         int dot = apiKey.indexOf('.');
-        return dot > 0 && dot < apiKey.length() - 1 && apiKey.indexOf('.', dot + 1) < 0 && apiKey.strip().equals(apiKey);
+        return dot > 0 && dot < apiKey.length() - 1 && apiKey.indexOf('.', dot + 1) < 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.alpha01.client.ai;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -16,7 +17,9 @@ import org.jboss.logging.Logger;
  * Retries a streaming model call with exponential back-off, as long as nothing has been streamed yet (a
  * retry after the first token would repeat text to the customer). The ZhipuAI streaming model has no retries of
  * its own. Also drops the empty and null partials the ZhipuAI module passes on for chunks without content (a
- * tool-call chunk, the final chunk). The listeners (token budget) see each logical call once.
+ * tool-call chunk, the thinking chunks of GLM-4.5 and later), and repairs the final text, to which the module
+ * appends the word "null" for each such chunk: the answer is what was streamed. The listeners (token budget) see
+ * each logical call once.
  */
 final class RetryingStreamingModel implements StreamingChatModel {
 
@@ -68,7 +71,7 @@ final class RetryingStreamingModel implements StreamingChatModel {
         private final ChatRequest request;
         private final StreamingChatResponseHandler handler;
         private final int number;
-        private volatile boolean streamed;
+        private final StringBuffer streamed = new StringBuffer();
 
         Attempt(ChatRequest request, StreamingChatResponseHandler handler, int number) {
             this.request = request;
@@ -79,19 +82,23 @@ final class RetryingStreamingModel implements StreamingChatModel {
         @Override
         public void onPartialResponse(String text) {
             if (text != null && !text.isEmpty()) {
-                streamed = true;
+                streamed.append(text);
                 handler.onPartialResponse(text);
             }
         }
 
         @Override
         public void onCompleteResponse(ChatResponse response) {
+            AiMessage message = response.aiMessage();
+            if (message != null && !message.hasToolExecutionRequests() && !streamed.toString().equals(message.text())) {
+                response = response.toBuilder().aiMessage(AiMessage.from(streamed.toString())).build();
+            }
             handler.onCompleteResponse(response);
         }
 
         @Override
         public void onError(Throwable error) {
-            if (streamed || number >= policy.maxAttempts() || !ModelErrors.retryable(error)) {
+            if (!streamed.isEmpty() || number >= policy.maxAttempts() || !ModelErrors.retryable(error)) {
                 handler.onError(error);
                 return;
             }

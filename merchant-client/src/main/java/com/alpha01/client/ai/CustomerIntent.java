@@ -1,0 +1,31 @@
+package com.alpha01.client.ai;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Word rules the answer flow applies without a model: a customer asking for a person, a model unsure of itself. */
+final class CustomerIntent {
+
+    private static final List<String> PERSON_ZH = List.of("人工", "真人", "活人", "店员", "转接", "找客服", "转客服",
+            "要客服", "叫客服", "客服在吗", "客服呢", "老板在吗", "找老板", "工作人员");
+    private static final Pattern PERSON_EN = Pattern.compile(
+            "\\b(human|real person|agent|representative|operator|staff|someone real)\\b");
+    private static final List<String> UNSURE = List.of("不知道", "不清楚", "无法回答", "不能回答", "没有相关信息",
+            "没有找到相关", "无法确定", "不确定", "暂时无法回答", "i don't know", "i do not know", "not sure",
+            "no information");
+
+    private CustomerIntent() {
+    }
+
+    static boolean asksForPerson(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replace("人工智能", "");
+        return PERSON_ZH.stream().anyMatch(t::contains) || PERSON_EN.matcher(t).find();
+    }
+
+    /** The model's answer admits it does not know. */
+    static boolean soundsUnsure(String answer) {
+        String t = answer.toLowerCase(Locale.ROOT).replace('’', '\'');
+        return UNSURE.stream().anyMatch(t::contains);
+    }
+}

@@ -1,0 +1,79 @@
+package com.alpha01.client.ai;
+
+import com.alpha01.client.ai.FakeZhipuServer.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ZhipuAI v4's chat completion and stream chunk shapes, for {@link FakeZhipuServer}. */
+final class FakeZhipuWire {
+
+    private FakeZhipuWire() {
+    }
+
+    static List<String> streamChunks(String id, long created, String model, Reply reply, JsonObject usage) {
+        List<String> chunks = new ArrayList<>();
+        if (reply.toolName() != null) {
+            // As the real service sends it: the whole call in one chunk, with its finish reason and the usage.
+            JsonObject delta = Json.createObjectBuilder().add("role", "assistant")
+                    .add("tool_calls", toolCalls(id, reply)).build();
+            chunks.add(chunk(id, created, model, delta, "tool_calls", usage).toString());
+            return chunks;
+        }
+        for (int i = 0; i < reply.reasoning().size(); i++) {
+            JsonObjectBuilder delta = Json.createObjectBuilder().add("role", "assistant");
+            if (i == 0) {
+                delta.add("content", "");
+            }
+            delta.add("reasoning_content", reply.reasoning().get(i));
+            chunks.add(chunk(id, created, model, delta.build(), null, null).toString());
+        }
+        for (String text : reply.chunks()) {
+            JsonObject delta = Json.createObjectBuilder().add("role", "assistant").add("content", text).build();
+            chunks.add(chunk(id, created, model, delta, null, null).toString());
+        }
+        JsonObject last = Json.createObjectBuilder().add("role", "assistant").add("content", "").build();
+        chunks.add(chunk(id, created, model, last, "stop", usage).toString());
+        return chunks;
+    }
+
+    static JsonObject completion(String id, long created, String model, Reply reply, JsonObject usage) {
+        JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+        String finish = "stop";
+        if (reply.toolName() != null) {
+            message.add("tool_calls", toolCalls(id, reply));
+            finish = "tool_calls";
+        } else {
+            message.add("content", String.join("", reply.chunks()));
+        }
+        JsonObject choice = Json.createObjectBuilder().add("index", 0).add("finish_reason", finish)
+                .add("message", message).build();
+        return Json.createObjectBuilder().add("id", id).add("created", created).add("model", model)
+                .add("choices", Json.createArrayBuilder().add(choice)).add("usage", usage)
+                .add("request_id", id).build();
+    }
+
+    private static JsonObject chunk(String id, long created, String model, JsonObject delta, String finish,
+                                    JsonObject usage) {
+        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0);
+        if (finish != null) {
+            choice.add("finish_reason", finish);
+        }
+        choice.add("delta", delta);
+        JsonObjectBuilder chunk = Json.createObjectBuilder().add("id", id).add("created", created)
+                .add("model", model).add("choices", Json.createArrayBuilder().add(choice));
+        if (usage != null) {
+            chunk.add("usage", usage);
+        }
+        return chunk.build();
+    }
+
+    private static JsonArrayBuilder toolCalls(String id, Reply reply) {
+        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "call_" + id).add("index", 0)
+                .add("type", "function").add("function", Json.createObjectBuilder()
+                        .add("name", reply.toolName()).add("arguments", reply.toolArguments())));
+    }
+}
