@@ -3,7 +3,8 @@ import { request, on, release } from './bridge.js';
 import { LANGUAGES, setLanguage, translate, t, language, errorText } from './i18n.js';
 import { Store } from './store.js';
 import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript, toast } from './render.js';
-import { wireScreens, loadQr, loadKnowledge, loadSettings, loadSystem, renderSystem } from './screens.js';
+import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem } from './screens.js';
+import { wireKnowledge, loadKnowledge } from './knowledge.js';
 import { wireAutomation, loadAutomation } from './automation.js';
 
 const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
@@ -166,6 +167,7 @@ function wireNavigation() {
   });
   wireScreens(switchLanguage);
   wireAutomation();
+  wireKnowledge();
   byId('reply-text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();

@@ -144,33 +144,6 @@ async function createCode(event) {
   }
 }
 
-// ---- Knowledge base --------------------------------------------------------------------------
-
-let entries = [];
-
-export async function loadKnowledge() {
-  try {
-    entries = (await request('knowledge.list')).entries ?? [];
-  } catch (e) {
-    entries = [];
-    console.warn(`knowledge.list failed: ${e.code}`);
-  }
-  renderKnowledge();
-}
-
-function renderKnowledge() {
-  const query = byId('kb-search').value.trim().toLowerCase();
-  const shown = entries.filter((e) => !query || `${e.question}\n${e.answer}`.toLowerCase().includes(query));
-  byId('kb-count').textContent = t('kb.count', { n: entries.length });
-  const list = byId('kb-list');
-  list.replaceChildren(...shown.map((e) => {
-    const item = el('li', 'kb-entry');
-    item.append(el('strong', null, e.question), el('p', null, e.answer));
-    return item;
-  }));
-  if (shown.length === 0) list.append(el('li', 'empty', t('kb.none')));
-}
-
 // ---- Settings --------------------------------------------------------------------------------
 
 export async function loadSettings() {
@@ -251,7 +224,6 @@ export function wireScreens(switchLanguage) {
     window.print();
     delete document.body.dataset.printing;
   });
-  byId('kb-search').addEventListener('input', renderKnowledge);
   byId('settings-form').addEventListener('submit', (e) => saveSettings(e, switchLanguage));
   byId('sign-out').addEventListener('click', () => request('signOut').catch((e) => console.warn(`signOut: ${e.code}`)));
 }

@@ -83,6 +83,27 @@ public final class AppSettings {
         return string("zhipuKey").or(() -> fallback.get("zhipu.api.key"));
     }
 
+    /** Tokens the assistant may spend a day (ZhipuAI bills by token); then it answers from the knowledge base. */
+    public synchronized long dailyTokenBudget() {
+        return values.get("dailyTokens") instanceof JsonNumber n ? n.longValue() : 200_000L;
+    }
+
+    /** How the assistant writes (亲切、简洁…). */
+    public synchronized String shopTone() {
+        return string("shopTone").orElse("");
+    }
+
+    /** Facts the assistant may state, one per line of the settings field. */
+    public synchronized List<String> shopFacts() {
+        return string("shopFacts").map(s -> s.lines().map(String::strip).filter(l -> !l.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /** The CSV of orders (order number, status, updated) the order-status tool reads. */
+    public synchronized Optional<String> ordersCsv() {
+        return string("ordersCsv");
+    }
+
     /** What the settings screen shows: everything but the key, of which only the last 4 characters. */
     public synchronized JsonObject forUi(String account) {
         JsonObjectBuilder o = Json.createObjectBuilder()
@@ -92,6 +113,8 @@ public final class AppSettings {
                 .add("zhipuKeySet", zhipuKey().isPresent()).add("account", account == null ? "" : account);
         zhipuKey().ifPresent(k -> o.add("zhipuKeyHint", k.length() <= 4 ? "****" : k.substring(k.length() - 4)));
         capacity().ifPresentOrElse(c -> o.add("capacity", c), () -> o.addNull("capacity"));
+        o.add("dailyTokens", dailyTokenBudget()).add("shopTone", shopTone())
+                .add("shopFacts", String.join("\n", shopFacts())).add("ordersCsv", ordersCsv().orElse(""));
         return o.build();
     }
 
@@ -144,6 +167,28 @@ public final class AppSettings {
                 throw new InvalidSetting("zhipuBaseUrl", "the API base URL must start with http:// or https://");
             }
             next.add("zhipuBaseUrl", aiUrl);
+        }
+        if (in.get("dailyTokens") instanceof JsonNumber n) {
+            if (!n.isIntegral() || n.longValue() < 0 || n.longValue() > 100_000_000L) {
+                throw new InvalidSetting("dailyTokens", "the daily token budget must be 0-100000000");
+            }
+            next.add("dailyTokens", n.longValue());
+        }
+        String tone = text(in, "shopTone", 100);
+        if (tone != null) {
+            next.add("shopTone", tone);
+        }
+        if (in.get("shopFacts") instanceof JsonString facts) {
+            if (facts.getString().length() > 4000) {
+                throw new InvalidSetting("shopFacts", "the shop facts are longer than 4000 characters");
+            }
+            next.add("shopFacts", facts.getString().strip());
+        }
+        if (in.get("ordersCsv") instanceof JsonString csv) {
+            if (csv.getString().length() > 500) {
+                throw new InvalidSetting("ordersCsv", "the path is too long");
+            }
+            next.add("ordersCsv", csv.getString().strip());
         }
         String key = text(in, "zhipuKey", 200);
         if (key != null) {

@@ -37,6 +37,10 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         /** The customer is typing, or stopped. */
         default void typing(Frame.Typing typing) {
         }
+
+        /** The assistant handed the conversation to staff, with a summary for them. */
+        default void handOff(String conversationId, String summary) {
+        }
     }
 
     private final FaqResponder faq;
@@ -48,6 +52,8 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     });
     private volatile ServerLink link;
     private volatile com.alpha01.client.automation.Automation automation;
+    private volatile java.util.function.Supplier<java.util.Optional<com.alpha01.client.ai.AnswerService>> assistant =
+            java.util.Optional::empty;
     /** Conversations staff have taken over: the AI stays silent there. */
     private final java.util.Set<String> heldByStaff = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -59,6 +65,12 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     /** The shop's rules, asked first about every customer message (a rule that answered silences the AI). */
     public void useAutomation(com.alpha01.client.automation.Automation rules) {
         this.automation = rules;
+    }
+
+    /** The assistant that answers (streamed) when it is ready; the local FAQ answers until then. */
+    public void useAssistant(
+            java.util.function.Supplier<java.util.Optional<com.alpha01.client.ai.AnswerService>> assistant) {
+        this.assistant = assistant;
     }
 
     /** The link to answer through (set once it exists: the link needs this listener first). */
@@ -114,6 +126,11 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     }
 
     private void answer(Frame.Message question) {
+        java.util.Optional<com.alpha01.client.ai.AnswerService> ai = assistant.get();
+        if (ai.isPresent()) {
+            answerWith(ai.get(), question);
+            return;
+        }
         String text = faq.answer(question.text());
         link.reply(question.conversationId(), text, Frame.Sender.BOT, question.seq()).whenComplete((ack, failure) -> {
             if (failure != null) {
@@ -123,6 +140,48 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
             observer.message(new Frame.Message(ack.id(), question.conversationId(), ack.seq(), Frame.Sender.BOT,
                     text, Instant.now(), null, question.seq()));
         });
+    }
+
+    /**
+     * The assistant's answer: streamed to the customer as drafts, then sent as the reply; an answer
+     * that needs staff hands the conversation over (after the reply: a HUMAN conversation takes no
+     * BOT replies) and tells the observer, with the assistant's summary for staff.
+     */
+    private void answerWith(com.alpha01.client.ai.AnswerService ai, Frame.Message question) {
+        String conversation = question.conversationId();
+        ai.answer(new com.alpha01.client.ai.Question(conversation, question.seq(), question.text(), question.customer()),
+                new com.alpha01.client.ai.AnswerSink() {
+                    @Override
+                    public void partial(String textSoFar) {
+                        link.draft(conversation, question.seq(), textSoFar);
+                    }
+
+                    @Override
+                    public void complete(com.alpha01.client.ai.Answer answer) {
+                        link.reply(conversation, answer.text(), Frame.Sender.BOT, question.seq())
+                                .whenComplete((ack, failure) -> {
+                                    if (failure != null) {
+                                        LOG.warnf("Answer in conversation %s not stored: %s", conversation,
+                                                failure.getMessage());
+                                    } else {
+                                        observer.message(new Frame.Message(ack.id(), conversation, ack.seq(),
+                                                Frame.Sender.BOT, answer.text(), Instant.now(), null, question.seq()));
+                                    }
+                                    if (answer.needsStaff()) {
+                                        handOff(conversation, answer.staffSummary());
+                                    }
+                                });
+                    }
+                });
+    }
+
+    private void handOff(String conversation, String summary) {
+        try {
+            link.control(Frame.Action.TAKEOVER, conversation);
+        } catch (IllegalStateException offline) {
+            LOG.infof("Hand-off of %s waits: %s", conversation, offline.getMessage());
+        }
+        observer.handOff(conversation, summary == null ? "" : summary);
     }
 
     /** Consumer-style adapter for callers that only want messages. */

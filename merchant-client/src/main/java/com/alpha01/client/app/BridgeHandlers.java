@@ -81,12 +81,7 @@ final class BridgeHandlers {
         bridge.on("settings.get", r -> app.settings.forUi(account()));
         bridge.on("settings.save", this::saveSettings);
         bridge.on("system.status", r -> system(app));
-        bridge.on("knowledge.list", r -> {
-            JsonArrayBuilder entries = Json.createArrayBuilder();
-            app.faq.entries().forEach(e -> entries.add(Json.createObjectBuilder().add("question", e.getKey())
-                    .add("answer", e.getValue())));
-            return Json.createObjectBuilder().add("entries", entries).build();
-        });
+        new KnowledgeHandlers(app).register(bridge);
         bridge.on("qr.list", r -> qrList());
         bridge.on("qr.create", this::qrCreate);
         bridge.on("qr.revoke", r -> server(() -> connection().api().revokeQr(id(r))));
@@ -157,7 +152,9 @@ final class BridgeHandlers {
 
     private JsonObject saveSettings(JsonObject r) throws BridgeException {
         try {
-            return Json.createObjectBuilder().add("restartNeeded", app.settings.save(r)).build();
+            boolean restart = app.settings.save(r);
+            app.ai.rebuild();
+            return Json.createObjectBuilder().add("restartNeeded", restart).build();
         } catch (AppSettings.InvalidSetting e) {
             throw new BridgeException("BAD_SETTING", e.getMessage());
         } catch (IOException e) {

@@ -45,6 +45,7 @@ public final class MerchantApp implements AutoCloseable {
     final UpdateCheck updates = new UpdateCheck();
     private final Notifier notifier;
     final com.alpha01.client.automation.Automation automation;
+    final LocalAi ai;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alpha01-app");
         t.setDaemon(true);
@@ -77,6 +78,8 @@ public final class MerchantApp implements AutoCloseable {
         this.automation = new com.alpha01.client.automation.Automation(java.time.Clock.systemDefaultZone(),
                 java.time.ZoneId.systemDefault(), com.alpha01.client.automation.AutomationStore.encrypted(store),
                 new AutomationActions(this));
+        this.ai = new LocalAi(store, settings, () -> cachedRegistrationQuietly().map(ServerApi.Registration::merchantName)
+                .orElse(""), () -> automation.hours().open() + "–" + automation.hours().close());
         store.getString(CACHE_RECORD).ifPresent(cache -> {
             try {
                 ui.restore(Json.createReader(new StringReader(cache)).readObject());
@@ -256,6 +259,7 @@ public final class MerchantApp implements AutoCloseable {
         LOG.infof("Signed in, client %s of merchant %s", reg.clientId(), reg.merchantCode());
         saveRegistration(reg);
         connection = new Connection(session, api, reg);
+        ai.rebuild(); // the shop's name may have changed
         ensureLink(reg.clientId()).retryNow();
         try {
             ServerApi.QrCode qr = CounterCode.of(api, store, reg.clientId());
@@ -300,6 +304,7 @@ public final class MerchantApp implements AutoCloseable {
         closeLink();
         AutoResponder r = new AutoResponder(faq, new Observer(this));
         r.useAutomation(automation);
+        r.useAssistant(ai::assistant);
         l = new ServerLink(settings.serverUrls(), clientId, () -> {
             KeycloakSession s = session.get();
             return s == null ? "" : s.get();
@@ -425,6 +430,7 @@ public final class MerchantApp implements AutoCloseable {
             s.close();
         }
         saveCache();
+        ai.close();
         BrowserSignIn attempt = signIn;
         if (attempt != null) {
             attempt.close();

@@ -18,6 +18,14 @@ import org.jboss.logging.Logger;
  */
 public final class MerchantClientApp {
 
+    static {
+        // Apache POI (document import) brings log4j-api without a Log4j backend; JBoss Logging would pick it
+        // and drop every INFO line. Before the first logger: java.util.logging, as everywhere else here.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "jdk");
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(MerchantClientApp.class);
     private static final String TITLE = "阿尔法01 · 商家端";
 

@@ -48,6 +48,12 @@ final class Observer implements AutoResponder.Observer {
     }
 
     @Override
+    public void handOff(String conversationId, String summary) {
+        app.bridge.emit("conversation", app.ui.handOff(conversationId, summary));
+        app.notifyStaff("handoff", app.ui.customerOf(conversationId));
+    }
+
+    @Override
     public void typing(Frame.Typing typing) {
         app.bridge.emit("typing", Json.createObjectBuilder().add("conversationId", typing.conversationId())
                 .add("typing", typing.typing()).build());

@@ -39,6 +39,7 @@ final class UiState {
         String state = "BOT";
         String by = "";
         boolean needsStaff;
+        String summary = "";
         Instant updatedAt = Instant.EPOCH;
         final List<JsonObject> messages = new ArrayList<>();
     }
@@ -101,6 +102,7 @@ final class UiState {
             c.needsStaff = true;
         } else if (m.sender() == Frame.Sender.STAFF) {
             c.needsStaff = false;
+            c.summary = "";
         }
         dirty = true;
         return new Change(message, conversationEvent(m.conversationId(), c), fresh, handoff);
@@ -116,6 +118,15 @@ final class UiState {
         }
         dirty = true;
         return conversationEvent(st.conversationId(), c);
+    }
+
+    /** The assistant handed the conversation to staff: it needs them, with the assistant's summary. */
+    synchronized JsonObject handOff(String conversationId, String summary) {
+        Conversation c = conversations.computeIfAbsent(conversationId, k -> new Conversation());
+        c.needsStaff = true;
+        c.summary = summary == null ? "" : summary;
+        dirty = true;
+        return conversationEvent(conversationId, c);
     }
 
     synchronized String customerOf(String conversationId) {
@@ -156,6 +167,7 @@ final class UiState {
             c.state = o.getString("state", "BOT");
             c.by = o.getString("by", "");
             c.needsStaff = o.getBoolean("needsStaff", false);
+            c.summary = o.getString("summary", "");
             c.updatedAt = Instant.parse(o.getString("updatedAt", Instant.EPOCH.toString()));
             for (JsonValue m : o.getJsonArray("messages")) {
                 c.messages.add(Json.createObjectBuilder(m.asJsonObject()).add("old", true).build());
@@ -194,6 +206,7 @@ final class UiState {
     private static JsonObject conversationEvent(String id, Conversation c) {
         return Json.createObjectBuilder().add("conversationId", id).add("customer", c.customer)
                 .add("state", c.state.toUpperCase(Locale.ROOT)).add("by", c.by).add("needsStaff", c.needsStaff)
+                .add("summary", c.summary)
                 .add("updatedAt", c.updatedAt.toString()).build();
     }
 }

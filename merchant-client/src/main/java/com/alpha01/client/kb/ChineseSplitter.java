@@ -3,13 +3,15 @@ package com.alpha01.client.kb;
 import com.alpha01.client.kb.ParsedDocument.Block;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits prose into chunks of roughly {@value #TARGET}–{@value #MAX} characters at sentence
  * boundaries (。！？；… and their ASCII forms, line breaks, so list items stay whole). A chunk
  * repeats the previous chunk's last sentence when it is short (≤ {@value #OVERLAP}), so a fact
- * cut at a boundary is still found with its context. Small blocks are packed together; a
- * section start (a heading) always begins a new chunk. Sentences longer than a chunk are cut at
+ * cut at a boundary is still found with its context. Small blocks are packed together (the
+ * label then spans them: {@code 第2–3页}); a section start (a heading) always begins a new chunk. Sentences longer than a chunk are cut at
  * commas, and failing that, hard.
  */
 final class ChineseSplitter {
@@ -23,10 +25,12 @@ final class ChineseSplitter {
     private static final String ENDS = "。！？；!?;…\n";
     private static final String CLOSERS = "”’」』）)】\"'";
     private static final String SOFT_ENDS = "，、,：:";
+    private static final Pattern POSITION = Pattern.compile("第(\\d+)(页|行|段)");
 
     private final List<Chunk> chunks = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
     private String label;
+    private String lastLabel;
     private boolean fresh;      // current holds more than the carried-over overlap
     private String last;        // the last sentence added, the candidate overlap
 
@@ -56,6 +60,7 @@ final class ChineseSplitter {
         if (!fresh) {
             label = blockLabel;
         }
+        lastLabel = blockLabel;
         current.append(sentence);
         fresh = fresh || !sentence.isBlank();
         last = sentence;
@@ -68,7 +73,7 @@ final class ChineseSplitter {
         if (fresh) {
             String text = current.toString().strip();
             if (!text.isEmpty()) {
-                chunks.add(new Chunk(label, text));
+                chunks.add(new Chunk(span(label, lastLabel), text));
             }
         }
         current.setLength(0);
@@ -77,6 +82,16 @@ final class ChineseSplitter {
             current.append(last);
         }
         last = null;
+    }
+
+    /** {@code 第1页} and {@code 第3页} give {@code 第1–3页}; other labels keep the first. */
+    static String span(String first, String last) {
+        Matcher a = POSITION.matcher(first);
+        Matcher b = POSITION.matcher(last);
+        if (first.equals(last) || !a.matches() || !b.matches() || !a.group(2).equals(b.group(2))) {
+            return first;
+        }
+        return "第" + a.group(1) + "–" + b.group(1) + a.group(2);
     }
 
     /** Sentences with their end marks (and line breaks) kept; none longer than {@link #MAX}. */
@@ -90,6 +105,9 @@ final class ChineseSplitter {
             if (end) {
                 int j = i + 1;
                 while (j < n && (CLOSERS.indexOf(text.charAt(j)) >= 0 || (ENDS.indexOf(text.charAt(j)) >= 0 && text.charAt(j) != '\n'))) {
+                    j++;
+                }
+                while (j < n && c != '\n' && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
                     j++;
                 }
                 if (j < n && text.charAt(j) == '\n' && c != '\n') {

@@ -36,9 +36,4 @@ public enum DocumentKind {
         }
         return Optional.empty();
     }
-
-    /** Spreadsheets become one FAQ entry per row; the other files are split into chunks. */
-    public boolean isFaqSheet() {
-        return this == XLSX || this == CSV;
-    }
 }

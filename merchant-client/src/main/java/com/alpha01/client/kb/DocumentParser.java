@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.jboss.logging.Logger;
 
@@ -30,7 +31,7 @@ final class DocumentParser {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         DocumentKind kind = DocumentKind.ofFileName(name).orElse(null);
         if (kind == null) {
-            String hint = name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(doc|xls)$") ? "，请另存为 .docx / .xlsx 后再导入" : "";
+            String hint = name.toLowerCase(Locale.ROOT).matches(".*\\.(doc|xls)$") ? "，请另存为 .docx / .xlsx 后再导入" : "";
             throw new KnowledgeBaseException(Reason.UNSUPPORTED_TYPE,
                     "不支持的文件类型：" + name + hint + "（支持 TXT、Markdown、PDF、DOCX、XLSX、CSV、HTML）");
         }

@@ -48,6 +48,7 @@ final class SheetReader {
     static ParsedDocument xlsx(byte[] bytes) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             DataFormatter formatter = new DataFormatter(Locale.CHINA);
+            formatter.setUseCachedValuesForFormulaCells(true);   // a formula cell shows its value, as in Excel
             List<FaqRow> out = new ArrayList<>();
             for (Sheet sheet : workbook) {
                 List<List<String>> rows = new ArrayList<>();

@@ -52,10 +52,25 @@ final class FakeDesktop {
                 "automation.hours"}) {
             bridge.on(type, r -> record(type, r, automation()));
         }
-        bridge.on("knowledge.list", r -> Json.createObjectBuilder().add("entries", Json.createArrayBuilder()
-                .add(entry("营业时间 / 几点开门", "本店营业时间为每天 9:00–21:00，节假日照常营业。"))
-                .add(entry("地址 / 在哪", "本店位于演示路 1 号一层，地铁 1 号线演示站 A 口步行 3 分钟。"))
-                .add(entry("价格 / 菜单", "美式 18 元，拿铁 22 元，手冲 28 元起；会员享 9 折。"))).build());
+        bridge.on("knowledge.list", r -> Json.createObjectBuilder().add("loading", false).add("size", 3)
+                .add("documents", Json.createArrayBuilder()
+                        .add(document("d1", "价目表.pdf", "PDF", 2)).add(document("faq", "常见问题", "CSV", 1)))
+                .add("entries", Json.createArrayBuilder()
+                        .add(entry("e1", "营业时间", "本店营业时间为每天 9:00–21:00，节假日照常营业。", "FAQ · 第 1 行"))
+                        .add(entry("e2", "", "美式 18 元，拿铁 22 元，手冲 28 元起；会员享 9 折。", "价目表.pdf · 第 1 页"))
+                        .add(entry("e3", "", "<b>招牌</b>：燕麦拿铁 26 元，可选低因。", "价目表.pdf · 第 2 页"))).build());
+        bridge.on("knowledge.search", r -> record("knowledge.search", r, Json.createObjectBuilder()
+                .add("hits", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("entryId", "e3").add("text", "<b>招牌</b>：燕麦拿铁 26 元，可选低因。")
+                                .add("source", "价目表.pdf · 第 2 页").add("score", 0.82).add("confident", true))
+                        .add(Json.createObjectBuilder().add("entryId", "e2").add("text", "美式 18 元，拿铁 22 元。")
+                                .add("source", "价目表.pdf · 第 1 页").add("score", 0.41).add("confident", false)))
+                .build()));
+        for (String type : new String[] {"knowledge.pick", "knowledge.add", "knowledge.edit", "knowledge.delete",
+                "knowledge.deleteDocument"}) {
+            bridge.on(type, r -> record(type, r, Json.createObjectBuilder().add("id", "e9").add("documentId", "manual")
+                    .add("question", "").add("text", "x").add("source", "手动").build()));
+        }
         bridge.on("settings.get", r -> Json.createObjectBuilder().add("serverUrl", "https://alpha01.example.cn")
                 .add("deviceName", "前台电脑").add("capacity", 20).add("language", "zh-CN")
                 .add("zhipuModel", "glm-4-air").add("zhipuBaseUrl", "https://open.bigmodel.cn/api/paas/v4/")
@@ -159,8 +174,14 @@ final class FakeDesktop {
                 .add("conversationId", "").add("outcome", outcome).add("detail", detail).build();
     }
 
-    private static JsonObject entry(String question, String answer) {
-        return Json.createObjectBuilder().add("question", question).add("answer", answer).build();
+    private static JsonObject entry(String id, String question, String text, String source) {
+        return Json.createObjectBuilder().add("id", id).add("documentId", "d1").add("question", question).add("text", text)
+                .add("source", source).build();
+    }
+
+    private static JsonObject document(String id, String name, String kind, int entries) {
+        return Json.createObjectBuilder().add("id", id).add("name", name).add("kind", kind).add("entries", entries)
+                .add("importedAt", today("09:12:00")).build();
     }
 
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -71,7 +72,11 @@ class ScreensTest {
                 }
                 case "qr" -> ui.waitFor("document.querySelectorAll('#qr-rows tr').length === 3"
                         + " && document.querySelector('#qr-preview img').naturalWidth > 0");
-                case "knowledge" -> ui.waitFor("document.querySelectorAll('#kb-list .kb-entry').length === 3");
+                case "knowledge" -> {
+                    ui.waitFor("document.querySelectorAll('#kb-list .kb-entry').length === 3");
+                    ui.type("#kb-search", "招牌饮品多少钱");
+                    ui.waitFor("document.querySelectorAll('#kb-hits .kb-hit').length === 2");
+                }
                 case "automation" -> ui.waitFor("document.querySelectorAll('#rule-list .rule').length === 5"
                         + " && document.querySelectorAll('#auto-log li').length === 3");
                 case "settings" -> ui.waitFor("document.getElementById('set-server').value !== ''");
@@ -194,6 +199,38 @@ class ScreensTest {
         assertEquals("SCHEDULE", added.getString("trigger"));
         assertEquals("55 8 * * 1-5", added.getString("match"));
         assertEquals("NOTIFY_STAFF", added.getString("action"));
+    }
+
+    @Test
+    void knowledge_screen_searches_edits_and_shows_import_progress_with_markup_as_text() throws Exception {
+        ui.show("knowledge");
+        ui.waitFor("document.querySelectorAll('#kb-docs .kb-doc').length === 2");
+        ui.type("#kb-search", "燕麦拿铁");
+        JsonObject search = desktop.next("knowledge.search");
+        assertNotNull(search, "the search did not reach Java");
+        assertEquals("燕麦拿铁", search.getString("q"));
+        ui.waitFor("document.querySelector('#kb-hits .kb-hit .score').textContent === '相关度 0.82'");
+        assertEquals("<b>招牌</b>：燕麦拿铁 26 元，可选低因。", ui.text("#kb-hits .kb-hit p"));
+        assertEquals("0", ui.eval("return String(document.querySelectorAll('#view-knowledge b:not(.x)').length)"));
+
+        ui.click("#kb-list [data-entry-id=e2] [data-kb-action=edit]");
+        ui.waitFor("document.getElementById('kb-answer').value.startsWith('美式 18 元')");
+        ui.type("#kb-answer", "美式 18 元，拿铁 22 元，手冲 28 元起。");
+        ui.click("#kb-form [type=submit]");
+        JsonObject edit = desktop.next("knowledge.edit");
+        assertEquals("e2", edit.getString("id"));
+        assertEquals("美式 18 元，拿铁 22 元，手冲 28 元起。", edit.getString("text"));
+
+        desktop.bridge.emit("kbProgress", Json.createObjectBuilder().add("name", "菜单.docx").add("stage", "EMBEDDING")
+                .add("done", 5).add("total", 10).build());
+        ui.waitFor("!document.getElementById('kb-progress-box').hidden"
+                + " && document.getElementById('kb-progress').value === 50");
+        assertEquals("正在建立索引 菜单.docx：5/10", ui.text("#kb-progress-label"));
+        desktop.bridge.emit("kbImported", Json.createObjectBuilder().add("name", "坏.pdf").add("ok", false)
+                .add("error", "UNREADABLE").add("message", "x").build());
+        ui.waitFor("document.getElementById('kb-feedback').textContent === '坏.pdf 导入失败：文件已损坏或无法读取'");
+        ui.click("#kb-import");
+        assertNotNull(desktop.next("knowledge.pick"), "the import button did not ask Java for the file dialog");
     }
 
     @Test

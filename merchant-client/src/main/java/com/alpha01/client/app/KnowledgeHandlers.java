@@ -1,0 +1,188 @@
+package com.alpha01.client.app;
+
+import com.alpha01.client.bridge.Bridge;
+import com.alpha01.client.bridge.BridgeException;
+import com.alpha01.client.kb.ImportResult;
+import com.alpha01.client.kb.KnowledgeBase;
+import com.alpha01.client.kb.KnowledgeBaseException;
+import com.alpha01.client.kb.KnowledgeEntry;
+import com.alpha01.client.kb.KnowledgeSearch;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * The 知识库 screen's requests: list documents and entries, search (hits with scores and
+ * sources), import files in the background with progress events ({@code kbProgress}, then
+ * {@code kbImported}), add, edit and delete entries and documents. Works offline.
+ */
+final class KnowledgeHandlers {
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeHandlers.class);
+    private static final int MAX_LISTED = 300;
+
+    private final MerchantApp app;
+    private final ExecutorService imports = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alpha01-kb-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    KnowledgeHandlers(MerchantApp app) {
+        this.app = app;
+    }
+
+    void register(Bridge bridge) {
+        bridge.on("knowledge.list", r -> list(r.getString("documentId", "")));
+        bridge.on("knowledge.search", r -> {
+            String q = r.getString("q", "").strip();
+            if (q.isEmpty() || q.length() > 500) {
+                throw new BridgeException("BAD_REQUEST", "a search needs 1-500 characters");
+            }
+            JsonArrayBuilder hits = Json.createArrayBuilder();
+            KnowledgeBase kb = kb();
+            for (KnowledgeSearch.Hit h : kb.search(q, 5)) {
+                hits.add(Json.createObjectBuilder().add("entryId", h.entryId()).add("text", h.text())
+                        .add("source", h.source()).add("score", Math.round(h.score() * 1000) / 1000.0)
+                        .add("confident", kb.confident(h)));
+            }
+            return Json.createObjectBuilder().add("hits", hits).build();
+        });
+        bridge.on("knowledge.importPaths", r -> {
+            List<Path> paths = new ArrayList<>();
+            for (JsonValue v : r.getJsonArray("paths") == null ? List.<JsonValue>of() : r.getJsonArray("paths")) {
+                if (v instanceof JsonString s && Files.isRegularFile(Path.of(s.getString()))) {
+                    paths.add(Path.of(s.getString()));
+                }
+            }
+            if (paths.isEmpty()) {
+                throw new BridgeException("BAD_REQUEST", "no readable file");
+            }
+            importAll(paths);
+            return Json.createObjectBuilder().add("started", paths.size()).build();
+        });
+        bridge.on("knowledge.pick", r -> {
+            java.awt.EventQueue.invokeLater(() -> {
+                javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
+                chooser.setMultiSelectionEnabled(true);
+                chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter(
+                        "TXT, Markdown, HTML, PDF, DOCX, XLSX, CSV", "txt", "md", "markdown", "html", "htm", "pdf",
+                        "docx", "xlsx", "csv"));
+                if (chooser.showOpenDialog(null) == javax.swing.JFileChooser.APPROVE_OPTION) {
+                    importAll(List.of(chooser.getSelectedFiles()).stream().map(java.io.File::toPath).toList());
+                }
+            });
+            return JsonValue.EMPTY_JSON_OBJECT;
+        });
+        bridge.on("knowledge.add", r -> {
+            String q = text(r, "question", 500);
+            String a = text(r, "text", 4000);
+            try {
+                return entry(kb().addEntry(q, a));
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        });
+        bridge.on("knowledge.edit", r -> {
+            String id = r.getString("id", "");
+            String a = text(r, "text", 4000);
+            String q = r.getString("question", null);
+            try {
+                return entry(q == null ? kb().editEntry(id, a) : kb().editEntry(id, q.strip(), a));
+            } catch (IOException e) {
+                throw failed(e);
+            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+                throw new BridgeException("NOT_FOUND", "no such entry");
+            }
+        });
+        bridge.on("knowledge.delete", r -> {
+            try {
+                if (!kb().deleteEntry(r.getString("id", ""))) {
+                    throw new BridgeException("NOT_FOUND", "no such entry");
+                }
+                return JsonValue.EMPTY_JSON_OBJECT;
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        });
+        bridge.on("knowledge.deleteDocument", r -> {
+            try {
+                if (!kb().deleteDocument(r.getString("id", ""))) {
+                    throw new BridgeException("NOT_FOUND", "no such document");
+                }
+                return JsonValue.EMPTY_JSON_OBJECT;
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        });
+    }
+
+    /** Imports one file after another, reporting each step to the page; a bad file does not stop the rest. */
+    void importAll(List<Path> paths) {
+        imports.execute(() -> {
+            KnowledgeBase kb = app.ai.awaitKnowledge();
+            for (Path p : paths) {
+                String name = p.getFileName().toString();
+                try {
+                    ImportResult result = kb.importFile(p, (stage, done, total) -> app.bridge.emit("kbProgress",
+                            Json.createObjectBuilder().add("name", name).add("stage", stage.name()).add("done", done)
+                                    .add("total", total).build()));
+                    app.bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", true)
+                            .add("entries", result.entries()).add("unchanged", result.skippedUnchanged()).build());
+                } catch (IOException | RuntimeException e) {
+                    String reason = e instanceof KnowledgeBaseException k ? k.reason().name() : "FAILED";
+                    LOG.warnf("Import of a file failed: %s", reason);
+                    app.bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", false)
+                            .add("error", reason).add("message", String.valueOf(e.getMessage())).build());
+                }
+            }
+        });
+    }
+
+    private JsonObject list(String documentId) throws BridgeException {
+        KnowledgeBase kb = app.ai.knowledge().orElse(null);
+        if (kb == null) {
+            return Json.createObjectBuilder().add("loading", true).add("documents", Json.createArrayBuilder())
+                    .add("entries", Json.createArrayBuilder()).add("size", 0).build();
+        }
+        JsonArrayBuilder docs = Json.createArrayBuilder();
+        kb.documents().forEach(d -> docs.add(Json.createObjectBuilder().add("id", d.id()).add("name", d.name())
+                .add("kind", d.kind().name()).add("entries", d.entries()).add("importedAt", d.importedAt().toString())));
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        kb.entries(documentId.isEmpty() ? null : documentId, 0, MAX_LISTED).forEach(e -> entries.add(entry(e)));
+        return Json.createObjectBuilder().add("loading", false).add("documents", docs).add("entries", entries)
+                .add("size", kb.size()).build();
+    }
+
+    private static JsonObject entry(KnowledgeEntry e) {
+        return Json.createObjectBuilder().add("id", e.id()).add("documentId", e.documentId())
+                .add("question", e.question() == null ? "" : e.question()).add("text", e.text())
+                .add("source", e.source()).build();
+    }
+
+    private KnowledgeBase kb() throws BridgeException {
+        return app.ai.knowledge().orElseThrow(() -> new BridgeException("LOADING", "the knowledge base is still loading"));
+    }
+
+    private static String text(JsonObject r, String key, int max) throws BridgeException {
+        String v = r.getString(key, "").strip();
+        if (v.isEmpty() || v.length() > max) {
+            throw new BridgeException("BAD_REQUEST", key + " needs 1-" + max + " characters");
+        }
+        return v;
+    }
+
+    private static BridgeException failed(IOException e) {
+        return new BridgeException("STORE_FAILED", "the knowledge base could not be saved");
+    }
+}

@@ -1,0 +1,147 @@
+package com.alpha01.client.app;
+
+import com.alpha01.client.ai.AnswerService;
+import com.alpha01.client.ai.AssistantSettings;
+import com.alpha01.client.ai.DailyUsage;
+import com.alpha01.client.ai.FollowUps;
+import com.alpha01.client.ai.OrderBook;
+import com.alpha01.client.ai.ShopProfile;
+import com.alpha01.client.ai.TokenBudget;
+import com.alpha01.client.ai.UsageStore;
+import com.alpha01.client.kb.KnowledgeBase;
+import com.alpha01.client.kb.KnowledgeSearch;
+import com.alpha01.client.store.EncryptedStore;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The app's local AI in one place: the knowledge base (opened in the background: the embedding
+ * model takes a moment to load), the assistant built from the settings (rebuilt when they change),
+ * its daily token budget kept in the encrypted store, the order list and follow-ups its tools use.
+ */
+final class LocalAi implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalAi.class);
+    private static final String USAGE_RECORD = "ai.usage";
+
+    private final EncryptedStore store;
+    private final AppSettings settings;
+    private final Supplier<String> shopName;
+    private final Supplier<String> hours;
+    private final CompletableFuture<KnowledgeBase> knowledge;
+    private final TokenBudget budget;
+    private final FollowUps followUps = new FollowUps(Clock.systemDefaultZone());
+    private volatile AnswerService assistant;
+
+    LocalAi(EncryptedStore store, AppSettings settings, Supplier<String> shopName, Supplier<String> hours) {
+        this.store = store;
+        this.settings = settings;
+        this.shopName = shopName;
+        this.hours = hours;
+        this.budget = new TokenBudget(settings.dailyTokenBudget(), usageStore(store), Clock.systemDefaultZone());
+        this.knowledge = CompletableFuture.supplyAsync(() -> {
+            try {
+                return KnowledgeBase.open(store);
+            } catch (IOException e) {
+                throw new IllegalStateException("the knowledge base could not be opened: " + e.getMessage(), e);
+            }
+        });
+        knowledge.whenComplete((kb, e) -> {
+            if (e != null) {
+                LOG.errorf("Knowledge base not available: %s", e.getMessage());
+            } else {
+                LOG.infof("Knowledge base ready: %d entries", kb.size());
+                rebuild();
+            }
+        });
+    }
+
+    /** The knowledge base, once open (empty while the model loads or when it failed). */
+    Optional<KnowledgeBase> knowledge() {
+        return Optional.ofNullable(knowledge.getNow(null));
+    }
+
+    /** Waits for the knowledge base (imports from the UI start here). */
+    KnowledgeBase awaitKnowledge() {
+        return knowledge.join();
+    }
+
+    /** The assistant, once the knowledge base is open. */
+    Optional<AnswerService> assistant() {
+        return Optional.ofNullable(assistant);
+    }
+
+    DailyUsage usage() {
+        return budget.today();
+    }
+
+    long dailyLimit() {
+        return settings.dailyTokenBudget();
+    }
+
+    /** A new assistant from the current settings (key, model, URL, shop profile); memory starts afresh. */
+    synchronized void rebuild() {
+        KnowledgeSearch kb = knowledge.getNow(null);
+        if (kb == null) {
+            return;
+        }
+        AssistantSettings model = AssistantSettings.defaults().withApiKey(settings.zhipuKey().orElse(null))
+                .withEndpoint(settings.zhipuBaseUrl(), settings.zhipuModel());
+        ShopProfile profile = new ShopProfile(shopName.get(), settings.shopTone(), settings.shopFacts(), hours.get());
+        OrderBook orders = new OrderBook(settings.ordersCsv().map(Path::of).orElse(null));
+        AnswerService previous = assistant;
+        assistant = new AnswerService(model, profile, kb, orders, followUps, budget);
+        if (previous != null) {
+            previous.close();
+        }
+        LOG.infof("Assistant ready (%s, model %s)", model.hasUsableKey() ? "ZhipuAI" : "knowledge base only",
+                model.model());
+    }
+
+    private static UsageStore usageStore(EncryptedStore store) {
+        return new UsageStore() {
+            @Override
+            public Optional<Saved> load() {
+                try {
+                    return store.getString(USAGE_RECORD).map(s -> Json.createReader(new StringReader(s)).readObject())
+                            .map(o -> new Saved(LocalDate.parse(o.getString("day")), o.getJsonNumber("tokens").longValue()));
+                } catch (IOException | RuntimeException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public void save(Saved usage) {
+                JsonObject o = Json.createObjectBuilder().add("day", usage.day().toString()).add("tokens", usage.tokens())
+                        .build();
+                try {
+                    store.putString(USAGE_RECORD, o.toString());
+                } catch (IOException e) {
+                    LOG.warnf("Token usage not saved: %s", e.getMessage());
+                }
+            }
+        };
+    }
+
+    List<FollowUps.FollowUp> followUps() {
+        return followUps.open();
+    }
+
+    @Override
+    public void close() {
+        AnswerService a = assistant;
+        if (a != null) {
+            a.close();
+        }
+    }
+}

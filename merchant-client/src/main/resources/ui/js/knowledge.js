@@ -1,0 +1,157 @@
+// 知识库: documents, entries (add, edit, delete), search with scores and sources, imports with progress.
+import { request, on } from './bridge.js';
+import { t, formatTime, errorText } from './i18n.js';
+
+let data = { documents: [], entries: [], size: 0, loading: true };
+let armed = null;
+let searchTimer = null;
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function feedback(text, kind = 'info') {
+  const node = byId('kb-feedback');
+  node.dataset.kind = kind;
+  node.textContent = text;
+}
+
+async function call(type, payload) {
+  try {
+    return await request(type, payload);
+  } catch (e) {
+    feedback(t('kb.failed', { message: errorText(e) }), 'error');
+    return null;
+  }
+}
+
+export async function loadKnowledge() {
+  const result = await call('knowledge.list', {});
+  if (result) data = result;
+  render();
+  if (data.loading) setTimeout(() => { if (!byId('view-knowledge').hidden) loadKnowledge(); }, 1000);
+}
+
+function confirmButton(key, id, label, confirmLabel, action) {
+  const button = el('button', 'ghost small danger', armed === key ? confirmLabel : label);
+  button.type = 'button';
+  button.dataset.kbAction = id;
+  button.addEventListener('click', async () => {
+    if (armed !== key) {
+      armed = key;
+      render();
+      return;
+    }
+    armed = null;
+    await action();
+    await loadKnowledge();
+  });
+  return button;
+}
+
+function render() {
+  byId('kb-count').textContent = data.loading ? t('kb.loading') : t('kb.count', { n: data.size });
+  byId('kb-docs').replaceChildren(...data.documents.map((d) => {
+    const item = el('li', 'kb-doc');
+    item.dataset.documentId = d.id;
+    const body = el('div', 'kb-doc-body');
+    body.append(el('span', 'kb-doc-name', d.name),
+      el('span', 'kb-doc-meta', t('kb.docMeta', { kind: d.kind, n: d.entries, at: formatTime(d.importedAt) })));
+    item.append(body, confirmButton(`doc-${d.id}`, 'delete-document', t('kb.delete'), t('kb.deleteConfirm'),
+      () => call('knowledge.deleteDocument', { id: d.id })));
+    return item;
+  }));
+  const list = byId('kb-list');
+  list.replaceChildren(...data.entries.map((e) => {
+    const item = el('li', 'kb-entry');
+    item.dataset.entryId = e.id;
+    const body = el('div');
+    if (e.question) body.append(el('strong', null, e.question));
+    body.append(el('p', null, e.text));
+    const actions = el('div', 'entry-actions');
+    const edit = el('button', 'ghost small', t('auto.edit'));
+    edit.type = 'button';
+    edit.dataset.kbAction = 'edit';
+    edit.addEventListener('click', () => {
+      byId('kb-entry-id').value = e.id;
+      byId('kb-question').value = e.question;
+      byId('kb-answer').value = e.text;
+      byId('kb-form-title').textContent = t('kb.editTitle');
+      byId('kb-answer').focus();
+    });
+    actions.append(edit, confirmButton(`entry-${e.id}`, 'delete', t('kb.delete'), t('kb.deleteConfirm'),
+      () => call('knowledge.delete', { id: e.id })));
+    item.append(body, actions, el('span', 'source', e.source));
+    return item;
+  }));
+  if (!data.loading && data.entries.length === 0) list.append(el('li', 'empty', t('kb.none')));
+}
+
+async function search() {
+  const q = byId('kb-search').value.trim();
+  const box = byId('kb-hits');
+  if (!q) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const result = await call('knowledge.search', { q });
+  if (!result) return;
+  box.hidden = false;
+  box.replaceChildren(...result.hits.map((h) => {
+    const item = el('li', 'kb-hit');
+    const meta = el('div', 'kb-hit-meta');
+    meta.append(el('span', 'score', t('kb.score', { score: h.score.toFixed(2) })), el('span', null, h.source));
+    if (h.confident) meta.append(el('span', 'chip chip-ok', t('kb.confident')));
+    item.append(meta, el('p', null, h.text));
+    return item;
+  }));
+  if (result.hits.length === 0) box.append(el('li', 'empty', t('kb.noHits')));
+}
+
+function clearForm() {
+  byId('kb-form').reset();
+  byId('kb-entry-id').value = '';
+  byId('kb-form-title').textContent = t('kb.addTitle');
+}
+
+export function wireKnowledge() {
+  byId('kb-import').addEventListener('click', () => call('knowledge.pick', {}));
+  byId('kb-search').addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(search, 250);
+  });
+  byId('kb-form-clear').addEventListener('click', clearForm);
+  byId('kb-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const id = byId('kb-entry-id').value;
+    const payload = { question: byId('kb-question').value.trim(), text: byId('kb-answer').value.trim() };
+    const saved = id ? await call('knowledge.edit', { id, ...payload }) : await call('knowledge.add', payload);
+    if (saved) {
+      clearForm();
+      feedback(t('kb.saved'));
+      await loadKnowledge();
+    }
+  });
+  on('kbProgress', (p) => {
+    const box = byId('kb-progress-box');
+    box.hidden = false;
+    const pct = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
+    const stageShare = { READING: [0, 10], EMBEDDING: [10, 90], SAVING: [90, 100], DONE: [100, 100] }[p.stage] ?? [0, 100];
+    byId('kb-progress').value = stageShare[0] + ((stageShare[1] - stageShare[0]) * pct) / 100;
+    byId('kb-progress-label').textContent = t(`kb.stage.${p.stage}`, { name: p.name, done: p.done, total: p.total });
+  });
+  on('kbImported', (r) => {
+    byId('kb-progress-box').hidden = true;
+    if (r.ok) feedback(t(r.unchanged ? 'kb.unchanged' : 'kb.imported', { name: r.name, n: r.entries }));
+    else feedback(t('kb.importFailed', { name: r.name, reason: t(`kb.reason.${r.error}`) }), 'error');
+    if (!byId('view-knowledge').hidden) loadKnowledge();
+  });
+}
