@@ -113,7 +113,9 @@ public final class Automation {
                 seen.afterHoursDay = today();
             }
             execute(rule, conversationId, 1);
-            replied |= rule.action() == Rule.Action.REPLY && rule.trigger() != Rule.Trigger.NEW_CONVERSATION;
+            // Only a keyword rule answers the question itself; a greeting or an after-hours notice
+            // comes on top of the assistant's answer.
+            replied |= rule.action() == Rule.Action.REPLY && rule.trigger() == Rule.Trigger.KEYWORD;
             handedOff |= rule.action() == Rule.Action.HAND_OFF;
         }
         return replied || handedOff ? new Outcome(replied, handedOff) : Outcome.NOTHING;

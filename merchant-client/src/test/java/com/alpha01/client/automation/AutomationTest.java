@@ -84,7 +84,7 @@ class AutomationTest {
     void after_hours_the_notice_is_sent_once_per_conversation_and_day() {
         Automation a = automation(AutomationStore.inMemory());
         clock.advance(Duration.ofHours(12)); // 22:00
-        assertTrue(a.onCustomerMessage(C, "还营业吗", true).replied());
+        assertFalse(a.onCustomerMessage(C, "还营业吗", true).handled(), "the assistant still answers at night");
         a.onCustomerMessage(C, "有人吗", false);
         assertEquals(1, done.size());
         clock.advance(Duration.ofHours(12)); // 10:00 next day: open

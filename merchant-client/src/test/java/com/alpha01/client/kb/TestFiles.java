@@ -23,7 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
 /** Real files for the import tests, written with the same libraries a shop's office software would produce. */
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
@@ -34,7 +34,7 @@ final class TestFiles {
      * of the CJK fonts every PDF reader must provide, so nothing is embedded and no font file
      * is needed. The text layer is what the knowledge base reads, as with any real PDF.
      */
-    static Path pdf(Path file, List<String> pages) throws IOException {
+    public static Path pdf(Path file, List<String> pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDType0Font font = new PDType0Font(songLight());
             for (String text : pages) {
