@@ -116,6 +116,9 @@ export function renderTranscript(store) {
   byId('btn-handback').hidden = !c || c.state !== 'HUMAN';
   byId('btn-close').hidden = !c || c.state === 'CLOSED';
   byId('typing').hidden = !c || !(c.typingUntil > Date.now());
+  const summary = c && c.needsStaff && c.state !== 'CLOSED' ? String(c.summary ?? '') : '';
+  byId('handoff-summary').hidden = !summary;
+  byId('handoff-summary-text').textContent = summary;
   const stick = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
   transcript.replaceChildren(...(c ? store.messagesOf(c.conversationId) : []).map((m) => {
     const sender = ['CUSTOMER', 'BOT', 'STAFF'].includes(m.sender) ? m.sender : 'BOT';

@@ -154,6 +154,12 @@ export async function loadSettings() {
     byId('set-capacity').value = s.capacity ?? '';
     byId('set-model').value = s.zhipuModel ?? 'glm-4-flash';
     byId('set-ai-url').value = s.zhipuBaseUrl ?? '';
+    byId('set-daily-tokens').value = s.dailyTokens ?? '';
+    byId('set-tone').value = s.shopTone ?? '';
+    byId('set-facts').value = s.shopFacts ?? '';
+    byId('set-orders').value = s.ordersCsv ?? '';
+    byId('set-usage').textContent = s.tokensToday
+      ? t('settings.usage', { used: s.tokensToday.used, limit: s.tokensToday.limit }) : '';
     byId('set-language').value = language();
     byId('set-key').value = '';
     byId('set-key-hint').textContent = s.zhipuKeySet ? t('settings.keySet', { hint: s.zhipuKeyHint ?? '' })
@@ -174,6 +180,10 @@ async function saveSettings(event, switchLanguage) {
     zhipuModel: byId('set-model').value,
     zhipuBaseUrl: byId('set-ai-url').value.trim(),
     language: byId('set-language').value,
+    dailyTokens: byId('set-daily-tokens').value ? Number(byId('set-daily-tokens').value) : null,
+    shopTone: byId('set-tone').value.trim(),
+    shopFacts: byId('set-facts').value,
+    ordersCsv: byId('set-orders').value.trim(),
   };
   const key = byId('set-key').value.trim();
   if (key) payload.zhipuKey = key;
@@ -195,6 +205,7 @@ export function renderSystem(sys) {
   byId('sys-server').textContent = sys.server || '—';
   byId('sys-latency').textContent = Number.isFinite(sys.rttMs) ? t('unit.ms', { n: sys.rttMs }) : '—';
   byId('sys-outbox').textContent = String(sys.outbox ?? 0);
+  byId('sys-tokens').textContent = sys.tokens ? t('settings.usage', { used: sys.tokens.used, limit: sys.tokens.limit }) : '—';
   byId('sys-memory').textContent = t('sys.memoryValue', { app: sys.memory?.appMb ?? '?', total: sys.memory?.totalMb ?? '?' });
   byId('sys-cpu').textContent = Number.isFinite(sys.cpuPercent) ? `${sys.cpuPercent.toFixed(1)}%` : '—';
   const minutes = Math.floor((sys.uptimeSeconds ?? 0) / 60);

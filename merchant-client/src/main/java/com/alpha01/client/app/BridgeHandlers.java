@@ -78,7 +78,8 @@ final class BridgeHandlers {
             });
         }
         bridge.on("setLanguage", r -> saveSettings(Json.createObjectBuilder().add("language", r.getString("lang", "")).build()));
-        bridge.on("settings.get", r -> app.settings.forUi(account()));
+        bridge.on("settings.get", r -> Json.createObjectBuilder(app.settings.forUi(account()))
+                .add("tokensToday", tokens(app)).build());
         bridge.on("settings.save", this::saveSettings);
         bridge.on("system.status", r -> system(app));
         new KnowledgeHandlers(app).register(bridge);
@@ -224,7 +225,7 @@ final class BridgeHandlers {
                 .add("outbox", link == null ? 0 : link.outboxSize())
                 .add("memory", Json.createObjectBuilder().add("appMb", f.appMb()).add("totalMb", f.totalMb()))
                 .add("uptimeSeconds", f.uptimeSeconds()).add("version", MerchantApp.VERSION)
-                .add("chromium", app.chromium()).add("update", app.update.toJson());
+                .add("chromium", app.chromium()).add("update", app.update.toJson()).add("tokens", tokens(app));
         if (f.cpuPercent() >= 0) {
             o.add("cpuPercent", Math.round(f.cpuPercent() * 10) / 10.0);
         }
@@ -232,6 +233,11 @@ final class BridgeHandlers {
             o.add("rttMs", link.rttMillis());
         }
         return o.build();
+    }
+
+    private static JsonObject tokens(MerchantApp app) {
+        com.alpha01.client.ai.DailyUsage usage = app.ai.usage();
+        return Json.createObjectBuilder().add("used", usage.tokens()).add("limit", usage.limit()).build();
     }
 
     private String account() {

@@ -158,6 +158,19 @@ class DesktopWindowTest {
     }
 
     @Test
+    @Order(8)
+    void a_hand_off_shows_the_assistants_summary_as_text() throws Exception {
+        ui.click("[data-conversation-id='" + FakeDesktop.C3 + "']");
+        desktop.bridge.emit("conversation", Json.createObjectBuilder(FakeDesktop.conversation(FakeDesktop.C3, "<b>赵</b>",
+                "BOT", "")).add("needsStaff", true).add("summary", "顾客问 <i>发票</i>，需要人工开具").build());
+        ui.waitFor("!document.getElementById('handoff-summary').hidden");
+        assertEquals("顾客问 <i>发票</i>，需要人工开具", ui.text("#handoff-summary-text"));
+        assertEquals("0", ui.eval("return String(document.querySelectorAll('#handoff-summary i').length)"));
+        desktop.bridge.emit("conversation", FakeDesktop.conversation(FakeDesktop.C3, "<b>赵</b>", "BOT", ""));
+        ui.waitFor("document.getElementById('handoff-summary').hidden");
+    }
+
+    @Test
     @Order(9)
     void a_hand_off_notice_appears_without_focus_stealing() throws Exception {
         desktop.bridge.emit("notify", Json.createObjectBuilder().add("kind", "handoff").add("customer", "<i>钱</i>").build());

@@ -74,12 +74,16 @@ final class FakeDesktop {
         bridge.on("settings.get", r -> Json.createObjectBuilder().add("serverUrl", "https://alpha01.example.cn")
                 .add("deviceName", "前台电脑").add("capacity", 20).add("language", "zh-CN")
                 .add("zhipuModel", "glm-4-air").add("zhipuBaseUrl", "https://open.bigmodel.cn/api/paas/v4/")
-                .add("zhipuKeySet", true).add("zhipuKeyHint", "9f2c").add("account", "李小梅 (demo-staff)").build());
+                .add("zhipuKeySet", true).add("zhipuKeyHint", "9f2c").add("account", "李小梅 (demo-staff)")
+                .add("dailyTokens", 200000).add("shopTone", "亲切、简洁").add("shopFacts", "周一至周日 9:00–21:00\n支持微信、支付宝")
+                .add("ordersCsv", "").add("tokensToday", Json.createObjectBuilder().add("used", 15320).add("limit", 200000))
+                .build());
         bridge.on("system.status", r -> Json.createObjectBuilder().add("state", "online")
                 .add("server", "https://alpha01.example.cn").add("rttMs", 23).add("outbox", 0)
                 .add("memory", Json.createObjectBuilder().add("appMb", 182).add("totalMb", 356))
                 .add("cpuPercent", 1.4).add("uptimeSeconds", 3 * 3600 + 25 * 60).add("version", "0.1.0")
-                .add("chromium", "146.0.7680.0").add("update", Json.createObjectBuilder().add("checked", true)
+                .add("chromium", "146.0.7680.0").add("tokens", Json.createObjectBuilder().add("used", 15320).add("limit", 200000))
+                .add("update", Json.createObjectBuilder().add("checked", true)
                         .add("available", true).add("required", false).add("latest", "0.2.0").add("downloadUrl", ""))
                 .build());
     }

@@ -238,6 +238,8 @@ class ScreensTest {
         ui.show("settings");
         ui.waitFor("document.getElementById('set-key-hint').textContent.includes('9f2c')");
         assertEquals("", ui.eval("return document.getElementById('set-key').value"));
+        assertEquals("今日已用 15320 / 200000 tokens", ui.text("#set-usage"));
+        ui.type("#set-tone", "热情、专业");
         ui.type("#set-capacity", "30");
         ui.type("#set-key", "sk-new-key-0042");
         ui.click("#settings-save");
@@ -246,6 +248,9 @@ class ScreensTest {
         assertEquals(30, saved.getInt("capacity"));
         assertEquals("sk-new-key-0042", saved.getString("zhipuKey"));
         assertEquals("glm-4-air", saved.getString("zhipuModel"));
+        assertEquals("热情、专业", saved.getString("shopTone"));
+        assertEquals("周一至周日 9:00–21:00\n支持微信、支付宝", saved.getString("shopFacts"));
+        assertEquals(200000, saved.getInt("dailyTokens"));
         ui.waitFor("document.getElementById('settings-feedback').textContent.startsWith('已保存')");
         assertEquals("", ui.eval("return document.getElementById('set-key').value"));
         assertFalse(ui.eval("return document.body.innerText").contains("sk-new-key"));
