@@ -221,6 +221,10 @@ const MESSAGES = {
     'settings.usage': '今日已用 {used} / {limit} tokens',
     'conv.summary': 'AI 摘要',
     'sys.tokens': 'AI 用量（今日）',
+    'tasks.title': '待跟进',
+    'tasks.none': '没有待跟进的任务。',
+    'tasks.done': '完成',
+    'tasks.new': '新的跟进任务：{summary}',
   },
   en: {
     'app.name': 'Alpha 01',
@@ -443,6 +447,10 @@ const MESSAGES = {
     'settings.usage': '{used} of {limit} tokens used today',
     'conv.summary': 'AI summary',
     'sys.tokens': 'AI usage (today)',
+    'tasks.title': 'Follow-ups',
+    'tasks.none': 'Nothing to follow up.',
+    'tasks.done': 'Done',
+    'tasks.new': 'New follow-up: {summary}',
   },
 };
 

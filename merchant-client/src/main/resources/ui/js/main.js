@@ -3,12 +3,12 @@ import { request, on, release } from './bridge.js';
 import { LANGUAGES, setLanguage, translate, t, language, errorText } from './i18n.js';
 import { Store } from './store.js';
 import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript, toast } from './render.js';
-import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem } from './screens.js';
+import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem, loadTasks } from './screens.js';
 import { wireKnowledge, loadKnowledge } from './knowledge.js';
 import { wireAutomation, loadAutomation } from './automation.js';
 
 const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
-const LOADERS = { qr: loadQr, knowledge: loadKnowledge, automation: loadAutomation, settings: loadSettings, status: loadSystem };
+const LOADERS = { overview: loadTasks, qr: loadQr, knowledge: loadKnowledge, automation: loadAutomation, settings: loadSettings, status: loadSystem };
 const LANGUAGE_KEY = 'alpha01.lang';
 const store = new Store();
 let view = 'overview';
@@ -201,6 +201,10 @@ function wireEvents() {
     const name = notice.customer || t('conv.anonymous');
     toast(t(notice.kind === 'handoff' ? 'notify.handoff' : 'notify.newConversation', { name }),
       notice.kind === 'handoff' ? 'warn' : 'info');
+  });
+  on('followup', (task) => {
+    toast(t('tasks.new', { summary: task.summary }));
+    if (view === 'overview') loadTasks();
   });
   on('stats', (stats) => {
     store.setServerStats(stats);

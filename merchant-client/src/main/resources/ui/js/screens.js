@@ -144,6 +144,41 @@ async function createCode(event) {
   }
 }
 
+// ---- Follow-up tasks (总览) ----------------------------------------------------------------
+
+export async function loadTasks() {
+  let tasks = [];
+  try {
+    tasks = (await request('followups.list')).tasks ?? [];
+  } catch (e) {
+    console.warn(`followups.list failed: ${e.code}`);
+  }
+  renderTasks(tasks);
+}
+
+function renderTasks(tasks) {
+  byId('tasks-count').textContent = String(tasks.length);
+  byId('tasks-empty').hidden = tasks.length > 0;
+  byId('task-list').replaceChildren(...tasks.map((task) => {
+    const item = el('li', 'task');
+    item.dataset.taskId = task.id;
+    const body = el('div', 'task-body');
+    body.append(el('span', null, task.summary),
+      el('span', 'task-meta', `${task.customer || t('conv.anonymous')} · ${formatTime(task.createdAt)}`));
+    const done = el('button', 'ghost small', t('tasks.done'));
+    done.type = 'button';
+    done.addEventListener('click', async () => {
+      try {
+        renderTasks((await request('followups.done', { id: task.id })).tasks ?? []);
+      } catch (e) {
+        console.warn(`followups.done failed: ${e.code}`);
+      }
+    });
+    item.append(body, done);
+    return item;
+  }));
+}
+
 // ---- Settings --------------------------------------------------------------------------------
 
 export async function loadSettings() {

@@ -37,6 +37,16 @@ public final class FollowUps {
         return task;
     }
 
+    /** Tasks kept from an earlier run (no listener is told: they are not new). */
+    public void restore(List<FollowUp> tasks) {
+        synchronized (open) {
+            open.addAll(tasks);
+            while (open.size() > MAX_OPEN) {
+                open.remove(0);
+            }
+        }
+    }
+
     public List<FollowUp> open() {
         synchronized (open) {
             return List.copyOf(open);

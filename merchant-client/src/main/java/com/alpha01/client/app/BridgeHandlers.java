@@ -95,6 +95,13 @@ final class BridgeHandlers {
             return Json.createObjectBuilder().add("png", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))
                     .build();
         });
+        bridge.on("followups.list", r -> followUps());
+        bridge.on("followups.done", r -> {
+            if (!app.ai.followUpDone(r.getString("id", ""))) {
+                throw new BridgeException("NOT_FOUND", "no such task");
+            }
+            return followUps();
+        });
         bridge.on("automation.get", r -> automation());
         bridge.on("automation.save", r -> {
             try {
@@ -203,6 +210,15 @@ final class BridgeHandlers {
         } catch (IOException e) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+    }
+
+    private JsonObject followUps() {
+        JsonArrayBuilder tasks = Json.createArrayBuilder();
+        app.ai.followUps().forEach(t -> tasks.add(Json.createObjectBuilder().add("id", t.id())
+                .add("conversationId", t.conversationId() == null ? "" : t.conversationId())
+                .add("customer", t.conversationId() == null ? "" : app.ui.customerOf(t.conversationId()))
+                .add("summary", t.summary()).add("createdAt", t.createdAt().toString())));
+        return Json.createObjectBuilder().add("tasks", tasks).build();
     }
 
     private JsonObject automation() {

@@ -33,6 +33,7 @@ final class LocalAi implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalAi.class);
     private static final String USAGE_RECORD = "ai.usage";
+    static final String FOLLOW_UPS_RECORD = "ai.followups";
 
     private final EncryptedStore store;
     private final AppSettings settings;
@@ -49,6 +50,8 @@ final class LocalAi implements AutoCloseable {
         this.shopName = shopName;
         this.hours = hours;
         this.budget = new TokenBudget(settings.dailyTokenBudget(), usageStore(store), Clock.systemDefaultZone());
+        followUps.restore(loadFollowUps());
+        followUps.onCreated(task -> saveFollowUps());
         this.knowledge = CompletableFuture.supplyAsync(() -> {
             try {
                 return KnowledgeBase.open(store);
@@ -133,8 +136,51 @@ final class LocalAi implements AutoCloseable {
         };
     }
 
+    /** The follow-up tasks the assistant created and staff have not done yet, oldest first. */
     List<FollowUps.FollowUp> followUps() {
         return followUps.open();
+    }
+
+    /** Tells the listener of each new task (the UI shows a notice). */
+    void onFollowUp(java.util.function.Consumer<FollowUps.FollowUp> listener) {
+        followUps.onCreated(listener);
+    }
+
+    boolean followUpDone(String id) {
+        boolean removed = followUps.done(id);
+        if (removed) {
+            saveFollowUps();
+        }
+        return removed;
+    }
+
+    private List<FollowUps.FollowUp> loadFollowUps() {
+        try {
+            return store.getString(FOLLOW_UPS_RECORD).map(s -> Json.createReader(new StringReader(s)).readArray()
+                    .stream().map(v -> v.asJsonObject()).map(o -> new FollowUps.FollowUp(o.getString("id"),
+                            o.getString("conversationId", ""), o.getString("summary"),
+                            java.time.Instant.parse(o.getString("createdAt")))).toList()).orElse(List.of());
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("The follow-up tasks could not be read: %s", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private synchronized void saveFollowUps() {
+        var list = Json.createArrayBuilder();
+        followUps.open().forEach(t -> list.add(Json.createObjectBuilder().add("id", t.id())
+                .add("conversationId", t.conversationId() == null ? "" : t.conversationId()).add("summary", t.summary())
+                .add("createdAt", t.createdAt().toString())));
+        try {
+            store.putString(FOLLOW_UPS_RECORD, list.build().toString());
+        } catch (IOException e) {
+            LOG.warnf("Follow-up tasks not saved: %s", e.getMessage());
+        }
+    }
+
+    /** For tests: the task list itself. */
+    FollowUps followUpTasks() {
+        return followUps;
     }
 
     @Override

@@ -80,6 +80,10 @@ public final class MerchantApp implements AutoCloseable {
                 new AutomationActions(this));
         this.ai = new LocalAi(store, settings, () -> cachedRegistrationQuietly().map(ServerApi.Registration::merchantName)
                 .orElse(""), () -> automation.hours().open() + "–" + automation.hours().close());
+        ai.onFollowUp(task -> {
+            bridge.emit("followup", Json.createObjectBuilder().add("id", task.id()).add("summary", task.summary()).build());
+            notifier.notify("阿尔法01", "新的跟进任务");
+        });
         store.getString(CACHE_RECORD).ifPresent(cache -> {
             try {
                 ui.restore(Json.createReader(new StringReader(cache)).readObject());

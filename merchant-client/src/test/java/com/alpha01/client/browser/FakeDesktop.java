@@ -52,6 +52,12 @@ final class FakeDesktop {
                 "automation.hours"}) {
             bridge.on(type, r -> record(type, r, automation()));
         }
+        for (String type : new String[] {"followups.list", "followups.done"}) {
+            bridge.on(type, r -> record(type, r, Json.createObjectBuilder().add("tasks", Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("id", "t1").add("conversationId", C1).add("customer", "王女士")
+                            .add("summary", "王女士想预订周六下午 6 人包间，请回电确认").add("createdAt", today("10:05:00"))))
+                    .build()));
+        }
         bridge.on("knowledge.list", r -> Json.createObjectBuilder().add("loading", false).add("size", 3)
                 .add("documents", Json.createArrayBuilder()
                         .add(document("d1", "价目表.pdf", "PDF", 2)).add(document("faq", "常见问题", "CSV", 1)))

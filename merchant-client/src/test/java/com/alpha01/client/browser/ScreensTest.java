@@ -66,6 +66,7 @@ class ScreensTest {
         for (String screen : SCREENS) {
             ui.show(screen);
             switch (screen) {
+                case "overview" -> ui.waitFor("document.querySelectorAll('#task-list .task').length === 1");
                 case "conversations" -> {
                     ui.click("[data-conversation-id='" + FakeDesktop.C1 + "']");
                     ui.waitFor("document.querySelectorAll('#transcript .message').length === 3");
@@ -231,6 +232,15 @@ class ScreensTest {
         ui.waitFor("document.getElementById('kb-feedback').textContent === '坏.pdf 导入失败：文件已损坏或无法读取'");
         ui.click("#kb-import");
         assertNotNull(desktop.next("knowledge.pick"), "the import button did not ask Java for the file dialog");
+    }
+
+    @Test
+    void follow_up_tasks_from_the_assistant_are_listed_and_marked_done() throws Exception {
+        ui.show("overview");
+        ui.waitFor("document.querySelectorAll('#task-list .task').length === 1");
+        assertTrue(ui.text("#task-list .task").startsWith("王女士想预订周六下午 6 人包间"));
+        ui.click("#task-list [data-task-id=t1] button");
+        assertEquals("t1", desktop.next("followups.done").getString("id"));
     }
 
     @Test
