@@ -111,7 +111,7 @@ function clear() {
 /** The match field means keywords, minutes or a schedule, by trigger. */
 function matchCaption() {
   const trigger = byId('rule-trigger').value;
-  const needsMatch = ['KEYWORD', 'IDLE', 'SCHEDULE'].includes(trigger);
+  const needsMatch = ['KEYWORD', 'INTENT', 'IDLE', 'SCHEDULE'].includes(trigger);
   byId('rule-match-label').hidden = !needsMatch;
   byId('rule-match-caption').textContent = t(`auto.match.${trigger}`);
 }

@@ -225,6 +225,8 @@ const MESSAGES = {
     'tasks.none': '没有待跟进的任务。',
     'tasks.done': '完成',
     'tasks.new': '新的跟进任务：{summary}',
+    'auto.trigger.INTENT': '意图（意思相近）',
+    'auto.match.INTENT': '示例说法（用 | 分隔，建议 3 条以上）',
   },
   en: {
     'app.name': 'Alpha 01',
@@ -451,6 +453,8 @@ const MESSAGES = {
     'tasks.none': 'Nothing to follow up.',
     'tasks.done': 'Done',
     'tasks.new': 'New follow-up: {summary}',
+    'auto.trigger.INTENT': 'Intent (similar meaning)',
+    'auto.match.INTENT': 'Example phrases (separated by |; 3 or more work best)',
   },
 };
 

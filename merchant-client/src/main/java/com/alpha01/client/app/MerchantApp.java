@@ -80,6 +80,7 @@ public final class MerchantApp implements AutoCloseable {
                 new AutomationActions(this));
         this.ai = new LocalAi(store, settings, () -> cachedRegistrationQuietly().map(ServerApi.Registration::merchantName)
                 .orElse(""), () -> automation.hours().open() + "–" + automation.hours().close());
+        automation.useIntents((message, example) -> ai.knowledge().map(kb -> kb.similarity(message, example)).orElse(0.0));
         ai.onFollowUp(task -> {
             bridge.emit("followup", Json.createObjectBuilder().add("id", task.id()).add("summary", task.summary()).build());
             notifier.notify("阿尔法01", "新的跟进任务");

@@ -8,13 +8,14 @@ import java.util.Locale;
 
 /**
  * One automation: when {@code trigger} happens (and {@code match} fits), do {@code action} with
- * {@code text}. {@code match} is the keywords ({@code |}-separated) of a KEYWORD rule, the minutes of
+ * {@code text}. {@code match} is the keywords ({@code |}-separated) of a KEYWORD rule, the example
+ * phrases of an INTENT rule (a message alike in meaning to one of them fires it), the minutes of
  * an IDLE rule and the cron expression of a SCHEDULE rule; empty otherwise.
  */
 public record Rule(String id, String name, boolean enabled, Trigger trigger, String match, Action action, String text) {
 
     /** What starts a rule. */
-    public enum Trigger { KEYWORD, NEW_CONVERSATION, IDLE, AFTER_HOURS, SCHEDULE }
+    public enum Trigger { KEYWORD, INTENT, NEW_CONVERSATION, IDLE, AFTER_HOURS, SCHEDULE }
 
     /** What a rule does. REPLY and HAND_OFF need a conversation; schedules notify staff. */
     public enum Action { REPLY, NOTIFY_STAFF, HAND_OFF, DAILY_SUMMARY }
@@ -36,9 +37,11 @@ public record Rule(String id, String name, boolean enabled, Trigger trigger, Str
             throw new IllegalArgumentException("text: at most 1000 characters");
         }
         switch (trigger) {
-            case KEYWORD -> {
+            case KEYWORD, INTENT -> {
                 if (keywords(match).isEmpty()) {
-                    throw new IllegalArgumentException("a keyword rule needs keywords, separated by |");
+                    throw new IllegalArgumentException(trigger == Trigger.KEYWORD
+                            ? "a keyword rule needs keywords, separated by |"
+                            : "an intent rule needs example phrases, separated by |");
                 }
             }
             case IDLE -> {

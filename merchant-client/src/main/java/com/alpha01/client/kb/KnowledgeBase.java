@@ -249,6 +249,20 @@ public final class KnowledgeBase implements KnowledgeSearch {
     }
 
     /** The number of entries. */
+    /**
+     * How alike two short texts are in meaning: the cosine of their embeddings (the automation's
+     * intent rules compare a customer message with their example phrases).
+     */
+    public double similarity(String a, String b) {
+        float[] x = embedder.query(a, false);
+        float[] y = embedder.query(b, false);
+        double dot = 0;
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            dot += x[i] * y[i];
+        }
+        return dot;
+    }
+
     public int size() {
         return read(index::size);
     }

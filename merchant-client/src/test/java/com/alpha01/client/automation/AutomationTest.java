@@ -72,6 +72,18 @@ class AutomationTest {
     }
 
     @Test
+    void an_intent_rule_fires_on_a_message_alike_in_meaning_and_never_without_a_matcher() {
+        Automation a = automation(AutomationStore.inMemory());
+        a.save(new Rule("booking", "订位", true, Rule.Trigger.INTENT, "我想预订座位|可以订位吗", Rule.Action.REPLY,
+                "订位请拨打 021-0000 0000。"));
+        assertFalse(a.onCustomerMessage(C, "能帮我留一桌吗", true).handled(), "no matcher: intent rules stay silent");
+        a.useIntents((message, example) -> message.equals("能帮我留一桌吗") && example.equals("可以订位吗") ? 0.86 : 0.4);
+        assertTrue(a.onCustomerMessage(C, "能帮我留一桌吗", false).replied());
+        assertFalse(a.onCustomerMessage(C, "拿铁多少钱", false).handled());
+        assertEquals(List.of("reply c-1 订位请拨打 021-0000 0000。"), done);
+    }
+
+    @Test
     void the_greeting_goes_to_new_conversations_only_and_lets_the_assistant_answer() {
         Automation a = automation(AutomationStore.inMemory());
         a.setEnabled("greeting", true);
