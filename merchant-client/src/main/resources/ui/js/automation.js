@@ -1,20 +1,10 @@
 // 自动化: the shop's rules (toggle, edit, add, delete), opening hours, and the execution log.
 import { request } from './bridge.js';
 import { t, tOr, formatTime, errorText } from './i18n.js';
+import { byId, el } from './dom.js';
 
 let state = { rules: [], log: [], hours: { open: '09:00', close: '21:00' } };
 let armedDelete = null;
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
 
 function feedback(text, kind = 'info') {
   const node = byId('rule-feedback');

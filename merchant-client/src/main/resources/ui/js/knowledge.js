@@ -1,21 +1,11 @@
 // 知识库: documents, entries (add, edit, delete), search with scores and sources, imports with progress.
 import { request, on } from './bridge.js';
 import { t, formatTime, errorText } from './i18n.js';
+import { byId, el } from './dom.js';
 
 let data = { documents: [], entries: [], size: 0, loading: true };
 let armed = null;
 let searchTimer = null;
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
 
 function feedback(text, kind = 'info') {
   const node = byId('kb-feedback');

@@ -6,16 +6,13 @@ import { renderStatus, renderQr, renderStats, renderConversationList, renderTran
 import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem, loadTasks } from './screens.js';
 import { wireKnowledge, loadKnowledge } from './knowledge.js';
 import { wireAutomation, loadAutomation } from './automation.js';
+import { byId } from './dom.js';
 
 const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
 const LOADERS = { overview: loadTasks, qr: loadQr, knowledge: loadKnowledge, automation: loadAutomation, settings: loadSettings, status: loadSystem };
 const LANGUAGE_KEY = 'alpha01.lang';
 const store = new Store();
 let view = 'overview';
-
-function byId(id) {
-  return document.getElementById(id);
-}
 
 function renderAll() {
   renderStatus(store.status);

@@ -1,18 +1,8 @@
 // DOM rendering. User-supplied text only ever goes through textContent / createElement.
 import { t, tOr, formatTime } from './i18n.js';
+import { byId, el } from './dom.js';
 
 const STATES = new Set(['online', 'connecting', 'offline', 'signed-out']);
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
-
-function byId(id) {
-  return document.getElementById(id);
-}
 
 export function renderStatus(status) {
   const state = STATES.has(status.state) ? status.state : 'unknown';

@@ -2,17 +2,7 @@
 // through the bridge; user-supplied text only ever goes through textContent.
 import { request } from './bridge.js';
 import { t, tOr, formatTime, language, errorText } from './i18n.js';
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
+import { byId, el } from './dom.js';
 
 function feedback(id, text, kind = 'info') {
   const node = byId(id);

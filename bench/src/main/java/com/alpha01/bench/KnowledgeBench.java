@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Times the knowledge base on this machine: model load, embedding, import, search; writes the
@@ -26,6 +27,8 @@ import java.util.stream.Stream;
  * figures for people to read; no test depends on them.
  */
 public final class KnowledgeBench {
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeBench.class);
 
     /** How much to measure: rounds over the query set, chunks embedded alone, chunks in the imported document. */
     public record Options(int rounds, int embedChunks, int documentChunks, Path out) {
@@ -59,7 +62,7 @@ public final class KnowledgeBench {
     public static void main(String[] args) throws IOException {
         Options options = Options.parse(args);
         run(options);
-        System.out.println("knowledge-base benchmark written to " + options.out().toAbsolutePath().normalize());
+        LOG.infof("knowledge-base benchmark written to %s", options.out().toAbsolutePath().normalize());
         System.exit(0);
     }
 
@@ -177,7 +180,7 @@ public final class KnowledgeBench {
 
     private void row(String what, String result, String detail) {
         table.add(new String[] {what, result, detail});
-        System.out.printf("%-26s %-22s %s%n", what, result, detail);
+        LOG.infof("%-26s %-22s %s", what, result, detail);
     }
 
     private static String ms(long nanos) {

@@ -1,0 +1,12 @@
+// The two DOM helpers every screen uses. Text only ever goes in through textContent.
+
+export function byId(id) {
+  return document.getElementById(id);
+}
+
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
