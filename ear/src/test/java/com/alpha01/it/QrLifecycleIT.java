@@ -10,9 +10,9 @@ import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.protocol.Frame;
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -229,7 +229,8 @@ class QrLifecycleIT {
     private static String decode(byte[] png) throws Exception {
         var image = ImageIO.read(new ByteArrayInputStream(png));
         // A generated image, not a photo: PURE_BARCODE (ZXing's finder search misses some perfect codes).
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+        // QR only: MultiFormatReader also tries 1-D formats and can read a random code as an 8-digit barcode.
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image))), java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE,
                 Boolean.TRUE)).getText();
     }
