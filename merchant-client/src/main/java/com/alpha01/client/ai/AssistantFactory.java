@@ -18,6 +18,10 @@ final class AssistantFactory {
     /** Tool rounds per answer: enough for "look up, then hand off", not for a loop. */
     static final int MAX_TOOL_ROUNDS = 4;
 
+    static {
+        ToolCallIds.install();
+    }
+
     private AssistantFactory() {
     }
 
@@ -42,7 +46,7 @@ final class AssistantFactory {
                 .build();
     }
 
-    /** GLM over HTTP (the module's JDK client); temperature, output length and timeouts explicit, no HTTP logging. */
+    /** GLM over HTTP (the module's JDK client, tool results given their ids by {@link ToolCallIds}); temperature, output length and timeouts explicit, no HTTP logging. */
     static StreamingChatModel zhipu(AssistantSettings settings) {
         return ZhipuAiStreamingChatModel.builder()
                 .baseUrl(settings.moduleBaseUrl())

@@ -57,6 +57,14 @@ public final class FakeZhipuRequest {
                 .toList();
     }
 
+    /** The {@code tool_call_id} of each tool message, in order ("" where it has none). */
+    public List<String> toolCallIds() {
+        return messages().getValuesAs(JsonObject.class).stream()
+                .filter(m -> "tool".equals(m.getString("role", "")))
+                .map(m -> m.getString("tool_call_id", ""))
+                .toList();
+    }
+
     public String lastUserContent() {
         List<String> users = contents("user");
         return users.isEmpty() ? "" : users.get(users.size() - 1);

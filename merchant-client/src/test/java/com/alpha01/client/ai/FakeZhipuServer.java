@@ -152,7 +152,8 @@ public final class FakeZhipuServer implements AutoCloseable {
                 sendError(exchange, 401, authError, ZhipuTokens.message(authError));
                 return;
             }
-            if (body == null || !body.containsKey("messages")) {
+            if (body == null || !body.containsKey("messages")
+                    || !FakeZhipuWire.toolMessagesAnswerCalls(body.getJsonArray("messages"))) {
                 sendError(exchange, 400, "1214", "messages 参数非法。请检查文档。");
                 return;
             }

@@ -36,6 +36,7 @@ class FakeZhipuServerTest {
 
     @BeforeEach
     void start() throws Exception {
+        ToolCallIds.install(); // as the app runs the module: two HTTP client factories on the classpath
         fake = FakeZhipuServer.start();
     }
 
@@ -129,15 +130,42 @@ class FakeZhipuServerTest {
         assertEquals("data: [DONE]", events[3]);
     }
 
+    @Test
+    void should_reject_a_tool_result_that_does_not_name_a_call_of_the_message_before_it() throws Exception {
+        fake.defaultReply(Reply.text("好的"));
+        String bearer = "Bearer " + token(System.currentTimeMillis() + 60_000);
+        String call = "{\"role\":\"user\",\"content\":\"A1 到哪了\"},{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"call_1\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"orderStatus\",\"arguments\":\"{}\"}}]},";
+
+        HttpResponse<String> without = post(bearer, "[" + call + "{\"role\":\"tool\",\"content\":\"已发货\"}]");
+        HttpResponse<String> other = post(bearer,
+                "[" + call + "{\"role\":\"tool\",\"tool_call_id\":\"call_2\",\"content\":\"已发货\"}]");
+        HttpResponse<String> paired = post(bearer,
+                "[" + call + "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"已发货\"}]");
+
+        assertEquals(400, without.statusCode());
+        assertEquals("1214", error(without).getString("code"));
+        assertEquals(400, other.statusCode());
+        assertEquals(200, paired.statusCode(), paired.body());
+    }
+
     private HttpResponse<String> post(String authorization) throws Exception {
         return post(authorization, false);
     }
 
     private HttpResponse<String> post(String authorization, boolean stream) throws Exception {
+        return post(authorization, stream, "[{\"role\":\"user\",\"content\":\"你好\"}]");
+    }
+
+    private HttpResponse<String> post(String authorization, String messages) throws Exception {
+        return post(authorization, false, messages);
+    }
+
+    private HttpResponse<String> post(String authorization, boolean stream, String messages) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fake.apiBaseUrl() + "chat/completions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"glm-4-flash\",\"stream\":" + stream
-                        + ",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}"));
+                        + ",\"messages\":" + messages + "}"));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

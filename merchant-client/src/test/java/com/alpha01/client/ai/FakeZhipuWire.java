@@ -2,11 +2,15 @@ package com.alpha01.client.ai;
 
 import com.alpha01.client.ai.FakeZhipuServer.Reply;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** ZhipuAI v4's chat completion and stream chunk shapes, for {@link FakeZhipuServer}. */
 final class FakeZhipuWire {
@@ -54,6 +58,30 @@ final class FakeZhipuWire {
         return Json.createObjectBuilder().add("id", id).add("created", created).add("model", model)
                 .add("choices", Json.createArrayBuilder().add(choice)).add("usage", usage)
                 .add("request_id", id).build();
+    }
+
+    /**
+     * Whether every {@code tool} message names, by {@code tool_call_id}, a call of the assistant message
+     * before it (what the v4 API pairs a tool result with). A mismatch is a 400 with code 1214.
+     */
+    static boolean toolMessagesAnswerCalls(JsonArray messages) {
+        Set<String> calls = new HashSet<>();
+        for (JsonValue value : messages) {
+            if (!(value instanceof JsonObject message)) {
+                return false;
+            }
+            String role = message.getString("role", "");
+            if ("assistant".equals(role)) {
+                calls.clear();
+                JsonArray toolCalls = message.getJsonArray("tool_calls");
+                if (toolCalls != null) {
+                    toolCalls.getValuesAs(JsonObject.class).forEach(c -> calls.add(c.getString("id", "")));
+                }
+            } else if ("tool".equals(role) && !calls.remove(message.getString("tool_call_id", ""))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonObject chunk(String id, long created, String model, JsonObject delta, String finish,

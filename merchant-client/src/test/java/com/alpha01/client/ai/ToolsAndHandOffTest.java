@@ -57,6 +57,9 @@ class ToolsAndHandOffTest {
         assertEquals(2, fake.requestCount());
         FakeZhipuRequest followUp = fake.request(1);
         assertEquals(List.of("订单 A1001：已发货（顺丰 SF123）（更新于 2025-05-01 10:00）"), followUp.contents("tool"));
+        String callId = followUp.messages().getJsonObject(followUp.messages().size() - 2)
+                .getJsonArray("tool_calls").getJsonObject(0).getString("id");
+        assertEquals(List.of(callId), followUp.toolCallIds(), "the result names the call it answers");
         String call = followUp.messages().getJsonObject(followUp.messages().size() - 2).toString();
         assertTrue(call.contains("\"name\":\"orderStatus\"") && call.contains("a1001"), call);
         assertEquals(Answer.Kind.AI, answer.kind());
