@@ -112,7 +112,37 @@ function clearForm() {
   byId('kb-form-title').textContent = t('kb.addTitle');
 }
 
+/** Files dropped on the 知识库 panel are imported; the desktop side knows their paths from the drag. */
+function wireDrop() {
+  const zone = byId('kb-drop');
+  const dropping = (on) => {
+    zone.classList.toggle('dropping', on);
+    byId('kb-drop-hint').textContent = t(on ? 'kb.dropHere' : 'kb.dropHint');
+  };
+  const hasFiles = (event) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  zone.addEventListener('dragover', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    event.dataTransfer.dropEffect = 'copy';
+    dropping(true);
+  });
+  zone.addEventListener('dragleave', (event) => {
+    if (!zone.contains(event.relatedTarget)) dropping(false);
+  });
+  zone.addEventListener('drop', async (event) => {
+    dropping(false);
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const names = Array.from(event.dataTransfer.files, (f) => f.name);
+    const started = await call('knowledge.importDropped', { names });
+    if (started) feedback(t('kb.dropStarted', { n: started.started }));
+  });
+}
+
 export function wireKnowledge() {
+  wireDrop();
   byId('kb-import').addEventListener('click', () => call('knowledge.pick', {}));
   byId('kb-search').addEventListener('input', () => {
     clearTimeout(searchTimer);

@@ -165,6 +165,14 @@ function wireNavigation() {
   wireScreens(switchLanguage);
   wireAutomation();
   wireKnowledge();
+  // A file dropped anywhere but on 知识库 would make Chromium open it in place of the app.
+  for (const type of ['dragover', 'drop']) {
+    document.addEventListener(type, (event) => {
+      if (!Array.from(event.dataTransfer?.types ?? []).includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'none';
+    });
+  }
   byId('reply-text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();

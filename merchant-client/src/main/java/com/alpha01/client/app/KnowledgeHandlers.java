@@ -71,6 +71,20 @@ final class KnowledgeHandlers {
             importAll(paths);
             return Json.createObjectBuilder().add("started", paths.size()).build();
         });
+        bridge.on("knowledge.importDropped", r -> {
+            List<String> names = new ArrayList<>();
+            for (JsonValue v : r.getJsonArray("names") == null ? List.<JsonValue>of() : r.getJsonArray("names")) {
+                if (v instanceof JsonString s) {
+                    names.add(s.getString());
+                }
+            }
+            List<Path> paths = app.window().map(w -> w.drops().dropped(names)).orElse(List.of());
+            if (paths.isEmpty()) {
+                throw new BridgeException("NO_FILE", "the dropped items are not files on this computer");
+            }
+            importAll(paths);
+            return Json.createObjectBuilder().add("started", paths.size()).build();
+        });
         bridge.on("knowledge.pick", r -> {
             java.awt.EventQueue.invokeLater(() -> {
                 javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();

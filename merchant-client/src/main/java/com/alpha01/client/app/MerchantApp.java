@@ -184,6 +184,11 @@ public final class MerchantApp implements AutoCloseable {
         }
     }
 
+    /** The window the app shows in, if it has one yet. */
+    java.util.Optional<DesktopWindow> window() {
+        return java.util.Optional.ofNullable(window);
+    }
+
     /** Opens Keycloak's sign-in page in the window; the app page comes back once it is done. */
     void signIn() throws IOException {
         DesktopWindow w = window;

@@ -33,6 +33,7 @@ public final class DesktopWindow {
     private final ScriptEvaluator evaluator;
     private final PageLoads loads;
     private final JFrame frame;
+    private final FileDrops drops = new FileDrops();
     private volatile Runnable onUserClose = () -> {
         close();
         Runtime.getRuntime().exit(0);
@@ -49,6 +50,8 @@ public final class DesktopWindow {
         client.addMessageRouter(router);
         client.addLoadHandler(loads);
         client.addDisplayHandler(new ConsoleLog());
+        client.addDragHandler(drops);
+        client.addRequestHandler(FileDrops.navigationGuard());
         this.browser = client.createBrowser(UiResources.START_URL, false, false);
         bridge.attach(js -> browser.executeJavaScript(js, UiResources.START_URL, 1));
         this.frame = onEventThread(() -> createFrame(title));
@@ -77,6 +80,11 @@ public final class DesktopWindow {
     /** Runs {@code functionBody} as the body of an async function in the page; see {@link ScriptEvaluator}. */
     public CompletableFuture<String> evaluate(String functionBody) {
         return evaluator.evaluate(browser, functionBody);
+    }
+
+    /** Files dragged onto the window, for the page to import by name when they are dropped. */
+    public FileDrops drops() {
+        return drops;
     }
 
     /** Reloads the page (the bridge queues events until the page asks for its snapshot again). */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.cef.callback.CefDragData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,13 @@ class OfflineAppTest {
 
     @TempDir
     Path home;
+
+    /** A script that drops a file of this name on {@code target} as Chromium would; returns defaultPrevented. */
+    private static String drop(String target, String name) {
+        return "const dt = new DataTransfer(); dt.items.add(new File(['x'], '" + name + "'));"
+                + "const e = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });"
+                + target + ".dispatchEvent(e); return String(e.defaultPrevented);";
+    }
 
     @Test
     void with_no_server_the_app_opens_on_its_cache_and_stays_usable(CefRuntime cef) throws Exception {
@@ -77,6 +85,21 @@ class OfflineAppTest {
             ui.type("#kb-search", "无线网络的密码是多少");
             ui.waitFor("document.querySelectorAll('#kb-hits .kb-hit').length >= 1");
             assertTrue(ui.text("#kb-hits .kb-hit p").contains("Alpha01-Guest"), ui.text("#kb-hits .kb-hit p"));
+
+            // A file dragged from the desktop onto 知识库 is imported: CEF hands its path over when the
+            // drag enters, the page's drop names it. Dropped elsewhere, the page cancels it.
+            Path menu = Files.writeString(home.resolve("秋季菜单.md"), "# 秋季新品\n\n桂花拿铁 28 元，十月上市，限量供应。\n");
+            CefDragData drag = CefDragData.create();
+            drag.addFile(menu.toString(), menu.getFileName().toString());
+            ui.window().drops().onDragEnter(null, drag, 0);
+            assertEquals("true", ui.eval(drop("document.body", "秋季菜单.md")), "dropped outside 知识库: cancelled");
+            ui.eval(drop("document.getElementById('kb-hits')", "秋季菜单.md"));
+            ui.waitFor("[...document.querySelectorAll('#kb-docs .kb-doc-name')].some(n => n.textContent === '秋季菜单.md')",
+                    Duration.ofSeconds(60));
+            ui.type("#kb-search", "桂花拿铁多少钱");
+            ui.waitFor("document.querySelector('#kb-hits .kb-hit p')?.textContent.includes('28 元')");
+            ui.eval(drop("document.getElementById('kb-drop')", "不在拖动里的文件.pdf"));
+            ui.waitFor("document.getElementById('kb-feedback').textContent.includes('拖入的不是本机上的文件')");
 
             // Settings are saved offline, in the encrypted store.
             ui.show("settings");

@@ -1,13 +1,18 @@
 package com.alpha01.client.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.cef.network.CefRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -203,5 +208,36 @@ class DesktopWindowTest {
         assertEquals("en", desktop.next("setLanguage").getString("lang"));
         ui.click("[data-lang='zh-CN']");
         ui.waitFor("document.querySelector('[data-view=overview] .nav-label').textContent === '总览'");
+    }
+
+    @Test
+    @Order(12)
+    void file_addresses_are_refused_so_a_stray_drop_cannot_replace_the_app() {
+        CefRequest file = CefRequest.create();
+        file.setURL("file:///etc/hostname");
+        CefRequest app = CefRequest.create();
+        app.setURL(UiResources.START_URL);
+        CefRequest signIn = CefRequest.create();
+        signIn.setURL("http://127.0.0.1:8180/realms/alpha01/protocol/openid-connect/auth?client_id=x");
+
+        var guard = FileDrops.navigationGuard();
+
+        assertTrue(guard.onBeforeBrowse(null, null, file, true, false), "file: is cancelled");
+        assertFalse(guard.onBeforeBrowse(null, null, app, false, false));
+        assertFalse(guard.onBeforeBrowse(null, null, signIn, true, false), "Keycloak's page still opens");
+    }
+
+    @Test
+    @Order(13)
+    void only_files_of_the_last_drag_are_given_out_and_only_once() throws Exception {
+        Path dir = Files.createTempDirectory("drops");
+        Path faq = Files.writeString(dir.resolve("faq.csv"), "问题,答案\n");
+        FileDrops drops = new FileDrops();
+        drops.offer(List.of(faq.toString(), dir.resolve("gone.pdf").toString(), dir.toString()));
+
+        assertEquals(List.of(), drops.dropped(List.of("other.csv")), "a name the drag did not bring");
+        drops.offer(List.of(faq.toString()));
+        assertEquals(List.of(faq), drops.dropped(List.of("faq.csv", "gone.pdf")));
+        assertEquals(List.of(), drops.dropped(List.of("faq.csv")), "given out once");
     }
 }
