@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * Splits prose into chunks of roughly {@value #TARGET}–{@value #MAX} characters at sentence
  * boundaries (。！？；… and their ASCII forms, line breaks, so list items stay whole). A chunk
  * repeats the previous chunk's last sentence when it is short (≤ {@value #OVERLAP}), so a fact
- * cut at a boundary is still found with its context. Small blocks are packed together (the
- * label then spans them: {@code 第2–3页}); a section start (a heading) always begins a new chunk. Sentences longer than a chunk are cut at
- * commas, and failing that, hard.
+ * cut at a boundary is still found with its context. A block (paragraph, page) ends its chunk
+ * once the chunk holds {@value #PARAGRAPH} characters, so paragraphs, usually one topic each, stay
+ * apart; smaller fragments are packed with the next block (the label then spans them:
+ * {@code 第2–3页}). A section start (a heading) always begins a new chunk. Sentences longer than a
+ * chunk are cut at commas, and failing that, hard.
  */
 final class ChineseSplitter {
 
@@ -22,6 +24,8 @@ final class ChineseSplitter {
     static final int TARGET = 250;
     static final int MAX = 400;
     static final int OVERLAP = 80;
+    /** A chunk that has this much when its block (a paragraph, a page) ends is not packed with the next. */
+    static final int PARAGRAPH = 40;
     private static final String ENDS = "。！？；!?;…\n";
     private static final String CLOSERS = "”’」』）)】\"'";
     private static final String SOFT_ENDS = "，、,：:";
@@ -40,7 +44,7 @@ final class ChineseSplitter {
     static List<Chunk> split(List<Block> blocks) {
         ChineseSplitter s = new ChineseSplitter();
         for (Block block : blocks) {
-            if (block.startsSection()) {
+            if (block.startsSection() || s.current.length() >= PARAGRAPH) {
                 s.emit(false);
             } else if (s.current.length() > 0 && s.current.charAt(s.current.length() - 1) != '\n') {
                 s.current.append('\n');

@@ -93,7 +93,7 @@ final class Importer {
     }
 
     private static List<String> inputs(KnowledgeEntry e, RetrievalTuning tuning) {
-        return IndexedEntry.embeddingInputs(e.question(), e.text(), tuning.faqVectors());
+        return IndexedEntry.embeddingInputs(e.question(), e.text(), tuning);
     }
 
     static String sha256(byte[] bytes) {

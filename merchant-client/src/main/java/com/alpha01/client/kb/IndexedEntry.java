@@ -1,5 +1,6 @@
 package com.alpha01.client.kb;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,17 +22,50 @@ final class IndexedEntry implements LexicalIndex.Terms {
         this.termCount = Tokens.length(termFrequencies);
     }
 
-    /** What gets embedded for an entry: its text, or for an FAQ row what {@code mode} says. */
-    static List<String> embeddingInputs(String question, String text, RetrievalTuning.FaqVectors mode) {
+    /** Sentences shorter than this are embedded together with the next one. */
+    static final int MIN_SENTENCE = 24;
+
+    /** A passage (the best sentence and its neighbours) is at most this long, as a quote should be. */
+    static final int PASSAGE = 150;
+
+    /** What gets embedded for an entry: for prose and for an FAQ row, what {@code tuning} says. */
+    static List<String> embeddingInputs(String question, String text, RetrievalTuning tuning) {
         if (question == null) {
-            return List.of(text);
+            return tuning.proseVectors() == RetrievalTuning.ProseVectors.CHUNK ? List.of(text) : withSentences(text);
         }
         String both = question + "\n" + text;
-        return switch (mode) {
+        return switch (tuning.faqVectors()) {
             case QUESTION -> List.of(question);
             case QUESTION_AND_ANSWER -> List.of(both);
             case BOTH -> List.of(question, both);
         };
+    }
+
+    /** The chunk, then its sentences (a short one joined to the next) when there is more than one. */
+    static List<String> withSentences(String text) {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(text);
+        StringBuilder sentence = new StringBuilder();
+        List<String> sentences = new ArrayList<>();
+        for (String s : ChineseSplitter.sentences(text)) {
+            sentence.append(s);
+            if (sentence.toString().strip().length() >= MIN_SENTENCE) {
+                sentences.add(sentence.toString().strip());
+                sentence.setLength(0);
+            }
+        }
+        if (!sentence.toString().isBlank()) {
+            if (sentences.isEmpty()) {
+                sentences.add(sentence.toString().strip());
+            } else {
+                int last = sentences.size() - 1;
+                sentences.set(last, sentences.get(last) + sentence.toString().strip());
+            }
+        }
+        if (sentences.size() > 1) {
+            inputs.addAll(sentences);
+        }
+        return inputs;
     }
 
     @Override
@@ -46,14 +80,53 @@ final class IndexedEntry implements LexicalIndex.Terms {
 
     /** The best cosine between {@code query} (unit length) and this entry's vectors. */
     double cosine(float[] query) {
-        double best = -1;
-        for (float[] v : vectors) {
-            double dot = 0;
-            for (int i = 0; i < v.length && i < query.length; i++) {
-                dot += v[i] * query[i];
+        return vectors.length == 0 ? -1 : dot(vectors[best(query, 0)], query);
+    }
+
+    /**
+     * The part of a prose entry that {@code query} matched best: the sentence whose vector is
+     * closest, with the sentence before and after it as far as they fit in {@value #PASSAGE}
+     * characters (the fact asked for is often in a neighbour: "open 8–21, Fri–Sat till 22:30.
+     * Closed on New Year's Day."); the whole text for FAQ rows and chunks of one sentence.
+     */
+    String passage(float[] query) {
+        if (entry.isFaq() || vectors.length < 3) {
+            return entry.text();
+        }
+        List<String> inputs = withSentences(entry.text());
+        if (inputs.size() != vectors.length) {
+            return entry.text();
+        }
+        int best = best(query, 1);
+        String passage = inputs.get(best);
+        if (best > 1 && passage.length() + inputs.get(best - 1).length() <= PASSAGE) {
+            passage = inputs.get(best - 1) + passage;
+        }
+        if (best + 1 < inputs.size() && passage.length() + inputs.get(best + 1).length() <= PASSAGE) {
+            passage = passage + inputs.get(best + 1);
+        }
+        return passage;
+    }
+
+    /** The index of the vector from {@code from} on that is closest to {@code query}. */
+    private int best(float[] query, int from) {
+        int best = from;
+        double bestDot = Double.NEGATIVE_INFINITY;
+        for (int n = from; n < vectors.length; n++) {
+            double d = dot(vectors[n], query);
+            if (d > bestDot) {
+                bestDot = d;
+                best = n;
             }
-            best = Math.max(best, dot);
         }
         return best;
+    }
+
+    private static double dot(float[] v, float[] query) {
+        double dot = 0;
+        for (int i = 0; i < v.length && i < query.length; i++) {
+            dot += v[i] * query[i];
+        }
+        return dot;
     }
 }

@@ -10,9 +10,15 @@ public interface KnowledgeSearch {
 
     /**
      * One match: the entry it comes from, the text of the matching piece, where it came from
-     * (file name and position, or "FAQ"), and a score in [0, 1], higher is better.
+     * (file name and position, or "FAQ"), a score in [0, 1], higher is better, and the passage of
+     * the text that matched best (a sentence of a longer chunk, else the whole text) — what a
+     * quote from it should show.
      */
-    record Hit(String entryId, String text, String source, double score) {
+    record Hit(String entryId, String text, String source, double score, String passage) {
+
+        public Hit(String entryId, String text, String source, double score) {
+            this(entryId, text, source, score, text);
+        }
     }
 
     /** The best matches for {@code query}, best first, at most {@code k}; empty when nothing is related. */

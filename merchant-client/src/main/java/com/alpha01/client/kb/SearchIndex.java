@@ -116,7 +116,9 @@ final class SearchIndex {
             }
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::entryId));
-        return hits.size() > k ? List.copyOf(hits.subList(0, k)) : List.copyOf(hits);
+        List<Hit> top = hits.size() > k ? hits.subList(0, k) : hits;
+        return top.stream().map(h -> new Hit(h.entryId(), h.text(), h.source(), h.score(),
+                entries.get(h.entryId()).passage(queryVector))).toList();
     }
 
     private static double clamp(double x) {

@@ -70,7 +70,8 @@ class KnowledgeBaseLifecycleTest {
     void vectors_made_another_way_are_embedded_again_once_on_opening() throws IOException {
         open(false).importFile(FaqEvaluation.copyFaqSheet(dir), ImportProgress.NONE);
         EncryptedStore store = EncryptedStore.open(storeDir(), StoreKey.passphrase("lifecycle-test".toCharArray()));
-        RetrievalTuning questionsOnly = new RetrievalTuning(false, RetrievalTuning.FaqVectors.QUESTION, 0.7, 0.4, 0.9, 0.3, 0.15);
+        RetrievalTuning questionsOnly = new RetrievalTuning(false, RetrievalTuning.FaqVectors.QUESTION, 0.7, 0.4, 0.9, 0.3, 0.15,
+                RetrievalTuning.ProseVectors.CHUNK_AND_SENTENCES);
         int before = model.texts();
 
         KnowledgeBase kb = KnowledgeBase.builder(store).embeddingModel(model).tuning(questionsOnly).open();

@@ -59,7 +59,8 @@ class RetrievalAccuracyTest {
         FaqEvaluation.Result hybrid = eval.run(kb);
 
         // The naive index DESIGN.md measured: question + answer embedded together, cosine only.
-        RetrievalTuning naive = new RetrievalTuning(false, RetrievalTuning.FaqVectors.QUESTION_AND_ANSWER, 1.0, 0.0, 1.0, 1.0, 0.0);
+        RetrievalTuning naive = new RetrievalTuning(false, RetrievalTuning.FaqVectors.QUESTION_AND_ANSWER, 1.0, 0.0, 1.0, 1.0, 0.0,
+                RetrievalTuning.ProseVectors.CHUNK);
         KnowledgeBase baseline = open("naive", naive);
         baseline.importFile(sheet, ImportProgress.NONE);
         FaqEvaluation.Result plain = eval.run(baseline);

@@ -1,0 +1,51 @@
+package com.alpha01.client.ai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.client.kb.KnowledgeSearch;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The extractive answer quotes the passage that matched, with its source, and only from a confident hit. */
+class OfflineAnswersTest {
+
+    private static final String CHUNK = "店里出售两百五十克装的咖啡豆，每袋六十八元，可以免费帮您磨成粉。"
+            + "我们长期招聘兼职咖啡师，要求年满十八周岁，每周至少能上三个班，无经验可以培训。"
+            + "所有甜点都在店内现烤，每天下午两点出炉第二批。芝士蛋糕含有鸡蛋和乳制品，布朗尼含有坚果。"
+            + "外带每杯加收一元包装费，自带杯子可以立减两元。外卖只配送门店三公里以内，满三十九元免配送费。";
+
+    private static KnowledgeSearch returning(KnowledgeSearch.Hit hit, boolean confident) {
+        return new KnowledgeSearch() {
+            @Override
+            public List<Hit> search(String query, int k) {
+                return List.of(hit);
+            }
+
+            @Override
+            public boolean confident(Hit h) {
+                return confident;
+            }
+        };
+    }
+
+    @Test
+    void should_quote_the_matching_passage_of_a_long_chunk_not_its_start() {
+        String passage = "外带每杯加收一元包装费，自带杯子可以立减两元。外卖只配送门店三公里以内，满三十九元免配送费。";
+        var hit = new KnowledgeSearch.Hit("d-1", CHUNK, "handbook.pdf · 第2页", 0.41, passage);
+
+        Answer answer = new OfflineAnswers(returning(hit, true)).extractive("能送到五公里外吗？").orElseThrow();
+
+        assertEquals("根据《handbook.pdf · 第2页》：" + passage, answer.text());
+        assertEquals(Answer.Kind.EXTRACTIVE, answer.kind());
+        assertTrue(CHUNK.length() > 150 && !OfflineAnswers.excerpt(CHUNK).contains("三公里"),
+                "the chunk's start alone would not have answered");
+    }
+
+    @Test
+    void should_not_answer_from_a_hit_that_is_not_confident() {
+        var hit = new KnowledgeSearch.Hit("d-1", CHUNK, "handbook.pdf · 第2页", 0.22);
+
+        assertTrue(new OfflineAnswers(returning(hit, false)).extractive("能送到五公里外吗？").isEmpty());
+    }
+}
