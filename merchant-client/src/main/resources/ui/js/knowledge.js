@@ -101,6 +101,8 @@ async function search() {
     meta.append(el('span', 'score', t('kb.score', { score: h.score.toFixed(2) })), el('span', null, h.source));
     if (h.confident) meta.append(el('span', 'chip chip-ok', t('kb.confident')));
     item.append(meta, el('p', null, h.text));
+    // What an answer without the model would quote: the passage that matched, when it is not the whole text.
+    if (h.confident && h.passage && h.passage !== h.text) item.append(el('p', 'kb-hit-quote', t('kb.quote', { text: h.passage })));
     return item;
   }));
   if (result.hits.length === 0) box.append(el('li', 'empty', t('kb.noHits')));

@@ -53,7 +53,7 @@ final class KnowledgeHandlers {
             KnowledgeBase kb = kb();
             for (KnowledgeSearch.Hit h : kb.search(q, 5)) {
                 hits.add(Json.createObjectBuilder().add("entryId", h.entryId()).add("text", h.text())
-                        .add("source", h.source()).add("score", Math.round(h.score() * 1000) / 1000.0)
+                        .add("source", h.source()).add("passage", h.passage()).add("score", Math.round(h.score() * 1000) / 1000.0)
                         .add("confident", kb.confident(h)));
             }
             return Json.createObjectBuilder().add("hits", hits).build();

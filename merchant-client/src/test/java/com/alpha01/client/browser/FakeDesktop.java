@@ -67,7 +67,9 @@ final class FakeDesktop {
                         .add(entry("e3", "", "<b>招牌</b>：燕麦拿铁 26 元，可选低因。", "价目表.pdf · 第 2 页"))).build());
         bridge.on("knowledge.search", r -> record("knowledge.search", r, Json.createObjectBuilder()
                 .add("hits", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("entryId", "e3").add("text", "<b>招牌</b>：燕麦拿铁 26 元，可选低因。")
+                        .add(Json.createObjectBuilder().add("entryId", "e3")
+                                .add("text", "<b>招牌</b>：燕麦拿铁 26 元，可选低因。季节限定：冬季供应热红酒风味拿铁，售完即止。")
+                                .add("passage", "<b>招牌</b>：燕麦拿铁 26 元，可选低因。")
                                 .add("source", "价目表.pdf · 第 2 页").add("score", 0.82).add("confident", true))
                         .add(Json.createObjectBuilder().add("entryId", "e2").add("text", "美式 18 元，拿铁 22 元。")
                                 .add("source", "价目表.pdf · 第 1 页").add("score", 0.41).add("confident", false)))

@@ -211,7 +211,12 @@ class ScreensTest {
         assertNotNull(search, "the search did not reach Java");
         assertEquals("燕麦拿铁", search.getString("q"));
         ui.waitFor("document.querySelector('#kb-hits .kb-hit .score').textContent === '相关度 0.82'");
-        assertEquals("<b>招牌</b>：燕麦拿铁 26 元，可选低因。", ui.text("#kb-hits .kb-hit p"));
+        assertEquals("<b>招牌</b>：燕麦拿铁 26 元，可选低因。季节限定：冬季供应热红酒风味拿铁，售完即止。",
+                ui.text("#kb-hits .kb-hit p"));
+        assertEquals("离线时引用：<b>招牌</b>：燕麦拿铁 26 元，可选低因。", ui.text("#kb-hits .kb-hit .kb-hit-quote"),
+                "what an offline answer would quote, as text");
+        assertEquals("0", ui.eval("return String(document.querySelectorAll('#kb-hits .kb-hit')[1].querySelectorAll('.kb-hit-quote').length)"),
+                "no quote line for a hit that is not confident");
         assertEquals("0", ui.eval("return String(document.querySelectorAll('#view-knowledge b:not(.x)').length)"));
 
         ui.click("#kb-list [data-entry-id=e2] [data-kb-action=edit]");
