@@ -230,6 +230,7 @@ export function renderSystem(sys) {
   byId('sys-server').textContent = sys.server || '—';
   byId('sys-latency').textContent = Number.isFinite(sys.rttMs) ? t('unit.ms', { n: sys.rttMs }) : '—';
   byId('sys-outbox').textContent = String(sys.outbox ?? 0);
+  byId('sys-store-key').textContent = sys.storeKey ? t(`sys.storeKey.${sys.storeKey}`) : '—';
   byId('sys-tokens').textContent = sys.tokens ? t('settings.usage', { used: sys.tokens.used, limit: sys.tokens.limit }) : '—';
   byId('sys-memory').textContent = t('sys.memoryValue', { app: sys.memory?.appMb ?? '?', total: sys.memory?.totalMb ?? '?' });
   byId('sys-cpu').textContent = Number.isFinite(sys.cpuPercent) ? `${sys.cpuPercent.toFixed(1)}%` : '—';

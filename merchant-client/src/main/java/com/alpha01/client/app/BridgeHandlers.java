@@ -238,7 +238,7 @@ final class BridgeHandlers {
         JsonObjectBuilder o = Json.createObjectBuilder()
                 .add("state", app.ui.status().getString("state", "signed-out"))
                 .add("server", link == null ? app.settings.serverUrls().get(0).toString() : link.currentServer().toString())
-                .add("outbox", link == null ? 0 : link.outboxSize())
+                .add("outbox", link == null ? 0 : link.outboxSize()).add("storeKey", app.store.keyKind())
                 .add("memory", Json.createObjectBuilder().add("appMb", f.appMb()).add("totalMb", f.totalMb()))
                 .add("uptimeSeconds", f.uptimeSeconds()).add("version", MerchantApp.VERSION)
                 .add("chromium", app.chromium()).add("update", app.update.toJson()).add("tokens", tokens(app));

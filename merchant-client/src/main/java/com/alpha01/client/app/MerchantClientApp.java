@@ -4,6 +4,7 @@ import com.alpha01.client.browser.CefRuntime;
 import com.alpha01.client.browser.DesktopWindow;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +48,10 @@ public final class MerchantClientApp {
             Runtime.getRuntime().exit(3);
             return;
         }
-        EncryptedStore store = EncryptedStore.open(boot.home().resolve("store"), StoreKey.fromEnvironment());
+        Path storeDir = boot.home().resolve("store");
+        StoreKey key = StoreKey.forStore(storeDir, System.getenv());
+        EncryptedStore store = EncryptedStore.open(storeDir, key);
+        LOG.infof("Local store opened (key: %s)", key.kind());
         MerchantApp app = new MerchantApp(boot, store);
         CefRuntime cef = CefRuntime.start(boot.home().resolve("jcef-bundle"));
         DesktopWindow window = cef.open(TITLE, app.bridge());

@@ -35,17 +35,19 @@ public final class EncryptedStore {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final String SALT = "store.salt";
+    static final String SALT = "store.salt";
     private static final String CHECK = "store.check";
     private static final byte[] CHECK_VALUE = "alpha01 store".getBytes(StandardCharsets.UTF_8);
 
     private final Path dir;
     private final SecretKey key;
+    private final String keyKind;
     private final SecureRandom random = new SecureRandom();
 
-    private EncryptedStore(Path dir, SecretKey key) {
+    private EncryptedStore(Path dir, SecretKey key, String keyKind) {
         this.dir = dir;
         this.key = key;
+        this.keyKind = keyKind;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class EncryptedStore {
             new SecureRandom().nextBytes(salt);
             writeAtomically(saltFile, salt);
         }
-        EncryptedStore store = new EncryptedStore(dir, keySource.derive(Files.readAllBytes(saltFile)));
+        EncryptedStore store = new EncryptedStore(dir, keySource.derive(Files.readAllBytes(saltFile)), keySource.kind());
         Optional<byte[]> check = store.get(CHECK);
         if (check.isEmpty()) {
             store.put(CHECK, CHECK_VALUE);
@@ -68,6 +70,11 @@ public final class EncryptedStore {
             throw new StoreException("the local store's check record is wrong", null);
         }
         return store;
+    }
+
+    /** Where the key came from: "passphrase", "os-keystore" or "machine" ({@link StoreKey#kind()}). */
+    public String keyKind() {
+        return keyKind;
     }
 
     public void put(String name, byte[] plain) throws IOException {

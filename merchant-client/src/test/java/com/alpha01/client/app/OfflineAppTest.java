@@ -115,6 +115,7 @@ class OfflineAppTest {
             ui.waitFor("/^本程序 [1-9]\\d* MB/.test(document.getElementById('sys-memory').textContent)");
             assertTrue(ui.text("#sys-version").startsWith("0.1.0 · Chromium 146."), ui.text("#sys-version"));
             ui.waitFor("document.getElementById('sys-outbox').textContent === '1'");
+            assertEquals("AES-256，密钥由口令生成", ui.text("#sys-store-key"), "the store was opened with a passphrase");
         }
         AppSettings saved = new AppSettings(EncryptedStore.open(home.resolve("store"), KEY), new ClientSettings(home));
         assertEquals(12, saved.capacity().orElseThrow());

@@ -87,7 +87,7 @@ final class FakeDesktop {
                 .add("ordersCsv", "").add("tokensToday", Json.createObjectBuilder().add("used", 15320).add("limit", 200000))
                 .build());
         bridge.on("system.status", r -> Json.createObjectBuilder().add("state", "online")
-                .add("server", "https://alpha01.example.cn").add("rttMs", 23).add("outbox", 0)
+                .add("server", "https://alpha01.example.cn").add("rttMs", 23).add("outbox", 0).add("storeKey", "os-keystore")
                 .add("memory", Json.createObjectBuilder().add("appMb", 182).add("totalMb", 356))
                 .add("cpuPercent", 1.4).add("uptimeSeconds", 3 * 3600 + 25 * 60).add("version", "0.1.0")
                 .add("chromium", "146.0.7680.0").add("tokens", Json.createObjectBuilder().add("used", 15320).add("limit", 200000))
