@@ -2,6 +2,7 @@ package com.alpha01.client.app;
 
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.bridge.BridgeException;
+import com.alpha01.client.kb.DocumentKind;
 import com.alpha01.client.kb.ImportResult;
 import com.alpha01.client.kb.KnowledgeBase;
 import com.alpha01.client.kb.KnowledgeBaseException;
@@ -37,6 +38,9 @@ final class KnowledgeHandlers {
         t.setDaemon(true);
         return t;
     });
+
+    static final int FOLDER_DEPTH = 3;
+    static final int FOLDER_FILES = 100;
 
     KnowledgeHandlers(MerchantApp app) {
         this.app = app;
@@ -78,9 +82,13 @@ final class KnowledgeHandlers {
                     names.add(s.getString());
                 }
             }
-            List<Path> paths = app.window().map(w -> w.drops().dropped(names)).orElse(List.of());
-            if (paths.isEmpty()) {
+            List<Path> dropped = app.window().map(w -> w.drops().dropped(names)).orElse(List.of());
+            if (dropped.isEmpty()) {
                 throw new BridgeException("NO_FILE", "the dropped items are not files on this computer");
+            }
+            List<Path> paths = importable(dropped);
+            if (paths.isEmpty()) {
+                throw new BridgeException("NO_SUPPORTED_FILE", "nothing dropped is of a type the knowledge base reads");
             }
             importAll(paths);
             return Json.createObjectBuilder().add("started", paths.size()).build();
@@ -139,6 +147,31 @@ final class KnowledgeHandlers {
                 throw failed(e);
             }
         });
+    }
+
+    /**
+     * The files to import from what was dropped: files as they are (an unsupported one is refused
+     * by the import, with its reason), and from a folder the supported files in it and in its
+     * subfolders up to {@value #FOLDER_DEPTH} levels, by path, at most {@value #FOLDER_FILES}.
+     */
+    static List<Path> importable(List<Path> dropped) throws BridgeException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : dropped) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            try (var walk = Files.walk(p, FOLDER_DEPTH)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(f -> !f.getFileName().toString().startsWith("."))
+                        .filter(f -> DocumentKind.ofFileName(f.getFileName().toString())
+                                .filter(k -> k != DocumentKind.BUILT_IN_FAQ && k != DocumentKind.MANUAL).isPresent())
+                        .sorted().limit(FOLDER_FILES).forEach(files::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new BridgeException("NO_FILE", "the folder could not be read");
+            }
+        }
+        return files;
     }
 
     /** Imports one file after another, reporting each step to the page; a bad file does not stop the rest. */

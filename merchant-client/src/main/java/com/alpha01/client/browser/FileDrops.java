@@ -35,12 +35,12 @@ public final class FileDrops implements CefDragHandler {
         return false;
     }
 
-    /** Remembers the files of the current drag (what {@link #onDragEnter} does with CEF's list). */
+    /** Remembers the files and folders of the current drag (what {@link #onDragEnter} does with CEF's list). */
     public void offer(List<String> paths) {
         List<Path> files = new ArrayList<>();
         for (String p : paths) {
             Path path = Path.of(p).toAbsolutePath().normalize();
-            if (Files.isRegularFile(path)) {
+            if (Files.isRegularFile(path) || Files.isDirectory(path)) {
                 files.add(path);
             }
         }
@@ -48,8 +48,8 @@ public final class FileDrops implements CefDragHandler {
     }
 
     /**
-     * The files of the last drag whose names the page reported as dropped; a name the drag did not
-     * bring (stale, or a file without a path) is left out.
+     * The files and folders of the last drag whose names the page reported as dropped; a name the
+     * drag did not bring (stale, or a file without a path) is left out.
      */
     public List<Path> dropped(List<String> names) {
         List<Path> found = new ArrayList<>();

@@ -239,5 +239,7 @@ class DesktopWindowTest {
         drops.offer(List.of(faq.toString()));
         assertEquals(List.of(faq), drops.dropped(List.of("faq.csv", "gone.pdf")));
         assertEquals(List.of(), drops.dropped(List.of("faq.csv")), "given out once");
+        drops.offer(List.of(dir.toString()));
+        assertEquals(List.of(dir), drops.dropped(List.of(dir.getFileName().toString())), "a folder is given out too");
     }
 }
