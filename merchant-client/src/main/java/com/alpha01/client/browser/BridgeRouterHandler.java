@@ -8,7 +8,8 @@ import org.cef.callback.CefQueryCallback;
 import org.cef.handler.CefMessageRouterHandlerAdapter;
 
 /**
- * Hands every {@code window.cefQuery} request to the {@link Bridge}. Runs on the CEF UI thread, so it
+ * Hands every {@code window.cefQuery} request of the app's own page to the {@link Bridge}; CEF
+ * offers {@code cefQuery} to every page the window shows, so other origins and subframes are refused. Runs on the CEF UI thread, so it
  * only submits; the bridge answers from its own threads (CEF forwards the callback to the UI thread).
  * A failure reaches the page as {@code onFailure(status, '{"code":…,"message":…}')}.
  */
@@ -25,6 +26,11 @@ final class BridgeRouterHandler extends CefMessageRouterHandlerAdapter {
             CefQueryCallback callback) {
         if (!frame.isMain()) {
             callback.failure(403, "{\"code\":\"FORBIDDEN\",\"message\":\"only the main frame may use the bridge\"}");
+            return true;
+        }
+        if (!UiResources.isAppUrl(frame.getURL())) {
+            // Another origin in the window (Keycloak's sign-in page, where it redirects): no bridge.
+            callback.failure(403, "{\"code\":\"FORBIDDEN\",\"message\":\"only the app's own pages may use the bridge\"}");
             return true;
         }
         bridge.submit(request, reply -> {

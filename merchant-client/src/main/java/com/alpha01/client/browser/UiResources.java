@@ -37,6 +37,11 @@ final class UiResources {
             Map.entry("woff2", "font/woff2"), Map.entry("woff", "font/woff"), Map.entry("ttf", "font/ttf"),
             Map.entry("txt", "text/plain"));
 
+    /** Whether {@code url} is a page of the app itself ({@code app://local/…}). */
+    static boolean isAppUrl(String url) {
+        return url != null && url.regionMatches(true, 0, SCHEME + "://" + HOST + "/", 0, SCHEME.length() + HOST.length() + 4);
+    }
+
     /** One response. {@code body} is never null. */
     record Resource(int status, String mimeType, byte[] body) {
 

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -241,5 +245,34 @@ class DesktopWindowTest {
         assertEquals(List.of(), drops.dropped(List.of("faq.csv")), "given out once");
         drops.offer(List.of(dir.toString()));
         assertEquals(List.of(dir), drops.dropped(List.of(dir.getFileName().toString())), "a folder is given out too");
+    }
+
+    @Test
+    @Order(14)
+    void a_page_of_another_origin_in_the_window_gets_no_bridge() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] page = "<!doctype html><title>sign-in</title><p>another origin".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.1:" + other.getAddress().getPort() + "/";
+            ui.window().navigate(url);
+            ui.waitFor("location.href === '" + url + "' && document.readyState === 'complete'");
+
+            String answer = ui.eval("return await new Promise(r => window.cefQuery({request: JSON.stringify("
+                    + "{type: 'system.status', payload: {}}), onSuccess: v => r('ok ' + v), "
+                    + "onFailure: (status, message) => r(status + ' ' + message)}))");
+
+            assertTrue(answer.startsWith("403 ") && answer.contains("FORBIDDEN"), answer);
+        } finally {
+            other.stop(0);
+            ui.window().showApp();
+            ui.waitFor("document.querySelector('.status-text') !== null");
+        }
     }
 }
