@@ -4,6 +4,7 @@ import com.alpha01.client.browser.CefRuntime;
 import com.alpha01.client.browser.DesktopWindow;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,20 @@ public final class MerchantClientApp {
     private MerchantClientApp() {
     }
 
+    /** A message box before the window exists (and the log line for headless starts). */
+    private static void tellUser(String message) {
+        if (!java.awt.GraphicsEnvironment.isHeadless()) {
+            try {
+                java.awt.EventQueue.invokeAndWait(() -> javax.swing.JOptionPane.showMessageDialog(null, message, TITLE,
+                        javax.swing.JOptionPane.ERROR_MESSAGE));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                LOG.warnf("No message box: %s", e.getCause());
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         ClientSettings boot = ClientSettings.load();
@@ -49,9 +64,20 @@ public final class MerchantClientApp {
             return;
         }
         Path storeDir = boot.home().resolve("store");
-        StoreKey key = StoreKey.forStore(storeDir, System.getenv());
-        EncryptedStore store = EncryptedStore.open(storeDir, key);
-        LOG.infof("Local store opened (key: %s)", key.kind());
+        EncryptedStore store;
+        try {
+            StoreKey key = StoreKey.forStore(storeDir, System.getenv());
+            store = EncryptedStore.open(storeDir, key);
+            LOG.infof("Local store opened (key: %s)", key.kind());
+        } catch (IOException e) {
+            // Wrong passphrase, keyring locked or gone, a damaged folder: say so and stop, touching nothing.
+            LOG.errorf("The local store %s cannot be opened: %s", storeDir, e.getMessage());
+            tellUser("阿尔法01 无法打开本地数据（" + storeDir + "）：" + e.getMessage()
+                    + "\n\nThe local data cannot be opened. Unlock the desktop keyring or set the right ALPHA01_STORE_PASSPHRASE.");
+            instance.get().close();
+            Runtime.getRuntime().exit(2);
+            return;
+        }
         MerchantApp app = new MerchantApp(boot, store);
         CefRuntime cef = CefRuntime.start(boot.home().resolve("jcef-bundle"));
         DesktopWindow window = cef.open(TITLE, app.bridge());

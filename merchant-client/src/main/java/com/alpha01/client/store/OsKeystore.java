@@ -27,7 +27,8 @@ final class OsKeystore {
     }
 
     static final String SERVICE = "alpha01-store";
-    private static final long TIMEOUT_SECONDS = 20;
+    /** Long enough for a person to answer the desktop's unlock prompt that a locked keyring shows. */
+    private static final long TIMEOUT_SECONDS = 120;
 
     private final Path tool;
     private final Map<String, String> environment;
