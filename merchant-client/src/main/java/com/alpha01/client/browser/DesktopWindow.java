@@ -34,6 +34,7 @@ public final class DesktopWindow {
     private final PageLoads loads;
     private final JFrame frame;
     private final FileDrops drops = new FileDrops();
+    private final Popups popups = new Popups();
     private volatile Runnable onUserClose = () -> {
         close();
         Runtime.getRuntime().exit(0);
@@ -52,6 +53,7 @@ public final class DesktopWindow {
         client.addDisplayHandler(new ConsoleLog());
         client.addDragHandler(drops);
         client.addRequestHandler(FileDrops.navigationGuard());
+        client.addLifeSpanHandler(popups);
         this.browser = client.createBrowser(UiResources.START_URL, false, false);
         bridge.attach(js -> browser.executeJavaScript(js, UiResources.START_URL, 1));
         this.frame = onEventThread(() -> createFrame(title));
@@ -87,6 +89,11 @@ public final class DesktopWindow {
         return drops;
     }
 
+    /** Where links that would open a popup window go (http(s) only); by default the system browser. */
+    public void onExternalLink(java.util.function.Consumer<String> opener) {
+        popups.external(opener);
+    }
+
     /** Reloads the page (the bridge queues events until the page asks for its snapshot again). */
     public void reload() {
         browser.reloadIgnoreCache();
@@ -99,15 +106,20 @@ public final class DesktopWindow {
     public BufferedImage screenshot(Duration timeout) throws InterruptedException, TimeoutException {
         return new ScreenCapture(evaluator, browser).capture(() -> {
             try {
-                return onEventThread(() -> {
-                    Component view = browser.getUIComponent();
-                    return new Rectangle(view.getLocationOnScreen(), view.getSize());
-                });
+                return viewOnScreen();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
         }, timeout);
+    }
+
+    /** Where the browser area is on screen (tests click there with real input). */
+    Rectangle viewOnScreen() throws InterruptedException {
+        return onEventThread(() -> {
+            Component view = browser.getUIComponent();
+            return new Rectangle(view.getLocationOnScreen(), view.getSize());
+        });
     }
 
     /** Shows a page of another origin (the sign-in page) in place of the app; see {@link #showApp()}. */

@@ -275,4 +275,38 @@ class DesktopWindowTest {
             ui.waitFor("document.querySelector('.status-text') !== null");
         }
     }
+
+    @Test
+    @Order(15)
+    void popups_open_no_window_and_web_links_go_to_the_system_browser() throws Exception {
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch handed = new java.util.concurrent.CountDownLatch(1);
+        ui.window().onExternalLink(url -> {
+            opened.add(url);
+            handed.countDown();
+        });
+        try {
+            // A target=_blank link clicked with the real mouse (Chromium lets only a user's gesture open a popup).
+            String rect = ui.eval("const a = document.createElement('a'); a.id = 'ext-link'; a.textContent = '服务条款';"
+                    + " a.href = 'https://example.invalid/terms?x=1'; a.target = '_blank';"
+                    + " a.style = 'position:fixed;left:40%;top:40%;padding:24px;z-index:9999;background:#fff;color:#000';"
+                    + " document.body.append(a); const r = a.getBoundingClientRect();"
+                    + " return Math.round(r.left + r.width / 2) + ',' + Math.round(r.top + r.height / 2);");
+            java.awt.Rectangle view = ui.window().viewOnScreen();
+            String[] xy = rect.split(",");
+            java.awt.Robot robot = new java.awt.Robot();
+            robot.mouseMove(view.x + Integer.parseInt(xy[0]), view.y + Integer.parseInt(xy[1]));
+            robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+            robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+
+            assertTrue(handed.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS), "no popup reached Java");
+            assertEquals(List.of("https://example.invalid/terms?x=1"), opened);
+            assertTrue(ui.window().url().startsWith("app://local/"), ui.window().url());
+            assertEquals("true", ui.eval("return String(document.querySelector('.status-text') !== null)"),
+                    "the app page is still there");
+        } finally {
+            ui.window().onExternalLink(url -> { });
+            ui.eval("document.getElementById('ext-link')?.remove(); return '';");
+        }
+    }
 }
