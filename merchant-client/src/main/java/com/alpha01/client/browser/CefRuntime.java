@@ -47,6 +47,12 @@ public final class CefRuntime implements AutoCloseable {
         if (!STARTED.compareAndSet(false, true)) {
             throw new IllegalStateException("CEF starts once per process; reuse the running CefRuntime");
         }
+        if (!java.awt.GraphicsEnvironment.isHeadless()) {
+            // AWT's X11 library does putenv("GDK_BACKEND=x11") when it loads. Loaded after Chromium's
+            // threads run (the window's JFrame came after CEF), that putenv raced their getenv: a CI run
+            // died with SIGSEGV in getenv on Chromium's D-Bus thread. So AWT loads first.
+            java.awt.Toolkit.getDefaultToolkit();
+        }
         AppHandler handler = new AppHandler(new UiResources(CefRuntime.class.getClassLoader()));
         CefAppBuilder builder = new CefAppBuilder();
         builder.setInstallDir(installDir.toFile());
