@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A desktop keystore of the test's own: a private D-Bus session bus and an unlocked GNOME Keyring on
- * it (Debian packages dbus-daemon, gnome-keyring, libsecret-tools, which .ci/run installs), with a
+ * A desktop keystore of the test's own: a private D-Bus session bus (no service activation, so
+ * nothing starts on it that the test did not start) and an unlocked GNOME Keyring on it (Debian packages dbus-daemon, gnome-keyring, libsecret-tools, which .ci/run installs), with a
  * HOME in a temporary folder. {@link #environment()} is what a process in that desktop session sees.
  */
 final class PrivateKeyring implements AutoCloseable {
@@ -35,8 +35,24 @@ final class PrivateKeyring implements AutoCloseable {
             }
         }
         Files.createDirectories(home);
-        Process bus = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // A session bus without service activation: otherwise an early secret-tool call makes the bus start a
+        // keyring daemon of its own, which outlives the test.
+        Path config = Files.writeString(home.resolve("session-bus.conf"), """
+                <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+                 "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+                <busconfig>
+                  <type>session</type>
+                  <listen>unix:tmpdir=/tmp</listen>
+                  <auth>EXTERNAL</auth>
+                  <policy context="default">
+                    <allow send_destination="*" eavesdrop="true"/>
+                    <allow eavesdrop="true"/>
+                    <allow own="*"/>
+                  </policy>
+                </busconfig>
+                """);
+        Process bus = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--nofork", "--nopidfile",
+                "--print-address=1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String address = new java.io.BufferedReader(new java.io.InputStreamReader(bus.getInputStream(),
                 StandardCharsets.UTF_8)).readLine();
         if (address == null || address.isBlank()) {
