@@ -1,15 +1,13 @@
 // 自动化: the shop's rules (toggle, edit, add, delete), opening hours, and the execution log.
 import { request } from './bridge.js';
 import { t, tOr, formatTime, errorText } from './i18n.js';
-import { byId, el } from './dom.js';
+import { byId, el, feedback as show } from './dom.js';
 
 let state = { rules: [], log: [], hours: { open: '09:00', close: '21:00' } };
 let armedDelete = null;
 
 function feedback(text, kind = 'info') {
-  const node = byId('rule-feedback');
-  node.dataset.kind = kind;
-  node.textContent = text;
+  show('rule-feedback', text, kind);
 }
 
 async function call(type, payload) {

@@ -1,16 +1,14 @@
 // 知识库: documents, entries (add, edit, delete), search with scores and sources, imports with progress.
 import { request, on } from './bridge.js';
 import { t, formatTime, errorText } from './i18n.js';
-import { byId, el } from './dom.js';
+import { byId, el, feedback as show } from './dom.js';
 
 let data = { documents: [], entries: [], size: 0, loading: true };
 let armed = null;
 let searchTimer = null;
 
 function feedback(text, kind = 'info') {
-  const node = byId('kb-feedback');
-  node.dataset.kind = kind;
-  node.textContent = text;
+  show('kb-feedback', text, kind);
 }
 
 async function call(type, payload) {

@@ -2,13 +2,7 @@
 // through the bridge; user-supplied text only ever goes through textContent.
 import { request } from './bridge.js';
 import { t, tOr, formatTime, language, errorText } from './i18n.js';
-import { byId, el } from './dom.js';
-
-function feedback(id, text, kind = 'info') {
-  const node = byId(id);
-  node.dataset.kind = kind;
-  node.textContent = text;
-}
+import { byId, el, feedback } from './dom.js';
 
 // ---- QR codes ------------------------------------------------------------------------------
 

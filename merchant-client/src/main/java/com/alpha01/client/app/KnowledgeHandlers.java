@@ -63,12 +63,7 @@ final class KnowledgeHandlers {
             return Json.createObjectBuilder().add("hits", hits).build();
         });
         bridge.on("knowledge.importPaths", r -> {
-            List<Path> paths = new ArrayList<>();
-            for (JsonValue v : r.getJsonArray("paths") == null ? List.<JsonValue>of() : r.getJsonArray("paths")) {
-                if (v instanceof JsonString s && Files.isRegularFile(Path.of(s.getString()))) {
-                    paths.add(Path.of(s.getString()));
-                }
-            }
+            List<Path> paths = strings(r, "paths").stream().map(Path::of).filter(Files::isRegularFile).toList();
             if (paths.isEmpty()) {
                 throw new BridgeException("BAD_REQUEST", "no readable file");
             }
@@ -76,12 +71,7 @@ final class KnowledgeHandlers {
             return Json.createObjectBuilder().add("started", paths.size()).build();
         });
         bridge.on("knowledge.importDropped", r -> {
-            List<String> names = new ArrayList<>();
-            for (JsonValue v : r.getJsonArray("names") == null ? List.<JsonValue>of() : r.getJsonArray("names")) {
-                if (v instanceof JsonString s) {
-                    names.add(s.getString());
-                }
-            }
+            List<String> names = strings(r, "names");
             List<Path> dropped = app.window().map(w -> w.drops().dropped(names)).orElse(List.of());
             if (dropped.isEmpty()) {
                 throw new BridgeException("NO_FILE", "the dropped items are not files on this computer");
@@ -98,8 +88,7 @@ final class KnowledgeHandlers {
                 javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
                 chooser.setMultiSelectionEnabled(true);
                 chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter(
-                        "TXT, Markdown, HTML, PDF, DOCX, XLSX, CSV", "txt", "md", "markdown", "html", "htm", "pdf",
-                        "docx", "xlsx", "csv"));
+                        "TXT, Markdown, HTML, PDF, DOCX, XLSX, CSV", DocumentKind.importableExtensions()));
                 if (chooser.showOpenDialog(null) == javax.swing.JFileChooser.APPROVE_OPTION) {
                     importAll(List.of(chooser.getSelectedFiles()).stream().map(java.io.File::toPath).toList());
                 }
@@ -164,8 +153,7 @@ final class KnowledgeHandlers {
             try (var walk = Files.walk(p, FOLDER_DEPTH)) {
                 walk.filter(Files::isRegularFile)
                         .filter(f -> !f.getFileName().toString().startsWith("."))
-                        .filter(f -> DocumentKind.ofFileName(f.getFileName().toString())
-                                .filter(k -> k != DocumentKind.BUILT_IN_FAQ && k != DocumentKind.MANUAL).isPresent())
+                        .filter(f -> DocumentKind.ofFileName(f.getFileName().toString()).isPresent())
                         .sorted().limit(FOLDER_FILES).forEach(files::add);
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new BridgeException("NO_FILE", "the folder could not be read");
@@ -219,6 +207,17 @@ final class KnowledgeHandlers {
 
     private KnowledgeBase kb() throws BridgeException {
         return app.ai.knowledge().orElseThrow(() -> new BridgeException("LOADING", "the knowledge base is still loading"));
+    }
+
+    /** The strings of the array {@code key} (other values and a missing array give none). */
+    private static List<String> strings(JsonObject r, String key) {
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : r.getJsonArray(key) == null ? List.<JsonValue>of() : r.getJsonArray(key)) {
+            if (v instanceof JsonString s) {
+                out.add(s.getString());
+            }
+        }
+        return out;
     }
 
     private static String text(JsonObject r, String key, int max) throws BridgeException {

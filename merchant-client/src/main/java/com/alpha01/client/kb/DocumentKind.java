@@ -1,5 +1,6 @@
 package com.alpha01.client.kb;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +22,12 @@ public enum DocumentKind {
 
     DocumentKind(String... extensions) {
         this.extensions = extensions;
+    }
+
+    /** Every file extension the knowledge base imports (lower case, no dot). */
+    public static String[] importableExtensions() {
+        return Arrays.stream(values()).flatMap(k -> Arrays.stream(k.extensions))
+                .toArray(String[]::new);
     }
 
     /** The kind for a file name, or empty when the type is not supported. */

@@ -1,14 +1,18 @@
 package com.alpha01.client.store;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +47,7 @@ final class OsKeystore {
      * {@code secret-tool} on the PATH and a D-Bus session bus.
      */
     static Optional<OsKeystore> detect(Map<String, String> environment) {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return Optional.empty();
         }
         String bus = environment.get("DBUS_SESSION_BUS_ADDRESS");
@@ -53,7 +57,7 @@ final class OsKeystore {
         if (!hasBus) {
             return Optional.empty();
         }
-        for (String dir : environment.getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+        for (String dir : environment.getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "secret-tool");
             if (Files.isExecutable(candidate)) {
                 return Optional.of(new OsKeystore(candidate, Map.copyOf(environment)));
@@ -111,8 +115,8 @@ final class OsKeystore {
         }
     }
 
-    private static java.util.concurrent.CompletableFuture<String> readAsync(InputStream stream) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    private static CompletableFuture<String> readAsync(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
             try (stream) {
                 return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -122,7 +126,7 @@ final class OsKeystore {
     }
 
     private static List<String> concat(String first, List<String> rest) {
-        var all = new java.util.ArrayList<String>(rest.size() + 1);
+        var all = new ArrayList<String>(rest.size() + 1);
         all.add(first);
         all.addAll(rest);
         return all;
