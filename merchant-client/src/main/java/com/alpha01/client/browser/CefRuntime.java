@@ -57,7 +57,9 @@ public final class CefRuntime implements AutoCloseable {
         CefAppBuilder builder = new CefAppBuilder();
         builder.setInstallDir(installDir.toFile());
         builder.setProgressHandler((state, percent) -> LOG.debugf("CEF %s %.0f%%", state, percent));
-        builder.addJcefArgs("--disable-gpu", "--disable-dev-shm-usage");
+        // No OS keyring for Chromium's own password store: the app keeps no secrets in Chromium, and the
+        // libsecret backend would talk D-Bus at start-up beside Chromium's D-Bus thread.
+        builder.addJcefArgs("--disable-gpu", "--disable-dev-shm-usage", "--password-store=basic");
         if ("root".equals(System.getProperty("user.name"))) {
             // Chromium refuses to start as root with its sandbox on (containers, CI under Xvfb).
             builder.addJcefArgs("--no-sandbox");
