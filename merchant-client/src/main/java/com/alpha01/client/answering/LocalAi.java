@@ -91,7 +91,7 @@ public final class LocalAi implements AutoCloseable {
         return budget.today();
     }
 
-    public long dailyLimit() {
+    long dailyLimit() {
         return settings.dailyTokenBudget();
     }
 
