@@ -1,6 +1,6 @@
 package com.alpha01.it;
 
-import com.alpha01.client.app.AutoResponder;
+import com.alpha01.client.answering.AutoResponder;
 import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.link.LinkState;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.client.ai.FakeZhipuRequest;
 import com.alpha01.client.ai.FakeZhipuServer;
-import com.alpha01.client.app.ClientSettings;
 import com.alpha01.client.app.MerchantApp;
 import com.alpha01.client.bridge.BridgeReply;
 import com.alpha01.client.kb.TestFiles;
+import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
 import com.alpha01.protocol.Frame;

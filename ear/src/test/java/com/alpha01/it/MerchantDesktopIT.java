@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.client.app.ClientSettings;
 import com.alpha01.client.app.MerchantApp;
 import com.alpha01.client.browser.CefRuntime;
 import com.alpha01.client.browser.DesktopWindow;
 import com.alpha01.client.browser.JcefExtension;
 import com.alpha01.client.browser.UiDriver;
+import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
 import com.alpha01.protocol.Frame;

@@ -179,15 +179,15 @@ class QrLifecycleIT {
             ServerApi.Registration reg = api.register("it-counter-" + UUID.randomUUID(), "IT 柜台", "it");
             java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("alpha01-store");
             var key = com.alpha01.client.store.StoreKey.passphrase("it-store-passphrase".toCharArray());
-            ServerApi.QrCode first = com.alpha01.client.app.CounterCode.of(api,
+            ServerApi.QrCode first = com.alpha01.client.session.CounterCode.of(api,
                     com.alpha01.client.store.EncryptedStore.open(folder, key), reg.clientId());
             // The app starts again (a new store object on the same folder): the same, still printed code.
-            ServerApi.QrCode again = com.alpha01.client.app.CounterCode.of(api,
+            ServerApi.QrCode again = com.alpha01.client.session.CounterCode.of(api,
                     com.alpha01.client.store.EncryptedStore.open(folder, key), reg.clientId());
             assertEquals(first.id(), again.id());
             assertEquals(first.url(), decode(again.png()));
             api.revokeQr(first.id());
-            ServerApi.QrCode replaced = com.alpha01.client.app.CounterCode.of(api,
+            ServerApi.QrCode replaced = com.alpha01.client.session.CounterCode.of(api,
                     com.alpha01.client.store.EncryptedStore.open(folder, key), reg.clientId());
             assertFalse(first.id().equals(replaced.id()), "a revoked code is replaced");
             assertEquals(303, Customers.scan(replaced.url()).statusCode());

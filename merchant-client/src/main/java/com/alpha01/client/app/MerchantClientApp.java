@@ -2,6 +2,7 @@ package com.alpha01.client.app;
 
 import com.alpha01.client.browser.CefRuntime;
 import com.alpha01.client.browser.DesktopWindow;
+import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
 import java.io.IOException;

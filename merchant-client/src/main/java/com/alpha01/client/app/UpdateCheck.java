@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * Compares this app's version with the one the server publishes ({@code GET /api/v1/client-release}):
@@ -15,6 +16,8 @@ import java.time.Duration;
  * below its minimum. A failed check is reported as not checked, never as an error dialog.
  */
 final class UpdateCheck {
+
+    private static final Logger LOG = Logger.getLogger(UpdateCheck.class);
 
     record Result(boolean checked, boolean available, boolean required, String latest, String downloadUrl) {
 
@@ -27,6 +30,20 @@ final class UpdateCheck {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile Result last = Result.UNKNOWN;
+
+    /** Checks {@code current} against {@code server} and keeps the result (shown on 状态). */
+    void refresh(URI server, String current) {
+        last = check(server, current);
+        if (last.available()) {
+            LOG.infof("Update available: %s (this is %s)", last.latest(), current);
+        }
+    }
+
+    /** The last check's result ({@link Result#UNKNOWN} before the first). */
+    Result last() {
+        return last;
+    }
 
     Result check(URI server, String current) {
         try {

@@ -1,35 +1,25 @@
 package com.alpha01.client.kb;
 
-import com.alpha01.client.kb.ImportProgress.Stage;
-import com.alpha01.client.kb.KnowledgeBaseException.Reason;
 import com.alpha01.client.store.EncryptedStore;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
 /**
  * The shop's knowledge base: files imported, split and embedded in-process, searched by keyword
  * and meaning together, kept in the client's {@link EncryptedStore}.
  *
- * <p>Thread-safe. Changes (imports, edits, deletes) run one at a time; searches run alongside
- * them and see either the state before a change or after it, never a half-applied one. An
- * import does its slow part (embedding) before it takes the short write lock.
+ * <p>Thread-safe. Changes (imports, edits, deletes: {@link KbChanges}) run one at a time; searches
+ * run alongside them and see either the state before a change or after it, never a half-applied
+ * one. An import does its slow part (embedding) before it takes the short write lock.
  */
 public final class KnowledgeBase implements KnowledgeSearch {
-
-    private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
-    private static final String MANUAL_ID = "manual";
 
     private final KbStore store;
     private final Embedder embedder;
@@ -37,14 +27,14 @@ public final class KnowledgeBase implements KnowledgeSearch {
     private final String scheme;
     private final SearchIndex index = new SearchIndex();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Held by every change, from reading the current state to its last disk write. */
-    private final ReentrantLock changes = new ReentrantLock();
+    private final KbChanges changes;
 
     private KnowledgeBase(EncryptedStore store, Embedder embedder, RetrievalTuning tuning) {
         this.store = new KbStore(store);
         this.embedder = embedder;
         this.tuning = tuning;
         this.scheme = tuning.embeddingScheme(embedder.modelId());
+        this.changes = new KbChanges(this.store, embedder, tuning, scheme, index, lock);
     }
 
     /** Opens the knowledge base kept in {@code store}, with bge-small-zh; the first time, with the built-in FAQ. */
@@ -99,45 +89,7 @@ public final class KnowledgeBase implements KnowledgeSearch {
      * @throws KnowledgeBaseException when the file is too large, of an unknown type, damaged or without text
      */
     public ImportResult importFile(Path file, ImportProgress progress) throws IOException {
-        Objects.requireNonNull(progress, "progress (ImportProgress.NONE for none)");
-        DocumentKind kind = DocumentParser.kindOf(file);
-        String name = file.getFileName().toString();
-        progress.update(Stage.READING, 0, 1);
-        byte[] bytes = DocumentParser.readLimited(file);
-        String hash = Importer.sha256(bytes);
-        ImportResult result;
-        changes.lock();
-        try {
-            KnowledgeDocument same = index.documents().stream().filter(d -> d.contentHash().equals(hash)).findFirst().orElse(null);
-            if (same != null) {
-                progress.update(Stage.READING, 1, 1);
-                result = new ImportResult(same.id(), same.name(), same.entries(), true);
-            } else {
-                ParsedDocument parsed = DocumentParser.parse(kind, name, bytes);
-                progress.update(Stage.READING, 1, 1);
-                KnowledgeDocument previous = index.documents().stream()
-                        .filter(d -> d.name().equals(name) && d.kind() == kind).findFirst().orElse(null);
-                String id = previous != null ? previous.id() : UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                List<IndexedEntry> entries = Importer.embed(Importer.number(id, Importer.drafts(name, parsed)),
-                        previous != null ? index.entries(id) : List.of(), embedder, tuning, progress);
-                progress.update(Stage.SAVING, 0, 1);
-                KnowledgeDocument doc = new KnowledgeDocument(id, name, kind, hash, Instant.now(), entries.size());
-                store.writeDocument(id, entries);
-                writeCatalog(doc, null);
-                update(() -> index.putDocument(doc, entries));
-                progress.update(Stage.SAVING, 1, 1);
-                result = new ImportResult(id, name, entries.size(), false);
-                LOG.infof("knowledge base: imported %s (%s) as %d entries%s", name, kind, entries.size(), previous != null ? ", replacing the earlier version" : "");
-            }
-        } finally {
-            changes.unlock();
-        }
-        try {
-            progress.update(Stage.DONE, 1, 1);
-        } catch (RuntimeException e) {
-            LOG.debug("import listener failed after the import was done", e);
-        }
-        return result;
+        return changes.importFile(file, progress);
     }
 
     /** The documents, in the order they were imported. */
@@ -157,22 +109,7 @@ public final class KnowledgeBase implements KnowledgeSearch {
 
     /** Adds a question and answer typed in the knowledge-base screen (document "手动添加"). */
     public KnowledgeEntry addEntry(String question, String answer) throws IOException {
-        String q = requireText(question, "question");
-        String a = requireText(answer, "answer");
-        changes.lock();
-        try {
-            if (index.document(MANUAL_ID) == null) {
-                KnowledgeDocument manual = new KnowledgeDocument(MANUAL_ID, "手动添加", DocumentKind.MANUAL, "", Instant.now(), 0);
-                store.writeDocument(MANUAL_ID, List.of());
-                writeCatalog(manual, null);
-                update(() -> index.putDocument(manual, List.of()));
-            }
-            String id = MANUAL_ID + "-" + UUID.randomUUID().toString().substring(0, 8);
-            KnowledgeEntry entry = new KnowledgeEntry(id, MANUAL_ID, q, a, "手动添加");
-            return saveEntry(Importer.embed(List.of(entry), List.of(), embedder, tuning, ImportProgress.NONE).get(0));
-        } finally {
-            changes.unlock();
-        }
+        return changes.addEntry(question, answer);
     }
 
     /** Replaces an entry's text (an FAQ row's answer) and embeds it again. */
@@ -182,55 +119,17 @@ public final class KnowledgeBase implements KnowledgeSearch {
 
     /** Replaces an FAQ row's question (null: keep it) and answer, and embeds them again. */
     public KnowledgeEntry editEntry(String id, String newQuestion, String newText) throws IOException {
-        String text = requireText(newText, "text");
-        changes.lock();
-        try {
-            IndexedEntry old = index.entry(id);
-            if (old == null) {
-                throw new KnowledgeBaseException(Reason.NOT_FOUND, "没有这条知识：" + id);
-            }
-            String question = newQuestion == null || newQuestion.isBlank() ? old.entry.question() : newQuestion.strip();
-            KnowledgeEntry entry = new KnowledgeEntry(id, old.entry.documentId(), question, text, old.entry.source());
-            return saveEntry(Importer.embed(List.of(entry), List.of(old), embedder, tuning, ImportProgress.NONE).get(0));
-        } finally {
-            changes.unlock();
-        }
+        return changes.editEntry(id, newQuestion, newText);
     }
 
     /** Deletes one entry; false when there was none with that id. */
     public boolean deleteEntry(String id) throws IOException {
-        changes.lock();
-        try {
-            IndexedEntry old = index.entry(id);
-            if (old == null) {
-                return false;
-            }
-            List<IndexedEntry> rest = new ArrayList<>(index.entries(old.entry.documentId()));
-            rest.remove(old);
-            store.writeDocument(old.entry.documentId(), rest);
-            update(() -> index.removeEntry(id));
-            return true;
-        } finally {
-            changes.unlock();
-        }
+        return changes.deleteEntry(id);
     }
 
     /** Deletes a document and its entries; false when there was none with that id. */
     public boolean deleteDocument(String documentId) throws IOException {
-        changes.lock();
-        try {
-            KnowledgeDocument doc = index.document(documentId);
-            if (doc == null) {
-                return false;
-            }
-            writeCatalog(null, documentId);
-            store.deleteDocument(documentId);
-            update(() -> index.removeDocument(documentId));
-            LOG.infof("knowledge base: deleted %s (%d entries)", doc.name(), doc.entries());
-            return true;
-        } finally {
-            changes.unlock();
-        }
+        return changes.deleteDocument(documentId);
     }
 
     @Override
@@ -248,7 +147,6 @@ public final class KnowledgeBase implements KnowledgeSearch {
         return hit != null && hit.score() >= tuning.confidentScore();
     }
 
-    /** The number of entries. */
     /**
      * How alike two short texts are in meaning: the cosine of their embeddings (the automation's
      * intent rules compare a customer message with their example phrases).
@@ -263,34 +161,9 @@ public final class KnowledgeBase implements KnowledgeSearch {
         return dot;
     }
 
+    /** The number of entries. */
     public int size() {
         return read(index::size);
-    }
-
-    private KnowledgeEntry saveEntry(IndexedEntry entry) throws IOException {
-        String documentId = entry.entry.documentId();
-        List<IndexedEntry> entries = new ArrayList<>(index.entries(documentId));
-        int at = entries.indexOf(index.entry(entry.entry.id()));
-        if (at >= 0) {
-            entries.set(at, entry);
-        } else {
-            entries.add(entry);
-        }
-        store.writeDocument(documentId, entries);
-        update(() -> index.putEntry(entry));
-        return entry.entry;
-    }
-
-    /** Writes the catalog as it will be with {@code put} added or replaced and {@code removeId} gone. */
-    private void writeCatalog(KnowledgeDocument put, String removeId) throws IOException {
-        store.writeCatalog(KbStore.Catalog.after(scheme, index.documents(), put, removeId));
-    }
-
-    private static String requireText(String text, String what) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
-        }
-        return text.strip();
     }
 
     private <T> T read(Supplier<T> reader) {
@@ -302,12 +175,4 @@ public final class KnowledgeBase implements KnowledgeSearch {
         }
     }
 
-    private void update(Runnable change) {
-        lock.writeLock().lock();
-        try {
-            change.run();
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
 }

@@ -1,37 +1,36 @@
 package com.alpha01.client.link;
 
-import com.alpha01.protocol.ErrorCode;
+import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
-import com.alpha01.protocol.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * The {@code /ws/client} socket of one registered merchant client. Reconnects with exponential
- * backoff and jitter; replies wait in an outbox until the server acknowledges them and are sent
- * again (same id, so stored once) after a reconnect; every received message is acknowledged with
- * a {@code delivered} frame and reported once.
+ * backoff and jitter ({@link Backoff}, trying the servers in turn: {@link ServerRotation}); replies
+ * wait in the {@link Outbox} until the server acknowledges them and are sent again (same id, so
+ * stored once) after a reconnect; a {@link Heartbeat} measures the round trip; what arrives goes
+ * through {@link Inbound} (every customer message acknowledged with {@code delivered}, reported once).
  */
 public final class ServerLink implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ServerLink.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final java.util.List<URI> socketUris;
+    private final ServerRotation servers;
     private final String clientId;
     private final Supplier<String> accessToken;
     private final LinkListener listener;
@@ -41,26 +40,17 @@ public final class ServerLink implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, Pending> outbox = new ConcurrentHashMap<>();
+    private final Outbox outbox = new Outbox();
     private final SeenMessages seen = new SeenMessages();
-    private static final String OUTBOX_RECORD = "outbox";
-    private volatile com.alpha01.client.store.EncryptedStore outboxStore;
-
-    private static final long PING_EVERY_SECONDS = 10;
-    private volatile long pingNonce;
-    private volatile long pingSentNanos;
-    private volatile long rttMillis = -1;
+    private final Backoff backoff = new Backoff();
+    private final Heartbeat heartbeat = new Heartbeat();
+    private final Inbound inbound;
 
     private volatile WebSocket socket;
-    private volatile java.util.concurrent.ScheduledFuture<?> pendingReconnect;
-    private final java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile ScheduledFuture<?> pendingReconnect;
+    private final AtomicBoolean connecting = new AtomicBoolean();
     private volatile LinkState state = LinkState.OFFLINE;
     private volatile boolean closed;
-    private int attempt;
-    private volatile int server;
-
-    private record Pending(Frame.Reply frame, CompletableFuture<Frame.Ack> acked) {
-    }
 
     /**
      * @param serverUrl   e.g. {@code http://127.0.0.1:8080}
@@ -68,34 +58,30 @@ public final class ServerLink implements AutoCloseable {
      * @param accessToken the staff member's current access token (refreshed by the caller)
      */
     public ServerLink(URI serverUrl, String clientId, Supplier<String> accessToken, LinkListener listener) {
-        this(java.util.List.of(serverUrl), clientId, accessToken, listener);
+        this(List.of(serverUrl), clientId, accessToken, listener);
     }
 
     /**
      * A link to a cluster reached without a load balancer: the first of {@code serverUrls} that
      * answers is used, and when a connection attempt fails the next one is tried (round robin).
      */
-    public ServerLink(java.util.List<URI> serverUrls, String clientId, Supplier<String> accessToken,
-            LinkListener listener) {
-        if (serverUrls.isEmpty()) {
-            throw new IllegalArgumentException("no server URL");
-        }
+    public ServerLink(List<URI> serverUrls, String clientId, Supplier<String> accessToken, LinkListener listener) {
         UUID id = UUID.fromString(clientId);
+        this.servers = new ServerRotation(serverUrls, id);
         this.clientId = id.toString();
-        this.socketUris = serverUrls.stream().map(url -> URI.create(url.toString().replaceFirst("^http", "ws")
-                .replaceAll("/$", "") + "/ws/client?client_id=" + id)).toList();
         this.accessToken = accessToken;
         this.listener = listener;
+        this.inbound = new Inbound(listener, seen, outbox, heartbeat, this::send,
+                () -> timer.schedule(() -> outbox.waiting().forEach(this::send), 1, TimeUnit.SECONDS));
     }
 
     public void start() {
         timer.execute(this::connect);
-        // A ping every 10 s keeps the socket alive through proxies and measures the round trip.
         timer.scheduleAtFixedRate(() -> {
             if (state == LinkState.ONLINE) {
                 ping();
             }
-        }, PING_EVERY_SECONDS, PING_EVERY_SECONDS, TimeUnit.SECONDS);
+        }, Heartbeat.EVERY_SECONDS, Heartbeat.EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The registered client this link speaks for. */
@@ -105,13 +91,12 @@ public final class ServerLink implements AutoCloseable {
 
     /** The last measured round trip to the server in ms (ping/pong every 10 s), or -1 before the first. */
     public long rttMillis() {
-        return rttMillis;
+        return heartbeat.rttMillis();
     }
 
     /** The server this link uses (or tries) now. */
     public URI currentServer() {
-        URI ws = socketUris.get(server);
-        return URI.create(ws.toString().replaceFirst("^ws", "http").replaceFirst("/ws/client\\?.*$", ""));
+        return servers.server();
     }
 
     /**
@@ -142,11 +127,9 @@ public final class ServerLink implements AutoCloseable {
     public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo) {
         Frame.Reply frame = new Frame.Reply(UUID.randomUUID().toString().replace("-", ""), conversationId, text, sender,
                 inReplyTo);
-        Pending pending = new Pending(frame, new CompletableFuture<>());
-        outbox.put(frame.id(), pending);
-        saveOutbox();
+        CompletableFuture<Frame.Ack> acked = outbox.add(frame);
         send(frame);
-        return pending.acked();
+        return acked;
     }
 
     /**
@@ -173,43 +156,8 @@ public final class ServerLink implements AutoCloseable {
      * restart and go out, once, on the next connection. Call before {@link #start()}; loads what an
      * earlier run left.
      */
-    public void persistOutboxIn(com.alpha01.client.store.EncryptedStore store) {
-        this.outboxStore = store;
-        try {
-            store.getString(OUTBOX_RECORD).ifPresent(json -> {
-                try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
-                    for (var value : reader.readArray()) {
-                        Frame frame = FrameCodec.decode(((jakarta.json.JsonString) value).getString());
-                        if (frame instanceof Frame.Reply reply) {
-                            outbox.put(reply.id(), new Pending(reply, new CompletableFuture<>()));
-                        }
-                    }
-                } catch (ProtocolException | RuntimeException e) {
-                    LOG.warnf("The saved outbox could not be read (%s); starting empty", e.getMessage());
-                }
-            });
-        } catch (java.io.IOException e) {
-            LOG.warnf("The saved outbox could not be read (%s); starting empty", e.getMessage());
-        }
-        if (!outbox.isEmpty()) {
-            LOG.infof("%d replies written offline will be sent when connected", outbox.size());
-        }
-    }
-
-    private void saveOutbox() {
-        var store = outboxStore;
-        if (store == null) {
-            return;
-        }
-        try {
-            synchronized (outbox) { // one snapshot at a time: the last write holds the latest outbox
-                var array = jakarta.json.Json.createArrayBuilder();
-                outbox.values().forEach(p -> array.add(FrameCodec.encode(p.frame())));
-                store.putString(OUTBOX_RECORD, array.build().toString());
-            }
-        } catch (java.io.IOException e) {
-            LOG.warnf("The outbox could not be saved: %s", e.getMessage());
-        }
+    public void persistOutboxIn(EncryptedStore store) {
+        outbox.persistIn(store);
     }
 
     /** Replies not yet acknowledged by the server. */
@@ -223,7 +171,7 @@ public final class ServerLink implements AutoCloseable {
      */
     public void retryNow() {
         if (!closed && socket == null && !connecting.get()) {
-            java.util.concurrent.ScheduledFuture<?> pending = pendingReconnect;
+            ScheduledFuture<?> pending = pendingReconnect;
             if (pending != null) {
                 pending.cancel(false);
             }
@@ -236,7 +184,7 @@ public final class ServerLink implements AutoCloseable {
             return;
         }
         setState(LinkState.CONNECTING);
-        URI socketUri = socketUris.get(server);
+        URI socketUri = servers.socket();
         http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + accessToken.get())
                 .connectTimeout(Duration.ofSeconds(10))
@@ -246,17 +194,17 @@ public final class ServerLink implements AutoCloseable {
                         connecting.set(false);
                         LOG.debugf("Connect to %s:%d failed: %s", socketUri.getHost(), socketUri.getPort(),
                                 failure.getMessage());
-                        server = (server + 1) % socketUris.size(); // next node, if there are several
+                        servers.next();
                         scheduleReconnect();
                     } else {
                         socket = ws;
                         connecting.set(false);
-                        attempt = 0;
+                        backoff.reset();
                         setState(LinkState.ONLINE);
                         ping();
                         // Resume: ask for whatever came after the last message held of each conversation.
                         seen.highest().forEach((conversation, seq) -> send(new Frame.Resume(conversation, seq)));
-                        outbox.values().forEach(p -> send(p.frame()));
+                        outbox.waiting().forEach(this::send);
                     }
                 });
     }
@@ -266,9 +214,7 @@ public final class ServerLink implements AutoCloseable {
         if (socket == null || closed) {
             return;
         }
-        pingNonce = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        pingSentNanos = System.nanoTime();
-        send(new Frame.Ping(pingNonce));
+        send(heartbeat.ping());
     }
 
     private void scheduleReconnect() {
@@ -278,9 +224,7 @@ public final class ServerLink implements AutoCloseable {
             return;
         }
         setState(LinkState.OFFLINE);
-        long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(attempt++, 10));
-        long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        pendingReconnect = timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        pendingReconnect = timer.schedule(this::connect, backoff.nextDelayMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void send(Frame frame) {
@@ -293,60 +237,6 @@ public final class ServerLink implements AutoCloseable {
                 LOG.debugf("Send failed: %s", e.getMessage());
                 return null;
             }).join();
-        }
-    }
-
-    private void receive(String text) {
-        Frame frame;
-        try {
-            frame = FrameCodec.decode(text);
-        } catch (ProtocolException e) {
-            LOG.warnf("Unreadable frame from the server: %s", e.getMessage());
-            return;
-        }
-        if (frame instanceof Frame.Message m) {
-            if (seen.firstTime(m.conversationId(), m.seq())) {
-                listener.onMessage(m);
-            }
-            if (m.sender() == Frame.Sender.CUSTOMER) {
-                send(new Frame.Delivered(m.conversationId(), m.seq()));
-            }
-        } else if (frame instanceof Frame.Ack ack) {
-            // Our own answer, now stored under ack.seq: a later replay (resume) of it is not news.
-            seen.firstTime(ack.conversationId(), ack.seq());
-            Pending p = outbox.remove(ack.id());
-            if (p != null) {
-                saveOutbox();
-            }
-            if (p != null) {
-                p.acked().complete(ack);
-            }
-        } else if (frame instanceof Frame.State st) {
-            listener.onConversationState(st);
-        } else if (frame instanceof Frame.Read read) {
-            listener.onRead(read);
-        } else if (frame instanceof Frame.Welcome w) {
-            listener.onWelcome(w);
-        } else if (frame instanceof Frame.Error e && e.code() == ErrorCode.RATE_LIMITED) {
-            // Refused unread: whatever is still unacknowledged goes again a moment later.
-            LOG.debug("Server asks to slow down; resending the outbox in 1 s");
-            timer.schedule(() -> outbox.values().forEach(p -> send(p.frame())), 1, TimeUnit.SECONDS);
-        } else if (frame instanceof Frame.Error e) {
-            LOG.warnf("Server refused a frame: %s %s", e.code(), e.message());
-            Pending p = e.ref() == null ? null : outbox.remove(e.ref());
-            if (p != null) {
-                saveOutbox();
-            }
-            if (p != null) {
-                p.acked().completeExceptionally(new IllegalStateException(e.code() + ": " + e.message()));
-            }
-            listener.onError(e);
-        } else if (frame instanceof Frame.Ping ping) {
-            send(new Frame.Pong(ping.nonce()));
-        } else if (frame instanceof Frame.Pong pong && pong.nonce() == pingNonce) {
-            rttMillis = Math.max(0, (System.nanoTime() - pingSentNanos) / 1_000_000);
-        } else if (frame instanceof Frame.Typing typing) {
-            listener.onTyping(typing);
         }
     }
 
@@ -368,6 +258,7 @@ public final class ServerLink implements AutoCloseable {
         setState(LinkState.CLOSED);
     }
 
+    /** Reads the socket: whole text frames to {@link Inbound}; a close or an error schedules a reconnect. */
     private final class Receiver implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
 
@@ -378,7 +269,7 @@ public final class ServerLink implements AutoCloseable {
                 String text = partial.toString();
                 partial.setLength(0);
                 try {
-                    receive(text);
+                    inbound.receive(text);
                 } catch (RuntimeException e) {
                     LOG.error("Handling a frame failed", e);
                 }

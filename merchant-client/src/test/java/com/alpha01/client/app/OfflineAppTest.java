@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alpha01.client.browser.CefRuntime;
 import com.alpha01.client.browser.JcefExtension;
 import com.alpha01.client.browser.UiDriver;
+import com.alpha01.client.session.RegistrationCache;
+import com.alpha01.client.session.StaffSession;
+import com.alpha01.client.settings.AppSettings;
+import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
+import com.alpha01.client.ui.ConversationCache;
+import com.alpha01.client.ui.UiState;
 import com.alpha01.protocol.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +57,9 @@ class OfflineAppTest {
                 Instant.parse("2026-11-24T09:00:00Z"), "周先生", null));
         earlier.message(new Frame.Message("m2", C, 2, Frame.Sender.BOT, "营业的，9:00 开门。",
                 Instant.parse("2026-11-24T09:00:04Z"), null, 1L));
-        store.putString(MerchantApp.CACHE_RECORD, earlier.cache().toString());
-        store.putString(MerchantApp.SESSION_RECORD, "a-refresh-token-from-yesterday");
-        store.putString(MerchantApp.REGISTRATION_RECORD, "{\"clientId\":\"" + CLIENT + "\",\"merchantId\":\"m-1\","
+        store.putString(ConversationCache.RECORD, earlier.cache().toString());
+        store.putString(StaffSession.RECORD, "a-refresh-token-from-yesterday");
+        store.putString(RegistrationCache.RECORD, "{\"clientId\":\"" + CLIENT + "\",\"merchantId\":\"m-1\","
                 + "\"merchantCode\":\"demo-shop\",\"merchantName\":\"阿尔法咖啡 · 示范店\",\"staffName\":\"李小梅\"}");
 
         try (MerchantApp app = new MerchantApp(new ClientSettings(home), store)) {
@@ -120,7 +126,7 @@ class OfflineAppTest {
         AppSettings saved = new AppSettings(EncryptedStore.open(home.resolve("store"), KEY), new ClientSettings(home));
         assertEquals(12, saved.capacity().orElseThrow());
         assertEquals("sk-offline-0815", saved.zhipuKey().orElseThrow());
-        assertTrue(EncryptedStore.open(home.resolve("store"), KEY).getString(MerchantApp.CACHE_RECORD).orElseThrow()
+        assertTrue(EncryptedStore.open(home.resolve("store"), KEY).getString(ConversationCache.RECORD).orElseThrow()
                 .contains("明天还营业吗？"), "the cache is kept at close");
         assertTrue(EncryptedStore.open(home.resolve("store"), KEY).getString("outbox").orElseThrow().contains("您好"),
                 "the queued reply is kept for the next start");

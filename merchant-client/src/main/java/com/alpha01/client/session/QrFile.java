@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.session;
 
 import com.alpha01.client.link.ServerApi;
 import java.io.IOException;
@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
 /** Writes the counter code's URL and PNG to files ({@code ALPHA01_QR_FILE}) for scripts and the dev stack. */
-final class QrFile {
+public final class QrFile {
 
     private static final Logger LOG = Logger.getLogger(QrFile.class);
 
     private QrFile() {
     }
 
-    static void write(Path file, ServerApi.QrCode qr) {
+    public static void write(Path file, ServerApi.QrCode qr) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, qr.url());

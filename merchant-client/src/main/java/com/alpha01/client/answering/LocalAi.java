@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.answering;
 
 import com.alpha01.client.ai.AnswerService;
 import com.alpha01.client.ai.AssistantSettings;
@@ -10,6 +10,7 @@ import com.alpha01.client.ai.TokenBudget;
 import com.alpha01.client.ai.UsageStore;
 import com.alpha01.client.kb.KnowledgeBase;
 import com.alpha01.client.kb.KnowledgeSearch;
+import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.store.EncryptedStore;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,10 +18,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -29,7 +32,7 @@ import org.jboss.logging.Logger;
  * model takes a moment to load), the assistant built from the settings (rebuilt when they change),
  * its daily token budget kept in the encrypted store, the order list and follow-ups its tools use.
  */
-final class LocalAi implements AutoCloseable {
+public final class LocalAi implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalAi.class);
     private static final String USAGE_RECORD = "ai.usage";
@@ -44,7 +47,7 @@ final class LocalAi implements AutoCloseable {
     private final FollowUps followUps = new FollowUps(Clock.systemDefaultZone());
     private volatile AnswerService assistant;
 
-    LocalAi(EncryptedStore store, AppSettings settings, Supplier<String> shopName, Supplier<String> hours) {
+    public LocalAi(EncryptedStore store, AppSettings settings, Supplier<String> shopName, Supplier<String> hours) {
         this.store = store;
         this.settings = settings;
         this.shopName = shopName;
@@ -70,21 +73,21 @@ final class LocalAi implements AutoCloseable {
     }
 
     /** The knowledge base, once open (empty while the model loads or when it failed). */
-    Optional<KnowledgeBase> knowledge() {
+    public Optional<KnowledgeBase> knowledge() {
         return Optional.ofNullable(knowledge.getNow(null));
     }
 
     /** Waits for the knowledge base (imports from the UI start here). */
-    KnowledgeBase awaitKnowledge() {
+    public KnowledgeBase awaitKnowledge() {
         return knowledge.join();
     }
 
     /** The assistant, once the knowledge base is open. */
-    Optional<AnswerService> assistant() {
+    public Optional<AnswerService> assistant() {
         return Optional.ofNullable(assistant);
     }
 
-    DailyUsage usage() {
+    public DailyUsage usage() {
         return budget.today();
     }
 
@@ -93,7 +96,7 @@ final class LocalAi implements AutoCloseable {
     }
 
     /** A new assistant from the current settings (key, model, URL, shop profile); memory starts afresh. */
-    synchronized void rebuild() {
+    public synchronized void rebuild() {
         KnowledgeSearch kb = knowledge.getNow(null);
         if (kb == null) {
             return;
@@ -137,16 +140,16 @@ final class LocalAi implements AutoCloseable {
     }
 
     /** The follow-up tasks the assistant created and staff have not done yet, oldest first. */
-    List<FollowUps.FollowUp> followUps() {
+    public List<FollowUps.FollowUp> followUps() {
         return followUps.open();
     }
 
     /** Tells the listener of each new task (the UI shows a notice). */
-    void onFollowUp(java.util.function.Consumer<FollowUps.FollowUp> listener) {
+    public void onFollowUp(Consumer<FollowUps.FollowUp> listener) {
         followUps.onCreated(listener);
     }
 
-    boolean followUpDone(String id) {
+    public boolean followUpDone(String id) {
         boolean removed = followUps.done(id);
         if (removed) {
             saveFollowUps();
@@ -159,7 +162,7 @@ final class LocalAi implements AutoCloseable {
             return store.getString(FOLLOW_UPS_RECORD).map(s -> Json.createReader(new StringReader(s)).readArray()
                     .stream().map(v -> v.asJsonObject()).map(o -> new FollowUps.FollowUp(o.getString("id"),
                             o.getString("conversationId", ""), o.getString("summary"),
-                            java.time.Instant.parse(o.getString("createdAt")))).toList()).orElse(List.of());
+                            Instant.parse(o.getString("createdAt")))).toList()).orElse(List.of());
         } catch (IOException | RuntimeException e) {
             LOG.warnf("The follow-up tasks could not be read: %s", e.getMessage());
             return List.of();

@@ -1,26 +1,36 @@
-package com.alpha01.client.app;
+package com.alpha01.client.answering;
 
+import com.alpha01.client.ai.Answer;
+import com.alpha01.client.ai.AnswerService;
+import com.alpha01.client.ai.AnswerSink;
+import com.alpha01.client.ai.Question;
+import com.alpha01.client.automation.Automation;
 import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.link.LinkListener;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Answers each customer message with the local FAQ (the local AI replaces this later) and reports
- * every message, both ways, to an observer such as the UI. Answers are computed off the link's
- * thread.
+ * What happens when a customer message reaches the shop PC: the link hands it here, it is shown
+ * (the observer, such as the UI), and unless staff hold the conversation the shop's automation
+ * rules are asked first, then the local assistant answers (streamed drafts, then the reply), or the
+ * built-in FAQ while the assistant is not ready. Answers are computed off the link's thread.
  */
 public final class AutoResponder implements LinkListener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AutoResponder.class);
 
-    /** What the observer sees. */
+    /** What the observer (the UI, a test) sees of the link and of the answering, rules included. */
     public interface Observer {
         void state(LinkState state);
 
@@ -41,6 +51,14 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         /** The assistant handed the conversation to staff, with a summary for them. */
         default void handOff(String conversationId, String summary) {
         }
+
+        /** An automation rule has something to tell staff. */
+        default void staffNotice(String text) {
+        }
+
+        /** An automation rule handed the conversation to staff. */
+        default void handedToStaff(String conversationId) {
+        }
     }
 
     private final FaqResponder faq;
@@ -51,11 +69,10 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         return t;
     });
     private volatile ServerLink link;
-    private volatile com.alpha01.client.automation.Automation automation;
-    private volatile java.util.function.Supplier<java.util.Optional<com.alpha01.client.ai.AnswerService>> assistant =
-            java.util.Optional::empty;
+    private volatile Automation automation;
+    private volatile Supplier<Optional<AnswerService>> assistant = Optional::empty;
     /** Conversations staff have taken over: the AI stays silent there. */
-    private final java.util.Set<String> heldByStaff = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> heldByStaff = ConcurrentHashMap.newKeySet();
 
     public AutoResponder(FaqResponder faq, Observer observer) {
         this.faq = faq;
@@ -63,13 +80,12 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     }
 
     /** The shop's rules, asked first about every customer message (a rule that answered silences the AI). */
-    public void useAutomation(com.alpha01.client.automation.Automation rules) {
+    public void useAutomation(Automation rules) {
         this.automation = rules;
     }
 
     /** The assistant that answers (streamed) when it is ready; the local FAQ answers until then. */
-    public void useAssistant(
-            java.util.function.Supplier<java.util.Optional<com.alpha01.client.ai.AnswerService>> assistant) {
+    public void useAssistant(Supplier<Optional<AnswerService>> assistant) {
         this.assistant = assistant;
     }
 
@@ -106,7 +122,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     @Override
     public void onMessage(Frame.Message message) {
         observer.message(message);
-        com.alpha01.client.automation.Automation rules = automation;
+        Automation rules = automation;
         if (message.sender() != Frame.Sender.CUSTOMER) {
             if (rules != null) {
                 rules.onAnswer(message.conversationId());
@@ -126,7 +142,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     }
 
     private void answer(Frame.Message question) {
-        java.util.Optional<com.alpha01.client.ai.AnswerService> ai = assistant.get();
+        Optional<AnswerService> ai = assistant.get();
         if (ai.isPresent()) {
             answerWith(ai.get(), question);
             return;
@@ -147,17 +163,17 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
      * that needs staff hands the conversation over (after the reply: a HUMAN conversation takes no
      * BOT replies) and tells the observer, with the assistant's summary for staff.
      */
-    private void answerWith(com.alpha01.client.ai.AnswerService ai, Frame.Message question) {
+    private void answerWith(AnswerService ai, Frame.Message question) {
         String conversation = question.conversationId();
-        ai.answer(new com.alpha01.client.ai.Question(conversation, question.seq(), question.text(), question.customer()),
-                new com.alpha01.client.ai.AnswerSink() {
+        ai.answer(new Question(conversation, question.seq(), question.text(), question.customer()),
+                new AnswerSink() {
                     @Override
                     public void partial(String textSoFar) {
                         link.draft(conversation, question.seq(), textSoFar);
                     }
 
                     @Override
-                    public void complete(com.alpha01.client.ai.Answer answer) {
+                    public void complete(Answer answer) {
                         link.reply(conversation, answer.text(), Frame.Sender.BOT, question.seq())
                                 .whenComplete((ack, failure) -> {
                                     if (failure != null) {

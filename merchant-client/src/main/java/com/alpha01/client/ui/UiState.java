@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.ui;
 
 import com.alpha01.client.link.LinkState;
 import com.alpha01.protocol.Frame;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * ({@code ready}), and so that it can be cached in the encrypted store for offline browsing.
  * Events are built here too, so that live updates, the snapshot and the cache agree.
  */
-final class UiState {
+public final class UiState {
 
     private static final int KEEP_PER_CONVERSATION = 200;
     private static final int KEEP_CONVERSATIONS = 300;
@@ -45,10 +45,10 @@ final class UiState {
     }
 
     /** What a message changed, for the caller to emit and notify. */
-    record Change(JsonObject message, JsonObject conversation, boolean newConversation, boolean handoffRequest) {
+    public record Change(JsonObject message, JsonObject conversation, boolean newConversation, boolean handoffRequest) {
     }
 
-    synchronized JsonObject status(LinkState link, JsonObjectBuilder details) {
+    public synchronized JsonObject status(LinkState link, JsonObjectBuilder details) {
         status = details.add("state", switch (link) {
             case ONLINE -> "online";
             case CONNECTING -> "connecting";
@@ -58,17 +58,17 @@ final class UiState {
         return status;
     }
 
-    synchronized JsonObject status() {
+    public synchronized JsonObject status() {
         return status;
     }
 
-    synchronized JsonObject qr(String url, String pngDataUri) {
+    public synchronized JsonObject qr(String url, String pngDataUri) {
         qr = Json.createObjectBuilder().add("url", url).add("png", pngDataUri).build();
         return qr;
     }
 
     /** Records a message (each (conversation, seq) once); null when it was already known. */
-    synchronized Change message(Frame.Message m) {
+    public synchronized Change message(Frame.Message m) {
         Conversation c = conversations.get(m.conversationId());
         boolean fresh = c == null;
         if (fresh) {
@@ -109,7 +109,7 @@ final class UiState {
     }
 
     /** A conversation's state changed; returns the conversation event to emit. */
-    synchronized JsonObject state(Frame.State st) {
+    public synchronized JsonObject state(Frame.State st) {
         Conversation c = conversations.computeIfAbsent(st.conversationId(), k -> new Conversation());
         c.state = st.state();
         c.by = st.by() == null ? "" : st.by();
@@ -121,7 +121,7 @@ final class UiState {
     }
 
     /** The assistant handed the conversation to staff: it needs them, with the assistant's summary. */
-    synchronized JsonObject handOff(String conversationId, String summary) {
+    public synchronized JsonObject handOff(String conversationId, String summary) {
         Conversation c = conversations.computeIfAbsent(conversationId, k -> new Conversation());
         c.needsStaff = true;
         c.summary = summary == null ? "" : summary;
@@ -129,7 +129,7 @@ final class UiState {
         return conversationEvent(conversationId, c);
     }
 
-    synchronized String customerOf(String conversationId) {
+    public synchronized String customerOf(String conversationId) {
         Conversation c = conversations.get(conversationId);
         return c == null ? "" : c.customer;
     }
@@ -138,7 +138,7 @@ final class UiState {
         return conversations.containsKey(conversationId);
     }
 
-    synchronized JsonObject snapshot() {
+    public synchronized JsonObject snapshot() {
         var snapshot = Json.createObjectBuilder().add("status", status).add("conversations", conversationsJson());
         if (qr != null) {
             snapshot.add("qr", qr);
@@ -149,17 +149,17 @@ final class UiState {
     }
 
     /** The conversations as cached on disk; clears the "changed" mark. */
-    synchronized JsonObject cache() {
+    public synchronized JsonObject cache() {
         dirty = false;
         return Json.createObjectBuilder().add("version", 1).add("conversations", conversationsJson()).build();
     }
 
-    synchronized boolean dirty() {
+    public synchronized boolean dirty() {
         return dirty;
     }
 
     /** Loads a cache written by {@link #cache()}: what staff can browse before (or without) the server. */
-    synchronized void restore(JsonObject cache) {
+    public synchronized void restore(JsonObject cache) {
         for (JsonValue value : cache.getJsonArray("conversations")) {
             JsonObject o = value.asJsonObject();
             Conversation c = new Conversation();

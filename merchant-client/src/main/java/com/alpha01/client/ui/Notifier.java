@@ -1,10 +1,17 @@
-package com.alpha01.client.app;
+package com.alpha01.client.ui;
 
 import java.awt.AWTException;
+import java.awt.EventQueue;
+import java.awt.GraphicsEnvironment;
 import java.awt.Image;
 import java.awt.SystemTray;
 import java.awt.Toolkit;
 import java.awt.TrayIcon;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -34,7 +41,7 @@ final class Notifier implements AutoCloseable {
             try {
                 new ProcessBuilder(notifySend.get(), "--app-name=阿尔法01", title, text).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.debugf("notify-send failed: %s", e.getMessage());
             }
         }
@@ -42,11 +49,11 @@ final class Notifier implements AutoCloseable {
 
     private static TrayIcon trayIcon(String appName) {
         try {
-            if (java.awt.GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
+            if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
                 return null;
             }
             java.net.URL url = Notifier.class.getResource("/ui/icon.png");
-            Image image = url == null ? new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_ARGB)
+            Image image = url == null ? new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB)
                     : Toolkit.getDefaultToolkit().getImage(url);
             TrayIcon icon = new TrayIcon(image, appName);
             icon.setImageAutoSize(true);
@@ -59,9 +66,9 @@ final class Notifier implements AutoCloseable {
     }
 
     private static Optional<String> onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, command);
-            if (java.nio.file.Files.isExecutable(p)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, command);
+            if (Files.isExecutable(p)) {
                 return Optional.of(p.toString());
             }
         }
@@ -71,7 +78,7 @@ final class Notifier implements AutoCloseable {
     @Override
     public void close() {
         if (tray != null) {
-            java.awt.EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(tray));
+            EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(tray));
         }
     }
 }

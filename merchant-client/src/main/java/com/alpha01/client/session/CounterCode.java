@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.session;
 
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.client.store.EncryptedStore;
@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 public final class CounterCode {
 
     private static final Logger LOG = Logger.getLogger(CounterCode.class);
-    static final String RECORD = "qr.counter";
+    public static final String RECORD = "qr.counter";
 
     private CounterCode() {
     }

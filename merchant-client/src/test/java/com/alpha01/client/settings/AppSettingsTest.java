@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

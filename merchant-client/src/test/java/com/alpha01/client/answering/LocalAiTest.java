@@ -1,9 +1,11 @@
-package com.alpha01.client.app;
+package com.alpha01.client.answering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alpha01.client.settings.AppSettings;
+import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
 import java.nio.file.Path;

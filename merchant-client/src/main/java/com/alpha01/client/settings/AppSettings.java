@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.settings;
 
 import com.alpha01.client.store.EncryptedStore;
 import jakarta.json.Json;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -195,7 +196,7 @@ public final class AppSettings {
             next.add("zhipuKey", key);
         }
         JsonObject saved = next.build();
-        boolean restart = AT_START.stream().anyMatch(k -> !java.util.Objects.equals(values.get(k), saved.get(k)));
+        boolean restart = AT_START.stream().anyMatch(k -> !Objects.equals(values.get(k), saved.get(k)));
         store.putString(RECORD, saved.toString());
         values = saved;
         return restart;

@@ -1,7 +1,9 @@
-package com.alpha01.client.app;
+package com.alpha01.client.screens;
 
+import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.bridge.BridgeException;
+import com.alpha01.client.browser.DesktopWindow;
 import com.alpha01.client.kb.DocumentKind;
 import com.alpha01.client.kb.ImportResult;
 import com.alpha01.client.kb.KnowledgeBase;
@@ -13,13 +15,21 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.awt.EventQueue;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javax.swing.JFileChooser;
+import javax.swing.filechooser.FileNameExtensionFilter;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,12 +37,14 @@ import org.jboss.logging.Logger;
  * sources), import files in the background with progress events ({@code kbProgress}, then
  * {@code kbImported}), add, edit and delete entries and documents. Works offline.
  */
-final class KnowledgeHandlers {
+public final class KnowledgeScreen {
 
-    private static final Logger LOG = Logger.getLogger(KnowledgeHandlers.class);
+    private static final Logger LOG = Logger.getLogger(KnowledgeScreen.class);
     private static final int MAX_LISTED = 300;
 
-    private final MerchantApp app;
+    private final LocalAi ai;
+    private final Supplier<Optional<DesktopWindow>> window;
+    private volatile Bridge bridge;
     private final ExecutorService imports = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "alpha01-kb-import");
         t.setDaemon(true);
@@ -42,11 +54,14 @@ final class KnowledgeHandlers {
     static final int FOLDER_DEPTH = 3;
     static final int FOLDER_FILES = 100;
 
-    KnowledgeHandlers(MerchantApp app) {
-        this.app = app;
+    public KnowledgeScreen(LocalAi ai, Supplier<Optional<DesktopWindow>> window) {
+        this.ai = ai;
+        this.window = window;
     }
 
-    void register(Bridge bridge) {
+    /** Answers the screen's requests on {@code bridge}, and reports imports there. */
+    public void register(Bridge bridge) {
+        this.bridge = bridge;
         bridge.on("knowledge.list", r -> list(r.getString("documentId", "")));
         bridge.on("knowledge.search", r -> {
             String q = r.getString("q", "").strip();
@@ -72,7 +87,7 @@ final class KnowledgeHandlers {
         });
         bridge.on("knowledge.importDropped", r -> {
             List<String> names = strings(r, "names");
-            List<Path> dropped = app.window().map(w -> w.drops().dropped(names)).orElse(List.of());
+            List<Path> dropped = window.get().map(w -> w.drops().dropped(names)).orElse(List.of());
             if (dropped.isEmpty()) {
                 throw new BridgeException("NO_FILE", "the dropped items are not files on this computer");
             }
@@ -84,13 +99,13 @@ final class KnowledgeHandlers {
             return Json.createObjectBuilder().add("started", paths.size()).build();
         });
         bridge.on("knowledge.pick", r -> {
-            java.awt.EventQueue.invokeLater(() -> {
-                javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
+            EventQueue.invokeLater(() -> {
+                JFileChooser chooser = new JFileChooser();
                 chooser.setMultiSelectionEnabled(true);
-                chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter(
+                chooser.setFileFilter(new FileNameExtensionFilter(
                         "TXT, Markdown, HTML, PDF, DOCX, XLSX, CSV", DocumentKind.importableExtensions()));
-                if (chooser.showOpenDialog(null) == javax.swing.JFileChooser.APPROVE_OPTION) {
-                    importAll(List.of(chooser.getSelectedFiles()).stream().map(java.io.File::toPath).toList());
+                if (chooser.showOpenDialog(null) == JFileChooser.APPROVE_OPTION) {
+                    importAll(List.of(chooser.getSelectedFiles()).stream().map(File::toPath).toList());
                 }
             });
             return JsonValue.EMPTY_JSON_OBJECT;
@@ -112,7 +127,7 @@ final class KnowledgeHandlers {
                 return entry(q == null ? kb().editEntry(id, a) : kb().editEntry(id, q.strip(), a));
             } catch (IOException e) {
                 throw failed(e);
-            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            } catch (IllegalArgumentException | NoSuchElementException e) {
                 throw new BridgeException("NOT_FOUND", "no such entry");
             }
         });
@@ -155,7 +170,7 @@ final class KnowledgeHandlers {
                         .filter(f -> !f.getFileName().toString().startsWith("."))
                         .filter(f -> DocumentKind.ofFileName(f.getFileName().toString()).isPresent())
                         .sorted().limit(FOLDER_FILES).forEach(files::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 throw new BridgeException("NO_FILE", "the folder could not be read");
             }
         }
@@ -165,19 +180,19 @@ final class KnowledgeHandlers {
     /** Imports one file after another, reporting each step to the page; a bad file does not stop the rest. */
     void importAll(List<Path> paths) {
         imports.execute(() -> {
-            KnowledgeBase kb = app.ai.awaitKnowledge();
+            KnowledgeBase kb = ai.awaitKnowledge();
             for (Path p : paths) {
                 String name = p.getFileName().toString();
                 try {
-                    ImportResult result = kb.importFile(p, (stage, done, total) -> app.bridge.emit("kbProgress",
+                    ImportResult result = kb.importFile(p, (stage, done, total) -> bridge.emit("kbProgress",
                             Json.createObjectBuilder().add("name", name).add("stage", stage.name()).add("done", done)
                                     .add("total", total).build()));
-                    app.bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", true)
+                    bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", true)
                             .add("entries", result.entries()).add("unchanged", result.skippedUnchanged()).build());
                 } catch (IOException | RuntimeException e) {
                     String reason = e instanceof KnowledgeBaseException k ? k.reason().name() : "FAILED";
                     LOG.warnf("Import of a file failed: %s", reason);
-                    app.bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", false)
+                    bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", false)
                             .add("error", reason).add("message", String.valueOf(e.getMessage())).build());
                 }
             }
@@ -185,7 +200,7 @@ final class KnowledgeHandlers {
     }
 
     private JsonObject list(String documentId) throws BridgeException {
-        KnowledgeBase kb = app.ai.knowledge().orElse(null);
+        KnowledgeBase kb = ai.knowledge().orElse(null);
         if (kb == null) {
             return Json.createObjectBuilder().add("loading", true).add("documents", Json.createArrayBuilder())
                     .add("entries", Json.createArrayBuilder()).add("size", 0).build();
@@ -206,7 +221,7 @@ final class KnowledgeHandlers {
     }
 
     private KnowledgeBase kb() throws BridgeException {
-        return app.ai.knowledge().orElseThrow(() -> new BridgeException("LOADING", "the knowledge base is still loading"));
+        return ai.knowledge().orElseThrow(() -> new BridgeException("LOADING", "the knowledge base is still loading"));
     }
 
     /** The strings of the array {@code key} (other values and a missing array give none). */

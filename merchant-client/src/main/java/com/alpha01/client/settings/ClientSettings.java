@@ -1,11 +1,15 @@
-package com.alpha01.client.app;
+package com.alpha01.client.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -17,6 +21,9 @@ import java.util.UUID;
  */
 public final class ClientSettings {
 
+    /** This client's version: sent at registration, shown on 状态, compared by the update check. */
+    public static final String VERSION = "0.1.0";
+
     private final Path home;
     private final Properties file = new Properties();
 
@@ -25,7 +32,7 @@ public final class ClientSettings {
         Path props = home.resolve("client.properties");
         if (Files.isRegularFile(props)) {
             try (InputStream in = Files.newInputStream(props)) {
-                file.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                file.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + props, e);
             }
@@ -57,13 +64,13 @@ public final class ClientSettings {
     }
 
     /** {@code server.url}: one URL, or the nodes of a cluster without a load balancer, comma-separated. */
-    public java.util.List<URI> serverUrls() {
+    public List<URI> serverUrls() {
         return parseUrls(get("server.url").orElse("http://127.0.0.1:8080"));
     }
 
     /** A comma-separated list of http(s) URLs; IllegalArgumentException for anything else. */
-    static java.util.List<URI> parseUrls(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(u -> !u.isEmpty()).map(u -> {
+    static List<URI> parseUrls(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(u -> !u.isEmpty()).map(u -> {
             URI uri = URI.create(u);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) URL: " + u);

@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.screens;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package com.alpha01.client.app;
+package com.alpha01.client.screens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,7 +26,7 @@ class KnowledgeDropsTest {
         Files.writeString(deep.resolve("too-deep.txt"), "below the depth limit");
         Path single = Files.writeString(dir.resolve("notes.rtf"), "a type the import will refuse, with its reason");
 
-        List<Path> files = KnowledgeHandlers.importable(List.of(folder, single));
+        List<Path> files = KnowledgeScreen.importable(List.of(folder, single));
 
         assertEquals(List.of(menu, faq, single), files);
     }
@@ -36,6 +36,6 @@ class KnowledgeDropsTest {
         Path folder = Files.createDirectories(dir.resolve("photos"));
         Files.writeString(folder.resolve("a.png"), "png");
 
-        assertEquals(List.of(), KnowledgeHandlers.importable(List.of(folder)));
+        assertEquals(List.of(), KnowledgeScreen.importable(List.of(folder)));
     }
 }

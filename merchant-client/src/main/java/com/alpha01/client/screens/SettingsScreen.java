@@ -1,0 +1,45 @@
+package com.alpha01.client.screens;
+
+import com.alpha01.client.answering.LocalAi;
+import com.alpha01.client.bridge.Bridge;
+import com.alpha01.client.bridge.BridgeException;
+import com.alpha01.client.session.Connection;
+import com.alpha01.client.session.StaffSession;
+import com.alpha01.client.settings.AppSettings;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+
+/** The 设置 screen's requests: the settings (the key shown by its last 4 characters), saving them, the language. */
+public final class SettingsScreen {
+
+    private final AppSettings settings;
+    private final LocalAi ai;
+    private final StaffSession sessions;
+
+    public SettingsScreen(AppSettings settings, LocalAi ai, StaffSession sessions) {
+        this.settings = settings;
+        this.ai = ai;
+        this.sessions = sessions;
+    }
+
+    public void register(Bridge bridge) {
+        bridge.on("setLanguage", r -> save(Json.createObjectBuilder().add("language", r.getString("lang", "")).build()));
+        bridge.on("settings.get", r -> Json.createObjectBuilder(settings.forUi(sessions.connection()
+                .map(Connection::account).orElse(""))).add("tokensToday", StatusScreen.tokens(ai)).build());
+        bridge.on("settings.save", this::save);
+    }
+
+    /** Saves what the screen sent; the assistant is rebuilt with it. */
+    private JsonObject save(JsonObject r) throws BridgeException {
+        try {
+            boolean restart = settings.save(r);
+            ai.rebuild();
+            return Json.createObjectBuilder().add("restartNeeded", restart).build();
+        } catch (AppSettings.InvalidSetting e) {
+            throw new BridgeException("BAD_SETTING", e.getMessage());
+        } catch (IOException e) {
+            throw new BridgeException("STORE_FAILED", "the settings could not be saved");
+        }
+    }
+}

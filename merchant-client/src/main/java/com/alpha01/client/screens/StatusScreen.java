@@ -1,0 +1,73 @@
+package com.alpha01.client.screens;
+
+import com.alpha01.client.ai.DailyUsage;
+import com.alpha01.client.answering.LocalAi;
+import com.alpha01.client.bridge.Bridge;
+import com.alpha01.client.link.ServerLink;
+import com.alpha01.client.session.StaffSession;
+import com.alpha01.client.settings.AppSettings;
+import com.alpha01.client.settings.ClientSettings;
+import com.alpha01.client.store.EncryptedStore;
+import com.alpha01.client.ui.UiState;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.function.Supplier;
+
+/**
+ * The 状态 screen: the link (state, server, round trip, outbox), the store's key, this process's
+ * memory and CPU, version, Chromium, the update check and today's tokens. Asked for, and sent
+ * every 2 s as the {@code system} event.
+ */
+public final class StatusScreen {
+
+    private final UiState ui;
+    private final AppSettings settings;
+    private final StaffSession sessions;
+    private final EncryptedStore store;
+    private final LocalAi ai;
+    private final Supplier<String> chromium;
+    private final Supplier<JsonObject> update;
+    private final SystemMonitor monitor = new SystemMonitor();
+
+    public StatusScreen(UiState ui, AppSettings settings, StaffSession sessions, EncryptedStore store, LocalAi ai,
+            Supplier<String> chromium, Supplier<JsonObject> update) {
+        this.ui = ui;
+        this.settings = settings;
+        this.sessions = sessions;
+        this.store = store;
+        this.ai = ai;
+        this.chromium = chromium;
+        this.update = update;
+    }
+
+    public void register(Bridge bridge) {
+        bridge.on("system.status", r -> system());
+    }
+
+    /** What 状态 shows now. */
+    public JsonObject system() {
+        ServerLink link = sessions.link().orElse(null);
+        SystemMonitor.Figures f = monitor.sample();
+        JsonObjectBuilder o = Json.createObjectBuilder()
+                .add("state", ui.status().getString("state", "signed-out"))
+                .add("server", link == null ? settings.serverUrls().get(0).toString() : link.currentServer().toString())
+                .add("outbox", link == null ? 0 : link.outboxSize()).add("storeKey", store.keyKind())
+                .add("memory", Json.createObjectBuilder().add("appMb", f.appMb()).add("totalMb", f.totalMb()))
+                .add("uptimeSeconds", f.uptimeSeconds()).add("version", ClientSettings.VERSION)
+                .add("chromium", chromium.get()).add("update", update.get()).add("tokens", tokens(ai));
+        if (f.cpuPercent() >= 0) {
+            o.add("cpuPercent", Math.round(f.cpuPercent() * 10) / 10.0);
+        }
+        if (link != null && link.rttMillis() >= 0) {
+            o.add("rttMs", link.rttMillis());
+        }
+        return o.build();
+    }
+
+    /** Tokens the assistant used today, and its daily limit. */
+    static JsonObject tokens(LocalAi ai) {
+        DailyUsage usage = ai.usage();
+        return Json.createObjectBuilder().add("used", usage.tokens()).add("limit", usage.limit()).build();
+    }
+}

@@ -1,0 +1,80 @@
+package com.alpha01.client.ui;
+
+import com.alpha01.client.answering.AutoResponder;
+import com.alpha01.client.bridge.Bridge;
+import com.alpha01.client.link.LinkState;
+import com.alpha01.protocol.Frame;
+import jakarta.json.Json;
+import java.util.function.Consumer;
+
+/** What the link and the answering side report, to the page (and to staff notices). */
+public final class UiEvents implements AutoResponder.Observer {
+
+    private final Bridge bridge;
+    private final UiState ui;
+    private final StaffNotices notices;
+    private final Consumer<LinkState> status;
+
+    public UiEvents(Bridge bridge, UiState ui, StaffNotices notices, Consumer<LinkState> status) {
+        this.bridge = bridge;
+        this.ui = ui;
+        this.notices = notices;
+        this.status = status;
+    }
+
+    @Override
+    public void state(LinkState state) {
+        status.accept(state);
+    }
+
+    @Override
+    public void message(Frame.Message message) {
+        UiState.Change change = ui.message(message);
+        if (change == null) {
+            return;
+        }
+        bridge.emit("conversation", change.conversation());
+        bridge.emit("message", change.message());
+        if (message.sender() == Frame.Sender.CUSTOMER) {
+            String customer = ui.customerOf(message.conversationId());
+            if (change.handoffRequest()) {
+                notices.notify("handoff", customer);
+            } else if (change.newConversation()) {
+                notices.notify("new", customer);
+            }
+        }
+    }
+
+    @Override
+    public void conversationState(Frame.State state) {
+        bridge.emit("conversation", ui.state(state));
+    }
+
+    @Override
+    public void read(Frame.Read read) {
+        bridge.emit("read", Json.createObjectBuilder().add("conversationId", read.conversationId())
+                .add("seq", read.seq()).build());
+    }
+
+    @Override
+    public void handOff(String conversationId, String summary) {
+        bridge.emit("conversation", ui.handOff(conversationId, summary));
+        notices.notify("handoff", ui.customerOf(conversationId));
+    }
+
+    @Override
+    public void staffNotice(String text) {
+        notices.notify("notice", text);
+    }
+
+    @Override
+    public void handedToStaff(String conversationId) {
+        notices.notify("handoff", ui.customerOf(conversationId));
+    }
+
+    @Override
+    public void typing(Frame.Typing typing) {
+        bridge.emit("typing", Json.createObjectBuilder().add("conversationId", typing.conversationId())
+                .add("typing", typing.typing()).build());
+    }
+}

@@ -1,0 +1,74 @@
+package com.alpha01.client.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.client.store.EncryptedStore;
+import com.alpha01.client.store.StoreKey;
+import com.alpha01.protocol.Frame;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxTest {
+
+    private static final StoreKey KEY = StoreKey.passphrase("outbox-test".toCharArray());
+    private static final String C = "4b0e8d7a-0000-4000-8000-0000000000c1";
+
+    @TempDir
+    Path dir;
+
+    private Outbox kept() throws Exception {
+        Outbox outbox = new Outbox();
+        outbox.persistIn(EncryptedStore.open(dir, KEY));
+        return outbox;
+    }
+
+    @Test
+    void a_reply_written_offline_survives_a_restart_and_leaves_once_acknowledged() throws Exception {
+        kept().add(new Frame.Reply("reply-01", C, "您好", Frame.Sender.STAFF, 3L));
+
+        Outbox afterRestart = kept();
+        assertEquals(1, afterRestart.size());
+        Frame.Reply waiting = afterRestart.waiting().iterator().next();
+        assertEquals(new Frame.Reply("reply-01", C, "您好", Frame.Sender.STAFF, 3L), waiting);
+
+        afterRestart.acknowledged(new Frame.Ack("reply-01", C, 4));
+        assertEquals(0, afterRestart.size());
+        assertEquals(0, kept().size(), "the acknowledgement is kept too: nothing goes twice");
+    }
+
+    @Test
+    void the_acknowledgement_completes_the_senders_future_and_a_refusal_fails_it() throws Exception {
+        Outbox outbox = new Outbox();
+        CompletableFuture<Frame.Ack> stored = outbox.add(new Frame.Reply("reply-01", C, "a", Frame.Sender.BOT));
+        CompletableFuture<Frame.Ack> refused = outbox.add(new Frame.Reply("reply-02", C, "b", Frame.Sender.BOT));
+        outbox.acknowledged(new Frame.Ack("someone-elses", C, 9));
+        assertEquals(2, outbox.size(), "an ack of another reply leaves ours waiting");
+
+        outbox.acknowledged(new Frame.Ack("reply-01", C, 5));
+        outbox.refused("reply-02", "BAD_FRAME: too long");
+        outbox.refused(null, "not about a reply");
+
+        assertEquals(5, stored.join().seq());
+        ExecutionException e = assertThrows(ExecutionException.class, refused::get);
+        assertEquals("BAD_FRAME: too long", e.getCause().getMessage());
+        assertEquals(List.of(), List.copyOf(outbox.waiting()));
+    }
+
+    @Test
+    void an_unreadable_saved_outbox_starts_empty() throws Exception {
+        EncryptedStore store = EncryptedStore.open(dir, KEY);
+        store.putString(Outbox.RECORD, "not json");
+        Outbox outbox = new Outbox();
+        outbox.persistIn(store);
+        assertEquals(0, outbox.size());
+        assertFalse(outbox.add(new Frame.Reply("reply-03", C, "c", Frame.Sender.STAFF)).isDone());
+        assertTrue(store.getString(Outbox.RECORD).orElseThrow().contains("reply-03"), "saved over the unreadable one");
+    }
+}
