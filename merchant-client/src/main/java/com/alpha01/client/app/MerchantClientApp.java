@@ -79,8 +79,17 @@ public final class MerchantClientApp {
             Runtime.getRuntime().exit(2);
             return;
         }
-        MerchantApp app = new MerchantApp(boot, store);
+        // CEF first: while it initialises it may write the process environment (DBUS_SESSION_BUS_ADDRESS where no
+        // session bus is set), and the app's constructor starts native libraries on other threads (the knowledge
+        // base's ONNX runtime) that read it; glibc's environment is not safe for that overlap (see CefRuntime).
         CefRuntime cef = CefRuntime.start(boot.home().resolve("jcef-bundle"));
+        MerchantApp app;
+        try {
+            app = new MerchantApp(boot, store);
+        } catch (IOException | RuntimeException e) {
+            cef.close();
+            throw e;
+        }
         DesktopWindow window = cef.open(TITLE, app.bridge());
         shown.set(window);
         app.attach(window, cef.chromiumVersion());
