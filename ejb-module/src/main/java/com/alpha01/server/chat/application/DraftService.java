@@ -4,7 +4,7 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.DraftThrottle;
+import com.alpha01.server.chat.application.pacing.DraftThrottle;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -18,7 +18,7 @@ import java.util.UUID;
  * client holding it; anyone else gets {@code NOT_FOUND}) and relayed to the other side the same
  * way, wherever in the cluster its sockets are. Nothing is stored, resent or acknowledged, so no
  * transaction is needed: one small read, and the relay publishes at once. The sockets thin them
- * first ({@link com.alpha01.server.platform.TypingThrottle}).
+ * first ({@link com.alpha01.server.chat.application.pacing.TypingThrottle}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
