@@ -4,7 +4,6 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.Outbound;
 import com.alpha01.server.chat.application.PeerChannel;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import org.jboss.logging.Logger;
