@@ -32,41 +32,36 @@ class ReceiptsIT {
     @Test
     void read_receipts_are_recorded_relayed_and_checked() throws Exception {
         try (ChatScene scene = ChatScene.withOtherClient("receipts", "有没有燕麦奶")) {
-            Peer client = scene.client;
-            Peer otherClient = scene.otherClient;
-            Peer customer = scene.customer;
-            String conv = scene.conv;
-            UUID id = scene.conversationId;
-            long question = scene.question;
-            client.send(new Frame.Delivered(conv, question));
-            client.send(new Frame.Reply("staff-answer-0001", conv, "有的，加 3 元", Frame.Sender.STAFF, question));
-            long answer = client.await(Frame.Ack.class, a -> a.id().equals("staff-answer-0001")).seq();
-            Frame.Message shown = customer.await(Frame.Message.class, m -> m.seq() == answer);
-            assertEquals(question, shown.inReplyTo(), "the answer names its question");
+            scene.client.send(new Frame.Delivered(scene.conv, scene.question));
+            scene.client.send(new Frame.Reply("staff-answer-0001", scene.conv, "有的，加 3 元", Frame.Sender.STAFF,
+                    scene.question));
+            long answer = scene.client.await(Frame.Ack.class, a -> a.id().equals("staff-answer-0001")).seq();
+            Frame.Message shown = scene.customer.await(Frame.Message.class, m -> m.seq() == answer);
+            assertEquals(scene.question, shown.inReplyTo(), "the answer names its question");
 
             // The customer read the answer: recorded, and the client is told.
-            customer.send(new Frame.Read(conv, answer));
-            Frame.Read toClient = client.await(Frame.Read.class, r -> r.conversationId().equals(conv));
+            scene.customer.send(new Frame.Read(scene.conv, answer));
+            Frame.Read toClient = scene.client.await(Frame.Read.class, r -> r.conversationId().equals(scene.conv));
             assertEquals(answer, toClient.seq());
             Waits.until("answer marked read", () -> Db.count("select count(*) from chat_message where "
                     + "conversation_id = ? and seq = ? and read_at is not null and delivered_at is not null",
-                    id, answer) == 1);
+                    scene.conversationId, answer) == 1);
 
             // Staff read the question: recorded, and the customer's tab is told.
-            client.send(new Frame.Read(conv, question));
-            assertEquals(question, customer.await(Frame.Read.class).seq());
+            scene.client.send(new Frame.Read(scene.conv, scene.question));
+            assertEquals(scene.question, scene.customer.await(Frame.Read.class).seq());
             assertEquals(1, Db.count("select count(*) from chat_message where conversation_id = ? "
-                    + "and seq = ? and read_at is not null", id, question));
+                    + "and seq = ? and read_at is not null", scene.conversationId, scene.question));
 
             // What a peer may not see is refused, and nothing is recorded for it.
-            customer.send(new Frame.Read(conv, 99));
-            assertEquals(ErrorCode.NOT_FOUND, customer.await(Frame.Error.class).code());
-            customer.send(new Frame.Read(UUID.randomUUID().toString(), 1));
-            assertEquals(ErrorCode.NOT_FOUND, customer.await(Frame.Error.class).code());
-            otherClient.send(new Frame.Read(conv, question));
-            assertEquals(ErrorCode.NOT_FOUND, otherClient.await(Frame.Error.class).code());
+            scene.customer.send(new Frame.Read(scene.conv, 99));
+            assertEquals(ErrorCode.NOT_FOUND, scene.customer.await(Frame.Error.class).code());
+            scene.customer.send(new Frame.Read(UUID.randomUUID().toString(), 1));
+            assertEquals(ErrorCode.NOT_FOUND, scene.customer.await(Frame.Error.class).code());
+            scene.otherClient.send(new Frame.Read(scene.conv, scene.question));
+            assertEquals(ErrorCode.NOT_FOUND, scene.otherClient.await(Frame.Error.class).code());
             assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ? "
-                    + "and read_at is not null", id));
+                    + "and read_at is not null", scene.conversationId));
         }
     }
 

@@ -36,44 +36,39 @@ class TypingIT {
     @Test
     void typing_is_relayed_both_ways_checked_and_never_stored() throws Exception {
         try (ChatScene scene = ChatScene.withOtherClient("typing", "有没有热巧克力")) {
-            Peer client = scene.client;
-            Peer otherClient = scene.otherClient;
-            Peer customer = scene.customer;
-            String conv = scene.conv;
-            UUID id = scene.conversationId;
-            long question = scene.question;
-
             // The customer types: the client holding the conversation sees it, then the stop.
-            customer.send(new Frame.Typing(conv, true));
-            assertTrue(client.await(Frame.Typing.class, t -> t.conversationId().equals(conv)).typing());
-            customer.send(new Frame.Typing(conv, false));
-            assertFalse(client.await(Frame.Typing.class, t -> t.conversationId().equals(conv)).typing(),
+            scene.customer.send(new Frame.Typing(scene.conv, true));
+            assertTrue(scene.client.await(Frame.Typing.class, t -> t.conversationId().equals(scene.conv)).typing());
+            scene.customer.send(new Frame.Typing(scene.conv, false));
+            assertFalse(scene.client.await(Frame.Typing.class, t -> t.conversationId().equals(scene.conv)).typing(),
                     "the stop that ends a relayed 'typing' is never thinned away");
 
             // Staff type: the customer's tab sees it.
-            client.send(new Frame.Typing(conv, true));
-            Frame.Typing shown = customer.await(Frame.Typing.class);
-            assertEquals(conv, shown.conversationId());
+            scene.client.send(new Frame.Typing(scene.conv, true));
+            Frame.Typing shown = scene.customer.await(Frame.Typing.class);
+            assertEquals(scene.conv, shown.conversationId());
             assertTrue(shown.typing());
 
             // Someone else's conversation: the same refusal as for a read receipt.
-            customer.send(new Frame.Typing(UUID.randomUUID().toString(), true));
-            assertEquals(ErrorCode.NOT_FOUND, customer.await(Frame.Error.class).code());
-            otherClient.send(new Frame.Typing(conv, true));
-            assertEquals(ErrorCode.NOT_FOUND, otherClient.await(Frame.Error.class).code());
-            client.send(new Frame.Typing(UUID.randomUUID().toString(), true));
-            assertEquals(ErrorCode.NOT_FOUND, client.await(Frame.Error.class).code());
+            scene.customer.send(new Frame.Typing(UUID.randomUUID().toString(), true));
+            assertEquals(ErrorCode.NOT_FOUND, scene.customer.await(Frame.Error.class).code());
+            scene.otherClient.send(new Frame.Typing(scene.conv, true));
+            assertEquals(ErrorCode.NOT_FOUND, scene.otherClient.await(Frame.Error.class).code());
+            scene.client.send(new Frame.Typing(UUID.randomUUID().toString(), true));
+            assertEquals(ErrorCode.NOT_FOUND, scene.client.await(Frame.Error.class).code());
 
             // Nothing was relayed to the client that is not in the conversation, and nothing resent.
-            assertNull(customer.poll(Frame.Typing.class, t -> true, QUIET), "a typing frame came twice");
-            assertEquals(0, otherClient.count(Frame.Typing.class, f -> true));
-            assertEquals(2, client.count(Frame.Typing.class, f -> true), "each relayed once");
+            assertNull(scene.customer.poll(Frame.Typing.class, t -> true, QUIET), "a typing frame came twice");
+            assertEquals(0, scene.otherClient.count(Frame.Typing.class, f -> true));
+            assertEquals(2, scene.client.count(Frame.Typing.class, f -> true), "each relayed once");
 
             // Never stored, never acknowledged: history and numbering go on as if none had been sent.
-            assertEquals(1, customer.count(Frame.Ack.class, f -> true));
-            assertEquals(1, Db.count("select count(*) from chat_message where conversation_id = ?", id));
-            assertEquals(question, Db.count("select last_seq from conversation where id = ?", id));
-            assertEquals(question + 1, Customers.say(customer, "好的，谢谢"));
+            assertEquals(1, scene.customer.count(Frame.Ack.class, f -> true));
+            assertEquals(1, Db.count("select count(*) from chat_message where conversation_id = ?",
+                    scene.conversationId));
+            assertEquals(scene.question, Db.count("select last_seq from conversation where id = ?",
+                    scene.conversationId));
+            assertEquals(scene.question + 1, Customers.say(scene.customer, "好的，谢谢"));
         }
     }
 
