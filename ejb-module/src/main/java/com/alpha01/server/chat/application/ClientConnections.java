@@ -57,7 +57,7 @@ public class ClientConnections {
     }
 
     /** The client's socket closed: offline, unless a newer socket of it took over meanwhile. */
-    public void disconnect(UUID clientId, PeerChannel channel, Object reason) {
+    public void disconnect(UUID clientId, PeerChannel channel, String reason) {
         if (peers.detachClient(clientId, channel)) {
             presence.detached(clientId, channel.id());
             LOG.infof("Client %s disconnected (%s)", clientId, reason);

@@ -128,7 +128,7 @@ public class ClientSocket {
     public void close(Session session, CloseReason reason) {
         UUID clientId = (UUID) session.getUserProperties().get(CLIENT);
         if (clientId != null) {
-            connections.disconnect(clientId, new SessionChannel(session), reason.getCloseCode());
+            connections.disconnect(clientId, new SessionChannel(session), String.valueOf(reason.getCloseCode()));
         }
     }
 
