@@ -40,95 +40,78 @@ class DraftIT {
 
     @Test
     void drafts_grow_on_the_customer_tab_then_the_answer_arrives_and_nothing_of_them_is_stored() throws Exception {
-        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
-                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
-            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
-            ServerApi.Registration reg = api.register("it-draft-" + UUID.randomUUID(), "IT 草稿", "it");
-            ServerApi.Registration other = api.register("it-draft-other-" + UUID.randomUUID(), "IT 其他", "it");
-            ServerApi.QrCode qr = api.createQr(reg.clientId(), "draft");
-            try (Peer client = Peer.connect(TestEnvironment.clientSocket(reg.clientId()), staff.get());
-                 Peer otherClient = Peer.connect(TestEnvironment.clientSocket(other.clientId()), staff.get())) {
-                client.await(Frame.Welcome.class);
-                otherClient.await(Frame.Welcome.class);
-                JsonObject session = Customers.enter(qr.url());
-                String conv = session.getString("conversationId");
-                UUID id = UUID.fromString(conv);
-                try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
-                    customer.await(Frame.Welcome.class);
-                    long question = Customers.say(customer, "热巧克力有燕麦奶的吗");
-                    client.await(Frame.Message.class, m -> m.conversationId().equals(conv) && m.seq() == question);
-
-                    // The answer grows draft by draft; each one reaches the tab, in order (sent as
-                    // fast as the tab shows them: the ones inside 200 ms of the last come when it is up).
-                    List<String> growing = List.of("有的，", "有的，燕麦奶", "有的，燕麦奶热巧克力",
-                            "有的，燕麦奶热巧克力加 3 元。");
-                    for (String text : growing) {
-                        client.send(new Frame.Draft(conv, question, text));
-                        Frame.Draft shown = customer.await(Frame.Draft.class);
-                        assertEquals(new Frame.Draft(conv, question, text), shown, "the next draft, whole");
-                    }
-
-                    // A stream faster than 5 a second: thinned, in order, growing, and its last text arrives.
-                    StringBuilder answer = new StringBuilder(growing.get(growing.size() - 1));
-                    long start = System.nanoTime();
-                    for (int i = 0; i < 40; i++) {
-                        answer.append(i % 2 == 0 ? "好" : "的");
-                        client.send(new Frame.Draft(conv, question, answer.toString()));
-                    }
-                    long sentWithinMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                    String last = answer.toString();
-                    customer.await(Frame.Draft.class, d -> d.text().equals(last));
-                    assertNull(customer.poll(Frame.Draft.class, d -> true, Duration.ofSeconds(1)),
-                            "the last draft is the last one relayed");
-                    List<String> streamed = customer.seen.stream().filter(Frame.Draft.class::isInstance)
-                            .map(f -> ((Frame.Draft) f).text()).toList();
-                    for (int i = 1; i < streamed.size(); i++) {
-                        assertTrue(streamed.get(i).startsWith(streamed.get(i - 1))
-                                && streamed.get(i).length() > streamed.get(i - 1).length(), "in order, growing: " + streamed);
-                    }
-                    long ofTheBurst = streamed.size() - growing.size();
-                    assertTrue(ofTheBurst < 40 && ofTheBurst <= sentWithinMs / 200 + 2,
-                            ofTheBurst + " of 40 drafts sent within " + sentWithinMs + " ms were relayed");
-
-                    // Someone else's conversation, or a question that does not exist: refused like typing.
-                    client.send(new Frame.Draft(UUID.randomUUID().toString(), 1, "不是你的会话"));
-                    assertEquals(ErrorCode.NOT_FOUND, client.await(Frame.Error.class).code());
-                    otherClient.send(new Frame.Draft(conv, question, "别家的草稿"));
-                    assertEquals(ErrorCode.NOT_FOUND, otherClient.await(Frame.Error.class).code());
-                    client.send(new Frame.Draft(conv, question + 5, "还没问的问题"));
-                    assertEquals(ErrorCode.BAD_FRAME, client.await(Frame.Error.class).code());
-                    client.sendRaw("{\"type\":\"draft\",\"conversationId\":\"" + conv + "\",\"inReplyTo\":"
-                            + question + ",\"text\":\"   \"}");
-                    assertEquals(ErrorCode.BAD_TEXT, client.await(Frame.Error.class).code());
-                    client.send(new Frame.Draft(conv, question, "长".repeat(Frame.MAX_TEXT_LENGTH + 1)));
-                    assertEquals(ErrorCode.BAD_TEXT, client.await(Frame.Error.class).code());
-
-                    // Customers cannot send drafts: the answer for any frame only a client may send.
-                    customer.send(new Frame.Draft(conv, question, "我自己写答案"));
-                    assertEquals(ErrorCode.UNKNOWN_TYPE, customer.await(Frame.Error.class).code());
-                    assertNull(client.poll(Frame.Draft.class, d -> true, Duration.ofMillis(500)),
-                            "a customer's draft reaches nobody");
-
-                    // The answer itself: stored, acknowledged, delivered as a message naming the question.
-                    String finalText = last + "。";
-                    client.send(new Frame.Reply("draft-answer-01", conv, finalText, Frame.Sender.BOT, question));
-                    long answerSeq = client.await(Frame.Ack.class, a -> a.id().equals("draft-answer-01")).seq();
-                    Frame.Message message = customer.await(Frame.Message.class, m -> m.seq() == answerSeq);
-                    assertEquals(finalText, message.text());
-                    assertEquals(question, message.inReplyTo());
-                    assertEquals(question + 1, answerSeq, "drafts took no sequence numbers");
-
-                    // Never stored, acknowledged or resent; nothing reached the client not in the conversation.
-                    assertNull(customer.poll(Frame.Draft.class, d -> true, QUIET), "a draft came again");
-                    assertEquals(streamed.size(), customer.count(Frame.Draft.class, f -> true));
-                    assertEquals(0, otherClient.count(Frame.Draft.class, f -> true));
-                    assertEquals(0, client.count(Frame.Draft.class, f -> true), "drafts go to the customer only");
-                    assertEquals(1, client.count(Frame.Ack.class, f -> true), "only the answer was acknowledged");
-                    assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ?", id));
-                    assertEquals(answerSeq, Db.count("select last_seq from conversation where id = ?", id));
-                    assertFalse(customer.closed.isDone() || client.closed.isDone(), "no socket was closed");
-                }
+        try (ChatScene scene = ChatScene.withOtherClient("draft", "热巧克力有燕麦奶的吗")) {
+            // The answer grows draft by draft; each one reaches the tab, in order (sent as
+            // fast as the tab shows them: the ones inside 200 ms of the last come when it is up).
+            List<String> growing = List.of("有的，", "有的，燕麦奶", "有的，燕麦奶热巧克力",
+                    "有的，燕麦奶热巧克力加 3 元。");
+            for (String text : growing) {
+                scene.client.send(new Frame.Draft(scene.conv, scene.question, text));
+                Frame.Draft shown = scene.customer.await(Frame.Draft.class);
+                assertEquals(new Frame.Draft(scene.conv, scene.question, text), shown, "the next draft, whole");
             }
+
+            // A stream faster than 5 a second: thinned, in order, growing, and its last text arrives.
+            StringBuilder answer = new StringBuilder(growing.get(growing.size() - 1));
+            long start = System.nanoTime();
+            for (int i = 0; i < 40; i++) {
+                answer.append(i % 2 == 0 ? "好" : "的");
+                scene.client.send(new Frame.Draft(scene.conv, scene.question, answer.toString()));
+            }
+            long sentWithinMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            String last = answer.toString();
+            scene.customer.await(Frame.Draft.class, d -> d.text().equals(last));
+            assertNull(scene.customer.poll(Frame.Draft.class, d -> true, Duration.ofSeconds(1)),
+                    "the last draft is the last one relayed");
+            List<String> streamed = scene.customer.seen.stream().filter(Frame.Draft.class::isInstance)
+                    .map(f -> ((Frame.Draft) f).text()).toList();
+            for (int i = 1; i < streamed.size(); i++) {
+                assertTrue(streamed.get(i).startsWith(streamed.get(i - 1))
+                        && streamed.get(i).length() > streamed.get(i - 1).length(), "in order, growing: " + streamed);
+            }
+            long ofTheBurst = streamed.size() - growing.size();
+            assertTrue(ofTheBurst < 40 && ofTheBurst <= sentWithinMs / 200 + 2,
+                    ofTheBurst + " of 40 drafts sent within " + sentWithinMs + " ms were relayed");
+
+            // Someone else's conversation, or a question that does not exist: refused like typing.
+            scene.client.send(new Frame.Draft(UUID.randomUUID().toString(), 1, "不是你的会话"));
+            assertEquals(ErrorCode.NOT_FOUND, scene.client.await(Frame.Error.class).code());
+            scene.otherClient.send(new Frame.Draft(scene.conv, scene.question, "别家的草稿"));
+            assertEquals(ErrorCode.NOT_FOUND, scene.otherClient.await(Frame.Error.class).code());
+            scene.client.send(new Frame.Draft(scene.conv, scene.question + 5, "还没问的问题"));
+            assertEquals(ErrorCode.BAD_FRAME, scene.client.await(Frame.Error.class).code());
+            scene.client.sendRaw("{\"type\":\"draft\",\"conversationId\":\"" + scene.conv + "\",\"inReplyTo\":"
+                    + scene.question + ",\"text\":\"   \"}");
+            assertEquals(ErrorCode.BAD_TEXT, scene.client.await(Frame.Error.class).code());
+            scene.client.send(new Frame.Draft(scene.conv, scene.question, "长".repeat(Frame.MAX_TEXT_LENGTH + 1)));
+            assertEquals(ErrorCode.BAD_TEXT, scene.client.await(Frame.Error.class).code());
+
+            // Customers cannot send drafts: the answer for any frame only a client may send.
+            scene.customer.send(new Frame.Draft(scene.conv, scene.question, "我自己写答案"));
+            assertEquals(ErrorCode.UNKNOWN_TYPE, scene.customer.await(Frame.Error.class).code());
+            assertNull(scene.client.poll(Frame.Draft.class, d -> true, Duration.ofMillis(500)),
+                    "a customer's draft reaches nobody");
+
+            // The answer itself: stored, acknowledged, delivered as a message naming the question.
+            String finalText = last + "。";
+            scene.client.send(new Frame.Reply("draft-answer-01", scene.conv, finalText, Frame.Sender.BOT,
+                    scene.question));
+            long answerSeq = scene.client.await(Frame.Ack.class, a -> a.id().equals("draft-answer-01")).seq();
+            Frame.Message message = scene.customer.await(Frame.Message.class, m -> m.seq() == answerSeq);
+            assertEquals(finalText, message.text());
+            assertEquals(scene.question, message.inReplyTo());
+            assertEquals(scene.question + 1, answerSeq, "drafts took no sequence numbers");
+
+            // Never stored, acknowledged or resent; nothing reached the client not in the conversation.
+            assertNull(scene.customer.poll(Frame.Draft.class, d -> true, QUIET), "a draft came again");
+            assertEquals(streamed.size(), scene.customer.count(Frame.Draft.class, f -> true));
+            assertEquals(0, scene.otherClient.count(Frame.Draft.class, f -> true));
+            assertEquals(0, scene.client.count(Frame.Draft.class, f -> true), "drafts go to the customer only");
+            assertEquals(1, scene.client.count(Frame.Ack.class, f -> true), "only the answer was acknowledged");
+            assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ?",
+                    scene.conversationId));
+            assertEquals(answerSeq, Db.count("select last_seq from conversation where id = ?", scene.conversationId));
+            assertFalse(scene.customer.closed.isDone() || scene.client.closed.isDone(), "no socket was closed");
         }
     }
 

@@ -31,54 +31,37 @@ class ReceiptsIT {
 
     @Test
     void read_receipts_are_recorded_relayed_and_checked() throws Exception {
-        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
-                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
-            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
-            ServerApi.Registration reg = api.register("it-receipts-" + UUID.randomUUID(), "IT 回执", "it");
-            ServerApi.Registration other = api.register("it-receipts-other-" + UUID.randomUUID(), "IT 其他", "it");
-            ServerApi.QrCode qr = api.createQr(reg.clientId(), "receipts");
-            try (Peer client = Peer.connect(TestEnvironment.clientSocket(reg.clientId()), staff.get());
-                 Peer otherClient = Peer.connect(TestEnvironment.clientSocket(other.clientId()), staff.get())) {
-                client.await(Frame.Welcome.class);
-                otherClient.await(Frame.Welcome.class);
-                JsonObject session = Customers.enter(qr.url());
-                String conv = session.getString("conversationId");
-                UUID id = UUID.fromString(conv);
-                try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
-                    customer.await(Frame.Welcome.class);
-                    long question = Customers.say(customer, "有没有燕麦奶");
-                    client.await(Frame.Message.class, m -> m.seq() == question);
-                    client.send(new Frame.Delivered(conv, question));
-                    client.send(new Frame.Reply("staff-answer-0001", conv, "有的，加 3 元", Frame.Sender.STAFF, question));
-                    long answer = client.await(Frame.Ack.class, a -> a.id().equals("staff-answer-0001")).seq();
-                    Frame.Message shown = customer.await(Frame.Message.class, m -> m.seq() == answer);
-                    assertEquals(question, shown.inReplyTo(), "the answer names its question");
+        try (ChatScene scene = ChatScene.withOtherClient("receipts", "有没有燕麦奶")) {
+            scene.client.send(new Frame.Delivered(scene.conv, scene.question));
+            scene.client.send(new Frame.Reply("staff-answer-0001", scene.conv, "有的，加 3 元", Frame.Sender.STAFF,
+                    scene.question));
+            long answer = scene.client.await(Frame.Ack.class, a -> a.id().equals("staff-answer-0001")).seq();
+            Frame.Message shown = scene.customer.await(Frame.Message.class, m -> m.seq() == answer);
+            assertEquals(scene.question, shown.inReplyTo(), "the answer names its question");
 
-                    // The customer read the answer: recorded, and the client is told.
-                    customer.send(new Frame.Read(conv, answer));
-                    Frame.Read toClient = client.await(Frame.Read.class, r -> r.conversationId().equals(conv));
-                    assertEquals(answer, toClient.seq());
-                    Waits.until("answer marked read", () -> Db.count("select count(*) from chat_message where "
-                            + "conversation_id = ? and seq = ? and read_at is not null and delivered_at is not null",
-                            id, answer) == 1);
+            // The customer read the answer: recorded, and the client is told.
+            scene.customer.send(new Frame.Read(scene.conv, answer));
+            Frame.Read toClient = scene.client.await(Frame.Read.class, r -> r.conversationId().equals(scene.conv));
+            assertEquals(answer, toClient.seq());
+            Waits.until("answer marked read", () -> Db.count("select count(*) from chat_message where "
+                    + "conversation_id = ? and seq = ? and read_at is not null and delivered_at is not null",
+                    scene.conversationId, answer) == 1);
 
-                    // Staff read the question: recorded, and the customer's tab is told.
-                    client.send(new Frame.Read(conv, question));
-                    assertEquals(question, customer.await(Frame.Read.class).seq());
-                    assertEquals(1, Db.count("select count(*) from chat_message where conversation_id = ? "
-                            + "and seq = ? and read_at is not null", id, question));
+            // Staff read the question: recorded, and the customer's tab is told.
+            scene.client.send(new Frame.Read(scene.conv, scene.question));
+            assertEquals(scene.question, scene.customer.await(Frame.Read.class).seq());
+            assertEquals(1, Db.count("select count(*) from chat_message where conversation_id = ? "
+                    + "and seq = ? and read_at is not null", scene.conversationId, scene.question));
 
-                    // What a peer may not see is refused, and nothing is recorded for it.
-                    customer.send(new Frame.Read(conv, 99));
-                    assertEquals(ErrorCode.NOT_FOUND, customer.await(Frame.Error.class).code());
-                    customer.send(new Frame.Read(UUID.randomUUID().toString(), 1));
-                    assertEquals(ErrorCode.NOT_FOUND, customer.await(Frame.Error.class).code());
-                    otherClient.send(new Frame.Read(conv, question));
-                    assertEquals(ErrorCode.NOT_FOUND, otherClient.await(Frame.Error.class).code());
-                    assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ? "
-                            + "and read_at is not null", id));
-                }
-            }
+            // What a peer may not see is refused, and nothing is recorded for it.
+            scene.customer.send(new Frame.Read(scene.conv, 99));
+            assertEquals(ErrorCode.NOT_FOUND, scene.customer.await(Frame.Error.class).code());
+            scene.customer.send(new Frame.Read(UUID.randomUUID().toString(), 1));
+            assertEquals(ErrorCode.NOT_FOUND, scene.customer.await(Frame.Error.class).code());
+            scene.otherClient.send(new Frame.Read(scene.conv, scene.question));
+            assertEquals(ErrorCode.NOT_FOUND, scene.otherClient.await(Frame.Error.class).code());
+            assertEquals(2, Db.count("select count(*) from chat_message where conversation_id = ? "
+                    + "and read_at is not null", scene.conversationId));
         }
     }
 

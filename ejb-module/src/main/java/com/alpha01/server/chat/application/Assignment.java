@@ -1,13 +1,12 @@
 package com.alpha01.server.chat.application;
 
-import com.alpha01.server.chat.domain.ConversationState;
+import com.alpha01.server.chat.domain.ConversationRepository;
+import com.alpha01.server.chat.domain.Presence;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +27,8 @@ import java.util.function.Predicate;
 @Stateless
 public class Assignment {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ConversationRepository conversations;
 
     @Inject
     MerchantDirectory directory;
@@ -47,7 +46,7 @@ public class Assignment {
         int serverCapacity = ServerConfig.clientCapacity();
         Map<UUID, Integer> capacity = new HashMap<>();
         all.forEach(c -> capacity.put(c.id(), c.capacityWithin(serverCapacity)));
-        return pick(candidates, openConversations(online), capacity, preferredClientId)
+        return pick(candidates, conversations.openLoad(online), capacity, preferredClientId)
                 .flatMap(id -> all.stream().filter(c -> c.id().equals(id)).findFirst());
     }
 
@@ -65,14 +64,5 @@ public class Assignment {
         }
         return candidates.stream().filter(hasRoom)
                 .min(Comparator.comparingLong(id -> load.getOrDefault(id, 0L)));
-    }
-
-    private Map<UUID, Long> openConversations(Set<UUID> clientIds) {
-        Map<UUID, Long> load = new HashMap<>();
-        em.createQuery("select c.client.id, count(c) from Conversation c where c.client.id in :ids "
-                        + "and c.state <> :closed group by c.client.id", Object[].class)
-                .setParameter("ids", clientIds).setParameter("closed", ConversationState.CLOSED)
-                .getResultList().forEach(row -> load.put((UUID) row[0], (Long) row[1]));
-        return load;
     }
 }

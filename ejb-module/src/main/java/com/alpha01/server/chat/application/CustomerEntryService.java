@@ -2,8 +2,11 @@ package com.alpha01.server.chat.application;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.chat.domain.EntryTicket;
+import com.alpha01.server.chat.domain.EntryTicketRepository;
+import com.alpha01.server.chat.domain.Presence;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.Merchant;
@@ -32,8 +35,15 @@ public class CustomerEntryService {
 
     private static final Logger LOG = Logger.getLogger(CustomerEntryService.class);
 
+    /** For the scan only: the qr context's entity, which that context reads and writes itself. */
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    EntryTicketRepository tickets;
 
     @Inject
     MerchantDirectory directory;
@@ -61,16 +71,12 @@ public class CustomerEntryService {
         }
         Merchant merchant = directory.find(scan.merchantId())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "unknown merchant"));
-        Conversation conversation = em.createQuery("select c from Conversation c where c.merchant.id = :m "
-                                + "and c.customerSubject = :s order by c.createdAt desc", Conversation.class)
-                .setParameter("m", merchant.id()).setParameter("s", customer.subject())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setMaxResults(1).getResultStream().findFirst()
+        Conversation conversation = conversations.lockLatest(merchant.id(), customer.subject())
                 .map(existing -> reassignIfOffline(existing, scan, now))
                 .orElseGet(() -> open(merchant, scan, customer, now));
         scan.ledTo(conversation.id());
         String ticket = QrToken.generate();
-        em.persist(new EntryTicket(QrToken.hashHex(ticket), conversation.id(), customer.subject(), now));
+        tickets.add(new EntryTicket(QrToken.hashHex(ticket), conversation.id(), customer.subject(), now));
         return new Entry(conversation.id(), merchant.name(), ticket, conversation.state());
     }
 
@@ -93,7 +99,7 @@ public class CustomerEntryService {
         MerchantClient client = assignment.chooseClient(merchant.id(), scan.clientId()).orElse(null);
         Conversation c = new Conversation(merchant, client, customer.subject(),
                 "顾客 " + Masking.mask(customer.username()), scan.qrCodeId(), now);
-        em.persist(c);
+        conversations.add(c);
         LOG.infof("Conversation %s opened for merchant %s, %s", c.id(), merchant.code(),
                 client == null ? "queued (no client online)" : "assigned to client " + client.id());
         return c;
@@ -104,10 +110,7 @@ public class CustomerEntryService {
         if (!QrToken.wellFormed(ticket)) {
             return Optional.empty();
         }
-        EntryTicket t = em.find(EntryTicket.class, QrToken.hashHex(ticket), LockModeType.PESSIMISTIC_WRITE);
-        if (t == null || !t.redeem(Instant.now())) {
-            return Optional.empty();
-        }
-        return Optional.of(new Grant(t.conversationId(), t.customerSubject()));
+        return tickets.lock(QrToken.hashHex(ticket)).filter(t -> t.redeem(Instant.now()))
+                .map(t -> new Grant(t.conversationId(), t.customerSubject()));
     }
 }

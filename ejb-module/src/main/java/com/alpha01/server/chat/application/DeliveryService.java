@@ -1,16 +1,14 @@
 package com.alpha01.server.chat.application;
 
-import com.alpha01.protocol.Frame;
-import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.domain.ChatMessage;
+import com.alpha01.server.chat.domain.ChatMessageRepository;
 import com.alpha01.server.chat.domain.Conversation;
-import com.alpha01.server.chat.domain.ConversationState;
+import com.alpha01.server.chat.domain.ConversationRepository;
+import com.alpha01.server.chat.domain.Sender;
+import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,8 +27,14 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    ChatMessageRepository messages;
+
+    @Inject
+    MerchantDirectory directory;
 
     @Inject
     PeerRegistry peers;
@@ -44,20 +48,20 @@ public class DeliveryService {
      * replay when it connects.
      */
     public void deliver(UUID messageId) {
-        ChatMessage m = em.find(ChatMessage.class, messageId);
+        ChatMessage m = messages.find(messageId).orElse(null);
         if (m == null) {
             LOG.warnf("Delivery of unknown message %s skipped", messageId);
             return;
         }
         Conversation c = m.conversation();
-        if (m.sender() == Frame.Sender.CUSTOMER) {
+        if (m.sender() == Sender.CUSTOMER) {
             if (c.client() == null) {
                 LOG.debugf("Message %d of %s waits: the conversation is queued", m.seq(), c.id());
                 return;
             }
-            relay.toClient(c.client().id(), FrameCodec.encode(m.toFrame(c.customerName())));
+            relay.toClient(c.client().id(), Outbound.Message.of(m, c.customerName()));
         } else {
-            relay.toCustomers(c.id(), FrameCodec.encode(m.toFrame(null)));
+            relay.toCustomers(c.id(), Outbound.Message.of(m, null));
         }
     }
 
@@ -66,27 +70,20 @@ public class DeliveryService {
      * customer message of its conversations that it has not acknowledged is sent again, in order.
      */
     public int replayToClient(UUID clientId) {
-        MerchantClient client = em.find(MerchantClient.class, clientId);
+        MerchantClient client = directory.findClient(clientId).orElse(null);
         if (client == null) {
             return 0;
         }
         Instant now = Instant.now();
         client.seen(now);
-        em.createQuery("select c from Conversation c where c.merchant = :m and c.state = :queued", Conversation.class)
-                .setParameter("m", client.merchant()).setParameter("queued", ConversationState.QUEUED)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().forEach(c -> c.assignTo(client, now));
-        em.flush();
+        conversations.lockQueued(client.merchant().id()).forEach(c -> c.assignTo(client, now));
+        conversations.flush();
         PeerChannel channel = peers.client(clientId).orElse(null);
         if (channel == null) {
             return 0;
         }
-        List<ChatMessage> pending = em.createQuery("select m from ChatMessage m join fetch m.conversation "
-                        + "where m.conversation.client.id = :client and m.sender = :customer and m.deliveredAt is null "
-                        + "order by m.conversation.id, m.seq", ChatMessage.class)
-                .setParameter("client", clientId).setParameter("customer", Frame.Sender.CUSTOMER)
-                .getResultList();
-        pending.forEach(m -> channel.send(FrameCodec.encode(m.toFrame(m.conversation().customerName()))));
+        List<ChatMessage> pending = messages.undeliveredTo(clientId);
+        pending.forEach(m -> channel.send(toClient(m)));
         if (!pending.isEmpty()) {
             LOG.infof("Replayed %d undelivered messages to client %s", pending.size(), clientId);
         }
@@ -103,14 +100,8 @@ public class DeliveryService {
         if (channel == null || conversationIds.isEmpty()) {
             return 0;
         }
-        List<ChatMessage> open = em.createQuery("select m from ChatMessage m join fetch m.conversation "
-                        + "where m.conversation.id in :convs and m.conversation.client.id = :client "
-                        + "and m.sender = :customer and (m.deliveredAt is null or not exists ("
-                        + "select a from ChatMessage a where a.conversation = m.conversation and a.inReplyTo = m.seq)) "
-                        + "order by m.conversation.id, m.seq", ChatMessage.class)
-                .setParameter("convs", conversationIds).setParameter("client", clientId)
-                .setParameter("customer", Frame.Sender.CUSTOMER).getResultList();
-        open.forEach(m -> channel.send(FrameCodec.encode(m.toFrame(m.conversation().customerName()))));
+        List<ChatMessage> open = messages.openQuestions(conversationIds, clientId);
+        open.forEach(m -> channel.send(toClient(m)));
         LOG.infof("Handed %d unanswered or undelivered messages of %d conversations to client %s", open.size(),
                 conversationIds.size(), clientId);
         return open.size();
@@ -125,7 +116,7 @@ public class DeliveryService {
         int resent = 0;
         for (ChatMessage m : unacknowledged(true, peers.localClientIds(), after)) {
             Optional<PeerChannel> client = peers.client(m.conversation().client().id());
-            if (client.isPresent() && client.get().send(FrameCodec.encode(m.toFrame(m.conversation().customerName())))) {
+            if (client.isPresent() && client.get().send(toClient(m))) {
                 resent++;
             }
         }
@@ -143,7 +134,7 @@ public class DeliveryService {
     public int retryUnacknowledgedAnswers(java.time.Duration after) {
         int resent = 0;
         for (ChatMessage m : unacknowledged(false, peers.localConversationIds(), after)) {
-            String frame = FrameCodec.encode(m.toFrame(null));
+            Outbound.Message frame = Outbound.Message.of(m, null);
             for (PeerChannel tab : peers.customers(m.conversation().id())) {
                 if (tab.send(frame)) {
                     resent++;
@@ -166,13 +157,12 @@ public class DeliveryService {
             return List.of();
         }
         Instant now = Instant.now();
-        return em.createQuery("select m from ChatMessage m join fetch m.conversation where "
-                        + (fromCustomers ? "m.sender = :customer and m.conversation.client.id in :local "
-                                : "m.sender <> :customer and m.conversation.id in :local ")
-                        + "and m.deliveredAt is null and m.createdAt < :cutoff and m.createdAt > :oldest "
-                        + "order by m.conversation.id, m.seq", ChatMessage.class)
-                .setParameter("customer", Frame.Sender.CUSTOMER).setParameter("cutoff", now.minus(after))
-                .setParameter("oldest", now.minus(java.time.Duration.ofHours(1))).setParameter("local", local)
-                .setMaxResults(1000).getResultList();
+        return messages.unacknowledged(fromCustomers, local, now.minus(after), now.minus(java.time.Duration.ofHours(1)),
+                1000);
+    }
+
+    /** A customer message as its client sees it: with the customer's masked name. */
+    private static Outbound.Message toClient(ChatMessage m) {
+        return Outbound.Message.of(m, m.conversation().customerName());
     }
 }

@@ -1,20 +1,15 @@
 package com.alpha01.server.chat.application;
 
 import com.alpha01.protocol.ErrorCode;
-import com.alpha01.protocol.Frame;
-import com.alpha01.protocol.FrameCodec;
+import com.alpha01.server.chat.application.pacing.DraftThrottle;
+import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.DraftThrottle;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -32,8 +27,8 @@ public class DraftService {
 
     private static final Logger LOG = Logger.getLogger(DraftService.class);
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ConversationRepository conversations;
 
     @Inject
     Relay relay;
@@ -42,19 +37,15 @@ public class DraftService {
     ManagedScheduledExecutorService executor;
 
     /** The answer to message {@code draft.inReplyTo()} as far as client {@code clientId} has written it. */
-    public void fromClient(UUID clientId, Frame.Draft draft) {
-        UUID conversationId = UUID.fromString(draft.conversationId());
-        List<Object[]> rows = em.createQuery("select cl.id, c.lastSeq from Conversation c left join c.client cl "
-                        + "where c.id = :id", Object[].class)
-                .setParameter("id", conversationId).getResultList();
-        if (rows.isEmpty() || !clientId.equals(rows.get(0)[0])) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
-        }
-        if (draft.inReplyTo() > (Long) rows.get(0)[1]) {
+    public void fromClient(java.util.UUID clientId, DraftText draft) {
+        ConversationRepository.Parties p = conversations.parties(draft.conversationId())
+                .filter(parties -> clientId.equals(parties.clientId())).orElseThrow(Refusals::noSuchConversation);
+        if (draft.inReplyTo() > p.lastSeq()) {
             throw new DomainException(ErrorCode.BAD_FRAME, "inReplyTo names a message that does not exist");
         }
-        relay.toCustomers(conversationId, FrameCodec.encode(draft));
-        LOG.tracef("Draft of %d characters relayed in conversation %s", draft.text().length(), conversationId);
+        relay.toCustomers(draft.conversationId(),
+                new Outbound.Draft(draft.conversationId(), draft.inReplyTo(), draft.text()));
+        LOG.tracef("Draft of %d characters relayed in conversation %s", draft.text().length(), draft.conversationId());
     }
 
     /** Runs a socket's held draft later, on the container's managed scheduler (its tasks may call this bean). */

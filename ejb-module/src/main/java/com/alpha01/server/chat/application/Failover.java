@@ -1,14 +1,11 @@
 package com.alpha01.server.chat.application;
 
-import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,13 +26,11 @@ public class Failover {
 
     private static final Logger LOG = Logger.getLogger(Failover.class);
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ConversationRepository conversations;
 
     @Inject
     Assignment assignment;
-
-    private static final long SWEEP_LOCK = 0x616c70686130_32L;
 
     private static final List<ConversationState> OPEN =
             List.of(ConversationState.NEW, ConversationState.BOT, ConversationState.HUMAN);
@@ -44,38 +39,27 @@ public class Failover {
      * What a sweep changed, to act on after it commits: per client, the conversations it received
      * (to replay to), and the state changes to tell the customers.
      */
-    public record Sweep(Map<UUID, Set<UUID>> handedTo, List<Frame.State> changes) {
+    public record Sweep(Map<UUID, Set<UUID>> handedTo, List<Outbound.State> changes) {
     }
 
     /**
-     * One sweep at a time in the cluster: a transaction-scoped PostgreSQL advisory lock, taken
-     * without waiting (the node that does not get it skips this round).
+     * Moves what needs moving, in one transaction; the caller notifies and replays after commit. One
+     * sweep at a time in the cluster: the node that does not get the sweep lock skips this round.
      */
-    private boolean sweepLock() {
-        Object got = em.createNativeQuery("select pg_try_advisory_xact_lock(" + SWEEP_LOCK + ")").getSingleResult();
-        return Boolean.TRUE.equals(got);
-    }
-
-    /** Moves what needs moving, in one transaction; the caller notifies and replays after commit. */
     public Sweep reassignFromGoneClients() {
         Instant now = Instant.now();
         Instant cutoff = now.minus(ServerConfig.failoverGrace());
-        if (!sweepLock()) {
+        if (!conversations.tryLockSweep()) {
             return new Sweep(Map.of(), List.of()); // another node sweeps right now
         }
         // Conversations whose client holds no live socket on any node (none named, or its node's
         // heartbeat is stale) and was last seen before the cutoff.
-        List<Conversation> stranded = em.createQuery("select c from Conversation c join fetch c.client "
-                        + "where c.state in :open "
-                        + "and (c.client.node is null or c.client.lastSeenAt <= :fresh) "
-                        + "and (c.client.lastSeenAt is null or c.client.lastSeenAt < :cutoff)", Conversation.class)
-                .setParameter("open", OPEN).setParameter("fresh", ServerConfig.presenceFreshSince()).setParameter("cutoff", cutoff)
-                .getResultList();
+        List<Conversation> stranded = conversations.stranded(OPEN, ServerConfig.presenceFreshSince(), cutoff);
         Map<UUID, Set<UUID>> receivers = new LinkedHashMap<>();
-        List<Frame.State> changes = new java.util.ArrayList<>();
+        List<Outbound.State> changes = new java.util.ArrayList<>();
         for (Conversation c : stranded) {
             UUID gone = c.client().id();
-            em.refresh(c, LockModeType.PESSIMISTIC_WRITE); // fresh row: never write back a stale last_seq
+            conversations.relock(c); // fresh row: never write back a stale last_seq
             if (c.client() == null || !c.client().id().equals(gone) || !OPEN.contains(c.state())) {
                 continue;
             }
@@ -89,20 +73,19 @@ public class Failover {
             }, () -> c.queue(now));
             LOG.infof("Conversation %s: client %s gone for over %s; now %s", c.id(), gone,
                     ServerConfig.failoverGrace(), c.client() == null ? "queued" : "at client " + c.client().id());
-            changes.add(new Frame.State(c.id().toString(), c.state().name(), null));
+            changes.add(new Outbound.State(c.id(), c.state(), null));
         }
         // Queued conversations whose merchant now has a client with room (one came online, or one freed up).
-        for (Conversation c : em.createQuery("select c from Conversation c where c.state = :queued", Conversation.class)
-                .setParameter("queued", ConversationState.QUEUED).getResultList()) {
+        for (Conversation c : conversations.queued()) {
             assignment.chooseClient(c.merchant().id(), null).ifPresent(next -> {
-                em.refresh(c, LockModeType.PESSIMISTIC_WRITE); // fresh row: never write back a stale last_seq
+                conversations.relock(c); // fresh row: never write back a stale last_seq
                 if (c.state() != ConversationState.QUEUED) {
                     return;
                 }
                 c.assignTo(next, now);
                 receivers.computeIfAbsent(next.id(), k -> new LinkedHashSet<>()).add(c.id());
                 LOG.infof("Queued conversation %s assigned to client %s", c.id(), next.id());
-                changes.add(new Frame.State(c.id().toString(), c.state().name(), null));
+                changes.add(new Outbound.State(c.id(), c.state(), null));
             });
         }
         return new Sweep(receivers, changes);

@@ -2,15 +2,16 @@ package com.alpha01.server.chat.application;
 
 /**
  * A live connection to a peer (a merchant client or a customer's browser tab), as the web edge
- * wraps its WebSocket sessions. Implementations must be safe to call from several threads.
+ * wraps its WebSocket sessions; the edge encodes what it is given as a wire frame. Implementations
+ * must be safe to call from several threads.
  */
 public interface PeerChannel {
 
     /** Stable id of this connection, for logs. */
     String id();
 
-    /** Sends one text frame; returns false when the connection is gone. */
-    boolean send(String frame);
+    /** Sends one thing to the peer; returns false when the connection is gone. */
+    boolean send(Outbound outbound);
 
     boolean isOpen();
 

@@ -5,17 +5,18 @@ import java.util.UUID;
 
 /**
  * Reaches peers wherever in the cluster their sockets are: every node receives what is relayed and
- * acts on the sockets it holds ({@link RelayInbox}). Inside a transaction, nothing leaves before
+ * acts on the sockets it holds ({@link RelayInbox}). Use cases relay after their transaction
+ * committed (see the package doc). Inside a transaction, nothing leaves before
  * it commits. Relayed frames are not durable: PostgreSQL is the record, and the replay and resend
  * rules (docs/protocol.md) cover a frame lost with a node.
  */
 public interface Relay {
 
-    /** A frame for merchant client {@code clientId}. */
-    void toClient(UUID clientId, String frame);
+    /** Something for merchant client {@code clientId}. */
+    void toClient(UUID clientId, Outbound outbound);
 
-    /** A frame for every open tab of the conversation's customer. */
-    void toCustomers(UUID conversationId, String frame);
+    /** Something for every open tab of the conversation's customer. */
+    void toCustomers(UUID conversationId, Outbound outbound);
 
     /**
      * Client {@code clientId} now holds these conversations (failover or queue): the node holding

@@ -22,13 +22,13 @@ public class RelayInbox {
     DeliveryService delivery;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void toClient(UUID clientId, String frame) {
-        peers.client(clientId).ifPresent(channel -> channel.send(frame));
+    public void toClient(UUID clientId, Outbound outbound) {
+        peers.client(clientId).ifPresent(channel -> channel.send(outbound));
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void toCustomers(UUID conversationId, String frame) {
-        peers.customers(conversationId).forEach(channel -> channel.send(frame));
+    public void toCustomers(UUID conversationId, Outbound outbound) {
+        peers.customers(conversationId).forEach(channel -> channel.send(outbound));
     }
 
     public void handOver(UUID clientId, Collection<UUID> conversationIds) {

@@ -1,12 +1,11 @@
 package com.alpha01.server.chat.application;
 
+import com.alpha01.server.chat.domain.ShopActivity;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -16,27 +15,15 @@ import java.util.UUID;
 
 /**
  * A shop's figures for today, for its staff: today is the calendar day in {@link ServerConfig#zone()}.
- * Two queries, both over the caller's own merchant only. An answer is a message that names a
+ * Counted by {@link ShopActivity}, over the caller's own merchant only. An answer is a message that names a
  * customer message in {@code inReplyTo} (protocol rule 5); a question counts as answered by whoever
  * wrote its first answer, whenever that came.
  */
 @Stateless
 public class StatsService {
 
-    /** Today's customer messages, and who first answered each (lateral: the lowest answering seq). */
-    private static final String MESSAGES = "select count(distinct q.conversation_id), count(*), count(a.sender), "
-            + "count(*) filter (where a.sender = 'BOT'), count(*) filter (where a.sender = 'STAFF') "
-            + "from conversation c join chat_message q on q.conversation_id = c.id "
-            + "left join lateral (select r.sender from chat_message r where r.conversation_id = q.conversation_id "
-            + "and r.in_reply_to = q.seq and r.sender <> 'CUSTOMER' order by r.seq limit 1) a on true "
-            + "where c.merchant_id = ? and q.sender = 'CUSTOMER' and q.created_at >= ? and q.created_at < ?";
-
-    /** The merchant's conversations now: waiting for a client (QUEUED), and not closed. */
-    private static final String CONVERSATIONS = "select count(*) filter (where state = 'QUEUED'), "
-            + "count(*) filter (where state <> 'CLOSED') from conversation where merchant_id = ?";
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ShopActivity activity;
 
     @Inject
     MerchantDirectory directory;
@@ -65,13 +52,10 @@ public class StatsService {
         LocalDate day = LocalDate.ofInstant(now, zone);
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Object[] m = (Object[]) em.createNativeQuery(MESSAGES).setParameter(1, merchantId)
-                .setParameter(2, from).setParameter(3, to).getSingleResult();
-        Object[] c = (Object[]) em.createNativeQuery(CONVERSATIONS).setParameter(1, merchantId).getSingleResult();
-        long answered = number(m[2]);
-        long byBot = number(m[3]);
-        return new Today(day, zone, number(m[0]), number(m[1]), answered, byBot, number(m[4]),
-                rate(byBot, answered), number(c[0]), number(c[1]));
+        ShopActivity.Questions q = activity.questions(merchantId, from, to);
+        ShopActivity.Conversations c = activity.conversations(merchantId);
+        return new Today(day, zone, q.conversations(), q.customerMessages(), q.answered(), q.answeredByBot(),
+                q.answeredByStaff(), rate(q.answeredByBot(), q.answered()), c.queued(), c.open());
     }
 
     /** {@code part / whole} rounded half-up to 3 decimals (trailing zeros dropped); 0 when whole is 0. */
@@ -80,9 +64,5 @@ public class StatsService {
             return BigDecimal.ZERO;
         }
         return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_UP).stripTrailingZeros();
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -1,7 +1,17 @@
 /**
- * Use cases of the chat context: customer entry, accepting messages (store, then acknowledge,
- * then publish), delivery to peer sockets, delivery receipts and replay, typing indicators, drafts
- * (answers shown while they are written), and a shop's figures for today. Sockets are reached only
- * through {@link com.alpha01.server.chat.application.PeerChannel}, so no HTTP type lives here.
+ * Use cases of the chat context. They take their own commands ({@code Question}, {@code Answer},
+ * {@code DraftText}, {@code StaffAction}) and tell peers {@link com.alpha01.server.chat.application.Outbound}
+ * records; the web edge maps both to and from wire frames, so no protocol frame and no JPA entity
+ * crosses this layer's surface.
+ *
+ * <p>One rule for talking to peers: the transactional services ({@code ChatService},
+ * {@code Failover}, {@code CustomerEntryService}, {@code DeliveryService}) decide and commit; the
+ * use cases that relay ({@code ClientConnections}, {@code CustomerConnections},
+ * {@code ConversationStates}, {@code Receipts}, {@code FailoverSweep}, and the transaction-less
+ * {@code TypingService} and {@code DraftService}) run outside any transaction and relay after that
+ * commit. Only the delivery MDB relays inside its transaction (the relay leaves when it commits).
+ * Sockets are reached only through {@link com.alpha01.server.chat.application.PeerChannel} and the
+ * cluster through {@link com.alpha01.server.chat.application.Relay}; per-socket pacing is in
+ * {@code pacing}.
  */
 package com.alpha01.server.chat.application;

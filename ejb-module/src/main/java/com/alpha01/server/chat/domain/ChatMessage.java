@@ -1,6 +1,5 @@
 package com.alpha01.server.chat.domain;
 
-import com.alpha01.protocol.Frame;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -30,7 +29,7 @@ public class ChatMessage {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
-    private Frame.Sender sender;
+    private Sender sender;
 
     @Column(name = "sender_msg_id", nullable = false, length = 64)
     private String senderMsgId;
@@ -54,7 +53,7 @@ public class ChatMessage {
     protected ChatMessage() {
     }
 
-    public ChatMessage(Conversation conversation, long seq, Frame.Sender sender, String senderMsgId, String body,
+    public ChatMessage(Conversation conversation, long seq, Sender sender, String senderMsgId, String body,
                        Instant now) {
         this.id = UUID.randomUUID();
         this.conversation = conversation;
@@ -71,12 +70,6 @@ public class ChatMessage {
         }
     }
 
-    /** The frame that carries this message to its receiver. */
-    public Frame.Message toFrame(String customerDisplay) {
-        return new Frame.Message(senderMsgId, conversation.id().toString(), seq, sender, body, createdAt,
-                customerDisplay, inReplyTo);
-    }
-
     public UUID id() {
         return id;
     }
@@ -89,7 +82,7 @@ public class ChatMessage {
         return seq;
     }
 
-    public Frame.Sender sender() {
+    public Sender sender() {
         return sender;
     }
 

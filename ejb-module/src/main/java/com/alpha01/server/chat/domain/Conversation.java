@@ -1,6 +1,5 @@
 package com.alpha01.server.chat.domain;
 
-import com.alpha01.protocol.Frame;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import jakarta.persistence.Column;
@@ -128,8 +127,8 @@ public class Conversation {
     }
 
     /** Whether an answer of this kind may be stored now: the AI stays silent while staff answer. */
-    public boolean accepts(Frame.Sender sender) {
-        return !(sender == Frame.Sender.BOT && state == ConversationState.HUMAN);
+    public boolean accepts(Sender sender) {
+        return !(sender == Sender.BOT && state == ConversationState.HUMAN);
     }
 
     public boolean isAssignedTo(UUID clientId) {

@@ -1,6 +1,6 @@
 package com.alpha01.server.chat.infrastructure;
 
-import com.alpha01.server.chat.application.Presence;
+import com.alpha01.server.chat.domain.Presence;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

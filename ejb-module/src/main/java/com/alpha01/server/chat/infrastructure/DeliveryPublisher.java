@@ -1,5 +1,6 @@
 package com.alpha01.server.chat.infrastructure;
 
+import com.alpha01.server.chat.application.DeliveryQueue;
 import com.alpha01.server.platform.Resources;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -15,7 +16,7 @@ import java.util.UUID;
  * database row does.
  */
 @Stateless
-public class DeliveryPublisher {
+public class DeliveryPublisher implements DeliveryQueue {
 
     /** JMS property carrying the stored message's id. */
     public static final String MESSAGE_ID = "alpha01MessageId";
@@ -27,6 +28,7 @@ public class DeliveryPublisher {
     @Resource(lookup = Resources.DELIVERY_QUEUE)
     Queue queue;
 
+    @Override
     public void publish(UUID messageId) {
         jms.createProducer().setProperty(MESSAGE_ID, messageId.toString()).send(queue, messageId.toString());
     }

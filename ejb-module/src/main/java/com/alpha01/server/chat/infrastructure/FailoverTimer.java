@@ -1,10 +1,6 @@
 package com.alpha01.server.chat.infrastructure;
 
-import com.alpha01.server.chat.application.DeliveryService;
-import com.alpha01.protocol.Frame;
-import com.alpha01.protocol.FrameCodec;
-import com.alpha01.server.chat.application.Failover;
-import com.alpha01.server.chat.application.Relay;
+import com.alpha01.server.chat.application.FailoverSweep;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -15,12 +11,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Every five seconds, looks for conversations held by clients gone past the grace period (one node
- * of the cluster at a time, see {@link Failover}), tells their customers and has the new holders'
+ * Every five seconds, runs the {@link FailoverSweep}: looks for conversations held by clients gone
+ * past the grace period (one node of the cluster at a time), tells their customers and has the new holders'
  * nodes replay to them; and resends what peers connected to this node have not acknowledged in
  * time (customer messages to clients, answers to customers). Waits one
  * grace period after the application starts, so clients reconnecting after a server restart keep
@@ -33,13 +28,7 @@ public class FailoverTimer {
     private static final Logger LOG = Logger.getLogger(FailoverTimer.class);
 
     @Inject
-    Failover failover;
-
-    @Inject
-    DeliveryService delivery;
-
-    @Inject
-    Relay relay;
+    FailoverSweep sweeps;
 
     private Instant startedAt;
 
@@ -55,13 +44,7 @@ public class FailoverTimer {
             return;
         }
         try {
-            Failover.Sweep sweep = failover.reassignFromGoneClients();
-            for (Frame.State change : sweep.changes()) {
-                relay.toCustomers(UUID.fromString(change.conversationId()), FrameCodec.encode(change));
-            }
-            sweep.handedTo().forEach(relay::handOver);
-            delivery.retryUnacknowledged(ServerConfig.deliveryRetry());
-            delivery.retryUnacknowledgedAnswers(ServerConfig.deliveryRetry());
+            sweeps.run();
         } catch (RuntimeException e) {
             LOG.warnf("Failover sweep failed (next one in 5 s): %s", e.toString());
         }

@@ -1,5 +1,6 @@
 package com.alpha01.server.chat.infrastructure;
 
+import com.alpha01.server.chat.application.Outbound;
 import com.alpha01.server.chat.application.Relay;
 import com.alpha01.server.platform.Resources;
 import jakarta.annotation.Resource;
@@ -37,13 +38,13 @@ public class JmsRelay implements Relay {
     Topic topic;
 
     @Override
-    public void toClient(UUID clientId, String frame) {
-        publish(Kind.TO_CLIENT, clientId, frame);
+    public void toClient(UUID clientId, Outbound outbound) {
+        publish(Kind.TO_CLIENT, clientId, RelayCodec.encode(outbound));
     }
 
     @Override
-    public void toCustomers(UUID conversationId, String frame) {
-        publish(Kind.TO_CUSTOMERS, conversationId, frame);
+    public void toCustomers(UUID conversationId, Outbound outbound) {
+        publish(Kind.TO_CUSTOMERS, conversationId, RelayCodec.encode(outbound));
     }
 
     @Override

@@ -31,8 +31,8 @@ public class RelayMdb implements MessageListener {
             UUID target = UUID.fromString(message.getStringProperty(JmsRelay.TARGET));
             String body = message.getBody(String.class);
             switch (JmsRelay.Kind.valueOf(message.getStringProperty(JmsRelay.KIND))) {
-                case TO_CLIENT -> inbox.toClient(target, body);
-                case TO_CUSTOMERS -> inbox.toCustomers(target, body);
+                case TO_CLIENT -> inbox.toClient(target, RelayCodec.decode(body));
+                case TO_CUSTOMERS -> inbox.toCustomers(target, RelayCodec.decode(body));
                 case HAND_OVER -> inbox.handOver(target, Arrays.stream(body.split(",")).filter(s -> !s.isEmpty())
                         .map(UUID::fromString).toList());
                 case CLIENT_CONNECTED -> inbox.clientConnected(target, body);

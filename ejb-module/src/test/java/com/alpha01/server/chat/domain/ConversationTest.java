@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.alpha01.protocol.Frame;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import java.time.Instant;
@@ -65,11 +64,11 @@ class ConversationTest {
         c.takeOver(other, now);
         assertEquals(ConversationState.HUMAN, c.state());
         assertTrue(c.isAssignedTo(other.id()), "the conversation moves to the staff member's client");
-        assertFalse(c.accepts(Frame.Sender.BOT), "the AI is silent while staff answer");
-        assertTrue(c.accepts(Frame.Sender.STAFF));
+        assertFalse(c.accepts(Sender.BOT), "the AI is silent while staff answer");
+        assertTrue(c.accepts(Sender.STAFF));
         c.handBack(now);
         assertEquals(ConversationState.BOT, c.state());
-        assertTrue(c.accepts(Frame.Sender.BOT));
+        assertTrue(c.accepts(Sender.BOT));
         assertThrows(IllegalStateException.class, () -> c.handBack(now));
         c.close(now);
         assertEquals(ConversationState.CLOSED, c.state());

@@ -2,18 +2,14 @@ package com.alpha01.server.chat.api;
 
 import com.alpha01.protocol.CloseCodes;
 import com.alpha01.protocol.Frame;
-import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.ChatService;
-import com.alpha01.server.chat.application.DeliveryService;
+import com.alpha01.server.chat.application.ClientConnections;
+import com.alpha01.server.chat.application.ConversationStates;
 import com.alpha01.server.chat.application.DraftService;
-import com.alpha01.server.chat.application.PeerRegistry;
-import com.alpha01.server.chat.application.Presence;
-import com.alpha01.server.chat.application.Relay;
+import com.alpha01.server.chat.application.Receipts;
 import com.alpha01.server.chat.application.TypingService;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
-import com.alpha01.server.merchant.application.MerchantDirectory;
-import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.DomainException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -25,16 +21,15 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * {@code /ws/client?client_id=…}: the merchant client's socket. The handshake carries the staff
- * member's bearer token (checked by WildFly through web.xml); here the client must belong to the
- * token's merchant. On open, undelivered customer messages are replayed.
+ * member's bearer token (checked by WildFly through web.xml); the client must belong to the token's
+ * merchant, else the socket is closed with 1008. Decodes frames and delegates each to its use case
+ * ({@link ClientConnections} on open and close).
  */
 @ServerEndpoint("/ws/client")
 public class ClientSocket {
@@ -44,22 +39,16 @@ public class ClientSocket {
     private static final String STAFF_NAME = "alpha01.staffName";
 
     @Inject
-    MerchantDirectory directory;
-
-    @Inject
-    PeerRegistry peers;
+    ClientConnections connections;
 
     @Inject
     ChatService chat;
 
     @Inject
-    DeliveryService delivery;
+    Receipts receipts;
 
     @Inject
-    Presence presence;
-
-    @Inject
-    Relay relay;
+    ConversationStates states;
 
     @Inject
     TypingService typing;
@@ -70,33 +59,31 @@ public class ClientSocket {
     @OnOpen
     public void open(Session session) {
         Sockets.prepare(session, Sockets.clientLimit());
-        Optional<Caller> staff = Callers.from(session.getUserPrincipal());
-        List<String> ids = session.getRequestParameterMap().get("client_id");
-        MerchantClient client;
-        try {
-            UUID clientId = UUID.fromString(ids == null || ids.isEmpty() ? "" : ids.get(0));
-            client = directory.clientOf(staff.orElseThrow(), clientId);
-        } catch (NoSuchElementException | IllegalArgumentException | DomainException e) {
-            Sockets.close(session, CloseCodes.POLICY, "not a client of this merchant");
-            return;
-        } catch (EJBException e) {
-            if (!(e.getCause() instanceof DomainException)) {
-                LOG.error("Client socket refused on an unexpected failure", e);
-            }
-            Sockets.close(session, CloseCodes.POLICY, "not a client of this merchant");
-            return;
-        }
         SessionChannel channel = new SessionChannel(session);
-        Sockets.thinDrafts(session, drafts.scheduler());
-        session.getUserProperties().put(CLIENT, client.id());
-        session.getUserProperties().put(STAFF_NAME, staff.get().displayName());
-        peers.attachClient(client.id(), channel).ifPresent(old -> old.close(CloseCodes.REPLACED, "replaced"));
-        presence.attached(client.id(), channel.id());
-        relay.clientConnected(client.id(), channel.id()); // an older socket on another node closes
-        channel.send(FrameCodec.encode(new Frame.Welcome(client.id().toString(), client.merchant().id().toString(),
-                client.merchant().name(), null)));
-        LOG.infof("Client %s connected (socket %s)", client.id(), session.getId());
-        delivery.replayToClient(client.id());
+        try {
+            Caller staff = Callers.from(session.getUserPrincipal()).orElseThrow();
+            UUID clientId = UUID.fromString(Sockets.parameter(session, "client_id").orElse(""));
+            Sockets.thinDrafts(session, drafts.scheduler());
+            session.getUserProperties().put(CLIENT, clientId);
+            session.getUserProperties().put(STAFF_NAME, staff.displayName());
+            connections.connect(staff, clientId, channel);
+        } catch (NoSuchElementException | IllegalArgumentException | DomainException e) {
+            refuse(session);
+        } catch (EJBException e) {
+            if (e.getCause() instanceof DomainException) {
+                refuse(session);
+            } else {
+                // The client stays named, so closing detaches whatever the failed connect attached.
+                LOG.error("Client socket refused on an unexpected failure", e);
+                Sockets.close(session, CloseCodes.POLICY, "not a client of this merchant");
+            }
+        }
+    }
+
+    /** Not a client of the staff member's merchant: closed before any frame of it is read. */
+    private static void refuse(Session session) {
+        session.getUserProperties().remove(CLIENT);
+        Sockets.close(session, CloseCodes.POLICY, "not a client of this merchant");
     }
 
     @OnMessage
@@ -106,34 +93,27 @@ public class ClientSocket {
             return;
         }
         SessionChannel channel = new SessionChannel(session);
-        Sockets.dispatch(session, channel, text, frame -> {
+        Sockets.dispatch(session, text, frame -> {
             if (frame instanceof Frame.Reply reply) {
                 Sockets.answered(session, reply.conversationId());
-                channel.send(FrameCodec.encode(chat.acceptFromClient(clientId, reply).ack(reply.id())));
+                channel.sendFrame(FrameMapper.ack(reply.id(), chat.acceptFromClient(clientId, FrameMapper.answer(reply))));
             } else if (frame instanceof Frame.Delivered d) {
-                chat.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
+                receipts.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
             } else if (frame instanceof Frame.Read r) {
-                chat.readByClient(clientId, UUID.fromString(r.conversationId()), r.seq());
+                receipts.readByClient(clientId, UUID.fromString(r.conversationId()), r.seq());
             } else if (frame instanceof Frame.Typing t) {
                 Sockets.typing(session, t, () -> typing.fromClient(clientId, UUID.fromString(t.conversationId()),
                         t.typing()));
             } else if (frame instanceof Frame.Draft d) {
-                Sockets.draft(session, d, () -> drafts.fromClient(clientId, d));
+                Sockets.draft(session, d, () -> drafts.fromClient(clientId, FrameMapper.draft(d)));
             } else if (frame instanceof Frame.Resume resume) {
-                var c = chat.ofClientsMerchant(clientId, UUID.fromString(resume.conversationId()));
-                Sockets.sendAll(channel, chat.since(c.id(), resume.lastSeq()).stream()
-                        .map(m -> m.toFrame(c.customerName())).toList());
+                chat.sinceForClient(clientId, UUID.fromString(resume.conversationId()), resume.lastSeq())
+                        .forEach(channel::send);
             } else if (frame instanceof Frame.Control control) {
-                ChatService.StateChange change = chat.control(clientId, control,
-                        (String) session.getUserProperties().get(STAFF_NAME));
-                String state = FrameCodec.encode(change.frame());
-                channel.send(state);
-                relay.toCustomers(change.conversationId(), state);
-                if (change.previousClientId() != null && !change.previousClientId().equals(clientId)) {
-                    relay.toClient(change.previousClientId(), state);
-                }
+                states.change(clientId, channel, UUID.fromString(control.conversationId()),
+                        FrameMapper.action(control.action()), (String) session.getUserProperties().get(STAFF_NAME));
             } else {
-                Sockets.refuse(channel, frame);
+                channel.sendFrame(FrameDispatch.unknownType(frame));
             }
         });
     }
@@ -147,19 +127,13 @@ public class ClientSocket {
     @OnClose
     public void close(Session session, CloseReason reason) {
         UUID clientId = (UUID) session.getUserProperties().get(CLIENT);
-        SessionChannel channel = new SessionChannel(session);
-        if (clientId != null && peers.detachClient(clientId, channel)) {
-            presence.detached(clientId, channel.id());
-            LOG.infof("Client %s disconnected (%s)", clientId, reason.getCloseCode());
+        if (clientId != null) {
+            connections.disconnect(clientId, new SessionChannel(session), String.valueOf(reason.getCloseCode()));
         }
     }
 
     @OnError
     public void error(Session session, Throwable t) {
-        if (t instanceof java.io.IOException) {
-            LOG.debugf("Client socket %s: %s", session.getId(), t.toString());
-        } else {
-            LOG.errorf(t, "Client socket %s failed", session.getId());
-        }
+        Sockets.failed(LOG, "Client", session, t);
     }
 }

@@ -2,7 +2,6 @@ package com.alpha01.server.chat.api;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.chat.application.HistoryService;
-import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.platform.DomainException;
 import jakarta.inject.Inject;
@@ -55,10 +54,9 @@ public class HistoryResource {
 
     private static String json(HistoryService.Page page, String conversationId) {
         JsonArrayBuilder messages = Json.createArrayBuilder();
-        for (ChatMessage m : page.newestFirst()) {
+        for (HistoryService.Entry m : page.newestFirst()) {
             JsonObjectBuilder o = Json.createObjectBuilder().add("seq", m.seq()).add("sender", m.sender().name())
-                    .add("text", m.body()).add("at", m.createdAt().toString())
-                    .add("delivered", m.deliveredAt() != null);
+                    .add("text", m.text()).add("at", m.at().toString()).add("delivered", m.delivered());
             messages.add(o);
         }
         JsonObjectBuilder body = Json.createObjectBuilder().add("conversationId", conversationId).add("messages", messages);

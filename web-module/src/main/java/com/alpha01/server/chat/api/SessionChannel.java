@@ -1,12 +1,17 @@
 package com.alpha01.server.chat.api;
 
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.server.chat.application.Outbound;
 import com.alpha01.server.chat.application.PeerChannel;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import org.jboss.logging.Logger;
 
-/** A WebSocket session as a {@link PeerChannel}. Sends are serialised: the basic remote allows one at a time. */
+/**
+ * A WebSocket session as a {@link PeerChannel}: what the use cases send is mapped to its wire frame
+ * ({@link FrameMapper}) and encoded here. Sends are serialised: the basic remote allows one at a time.
+ */
 final class SessionChannel implements PeerChannel {
 
     private static final Logger LOG = Logger.getLogger(SessionChannel.class);
@@ -26,7 +31,16 @@ final class SessionChannel implements PeerChannel {
     }
 
     @Override
-    public boolean send(String frame) {
+    public boolean send(Outbound outbound) {
+        return sendFrame(FrameMapper.frame(outbound));
+    }
+
+    /** Sends a frame only the edge makes (ack, error, pong). */
+    boolean sendFrame(Frame frame) {
+        return sendText(FrameCodec.encode(frame));
+    }
+
+    private boolean sendText(String frame) {
         synchronized (session) {
             if (!session.isOpen()) {
                 return false;

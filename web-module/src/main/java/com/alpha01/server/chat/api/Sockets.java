@@ -1,23 +1,23 @@
 package com.alpha01.server.chat.api;
 
 import com.alpha01.protocol.CloseCodes;
-import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
-import com.alpha01.protocol.FrameCodec;
-import com.alpha01.protocol.ProtocolException;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.DraftThrottle;
-import com.alpha01.server.platform.RateLimiter;
-import com.alpha01.server.platform.TypingThrottle;
-import com.alpha01.server.platform.api.Correlation;
-import jakarta.ejb.EJBException;
+import com.alpha01.server.chat.application.pacing.DraftThrottle;
+import com.alpha01.server.chat.application.pacing.RateLimiter;
+import com.alpha01.server.chat.application.pacing.TypingThrottle;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
-/** What both socket endpoints do alike: decode a frame, turn failures into error frames, close politely. */
+/**
+ * What both socket endpoints do alike with their session: limits, pacing and liveness kept in the
+ * session's properties, the frame dispatch ({@link FrameDispatch}), query parameters, and closing
+ * politely.
+ */
 final class Sockets {
 
     private static final Logger LOG = Logger.getLogger(Sockets.class);
@@ -27,15 +27,10 @@ final class Sockets {
     private static final String IDLE_LIMIT = "alpha01.idleLimit";
     private static final String LAST_ACTIVE = "alpha01.lastActive";
 
-    @FunctionalInterface
-    interface Handler {
-        void handle(Frame frame) throws Exception;
-    }
-
     private Sockets() {
     }
 
-    static final String LIMITER = "alpha01.rate-limiter";
+    static final String DISPATCH = "alpha01.dispatch";
 
     static final String LAST_HEARD = "alpha01.last-heard";
 
@@ -44,7 +39,9 @@ final class Sockets {
     static void prepare(Session session, RateLimiter limiter) {
         session.setMaxTextMessageBufferSize(CloseCodes.MAX_FRAME_BYTES);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
-        session.getUserProperties().put(LIMITER, limiter);
+        SessionChannel channel = new SessionChannel(session);
+        session.getUserProperties().put(DISPATCH, new FrameDispatch(channel.id(), limiter, channel::sendFrame,
+                code -> close(session, code, "too many frames")));
         session.getUserProperties().put(TYPING, TypingThrottle.perSocket());
         heard(session);
     }
@@ -139,61 +136,38 @@ final class Sockets {
         return RateLimiter.perSocket(1000, 200);
     }
 
-    /** Refusals in a row after which a flooding socket is closed (1008). */
-    static final int FLOOD_CLOSE_AFTER = 50;
-
     /**
-     * Decodes and handles one frame; any failure becomes an error frame, and the socket stays open.
-     * Frames over the socket's rate are refused with {@code RATE_LIMITED} before they are even
-     * decoded (nothing is stored); a peer that keeps on flooding is closed with the policy code.
+     * Decodes and handles one frame through the socket's {@link FrameDispatch}; any failure becomes
+     * an error frame, and the socket stays open.
      */
-    static void dispatch(Session session, SessionChannel channel, String text, Handler handler) {
+    static void dispatch(Session session, String text, FrameDispatch.Handler handler) {
         heard(session);
-        RateLimiter limiter = (RateLimiter) session.getUserProperties().get(LIMITER);
-        if (limiter != null && !limiter.tryAcquire()) {
-            if (limiter.refusedInARow() >= FLOOD_CLOSE_AFTER) {
-                LOG.infof("Socket %s closed for flooding", session.getId());
-                close(session, CloseCodes.POLICY, "too many frames");
-            } else if (limiter.refusedInARow() == 1 || limiter.refusedInARow() % 10 == 0) {
-                channel.send(FrameCodec.encode(new Frame.Error(ErrorCode.RATE_LIMITED,
-                        "too many frames; slow down", null)));
-            }
-            return;
-        }
-        Frame frame;
+        ((FrameDispatch) session.getUserProperties().get(DISPATCH)).dispatch(text, handler);
+    }
+
+    /** The first value of a query parameter. */
+    static Optional<String> parameter(Session session, String name) {
+        List<String> values = session.getRequestParameterMap().get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** A customer page's {@code ?since=<seq>}: empty when absent, malformed or negative. */
+    static OptionalLong since(Optional<String> value) {
         try {
-            frame = FrameCodec.decode(text);
-        } catch (ProtocolException e) {
-            channel.send(FrameCodec.encode(e.toFrame()));
-            return;
-        }
-        String ref = frame instanceof Frame.Send s ? s.id() : frame instanceof Frame.Reply r ? r.id() : null;
-        try {
-            if (frame instanceof Frame.Ping ping) {
-                channel.send(FrameCodec.encode(new Frame.Pong(ping.nonce())));
-            } else {
-                handler.handle(frame);
-            }
-        } catch (DomainException e) {
-            channel.send(FrameCodec.encode(new Frame.Error(e.code(), e.getMessage(), ref)));
-        } catch (EJBException e) {
-            if (e.getCause() instanceof DomainException d) {
-                channel.send(FrameCodec.encode(new Frame.Error(d.code(), d.getMessage(), ref)));
-            } else {
-                serverError(channel, e, ref);
-            }
-        } catch (Exception e) {
-            serverError(channel, e, ref);
+            long since = Long.parseLong(value.orElse(""));
+            return since >= 0 ? OptionalLong.of(since) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 
-    static void refuse(SessionChannel channel, Frame frame) {
-        channel.send(FrameCodec.encode(new Frame.Error(ErrorCode.UNKNOWN_TYPE,
-                "frame type '" + frame.type() + "' is not accepted on this socket", null)));
-    }
-
-    static void sendAll(SessionChannel channel, List<? extends Frame> frames) {
-        frames.forEach(f -> channel.send(FrameCodec.encode(f)));
+    /** An endpoint's {@code @OnError}: a broken connection is routine (DEBUG), anything else an ERROR. */
+    static void failed(Logger log, String kind, Session session, Throwable t) {
+        if (t instanceof IOException) {
+            log.debugf("%s socket %s: %s", kind, session.getId(), t.toString());
+        } else {
+            log.errorf(t, "%s socket %s failed", kind, session.getId());
+        }
     }
 
     static void close(Session session, int code, String reason) {
@@ -204,12 +178,5 @@ final class Sockets {
         } catch (IOException e) {
             LOG.debugf("Closing socket %s: %s", session.getId(), e.getMessage());
         }
-    }
-
-    private static void serverError(SessionChannel channel, Exception e, String ref) {
-        String id = Correlation.newId();
-        LOG.errorf(e, "Frame handling failed on socket %s [correlationId=%s]", channel.id(), id);
-        channel.send(FrameCodec.encode(new Frame.Error(ErrorCode.SERVER_ERROR,
-                "internal error, correlationId " + id, ref)));
     }
 }

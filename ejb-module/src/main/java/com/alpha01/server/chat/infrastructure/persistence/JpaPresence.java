@@ -1,5 +1,6 @@
-package com.alpha01.server.chat.application;
+package com.alpha01.server.chat.infrastructure.persistence;
 
+import com.alpha01.server.chat.domain.Presence;
 import com.alpha01.server.platform.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -12,19 +13,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Which merchant clients are online anywhere in the cluster, kept in PostgreSQL: the node holding
- * a client's socket writes its name into the client's row on connect, refreshes
- * {@code last_seen_at} with every heartbeat sweep, and clears it on disconnect. A row whose
- * heartbeat is older than the heartbeat timeout counts as offline, so the clients of a node that
- * crashed go offline by themselves and their conversations fail over.
+ * {@link Presence} in the merchant client rows ({@code node}, {@code socket_id}, {@code last_seen_at}):
+ * chat writes only these columns, the merchant context owns the rest. Each call joins the caller's
+ * transaction or runs in its own.
  */
 @Stateless
-public class Presence {
+public class JpaPresence implements Presence {
 
     @PersistenceContext
     EntityManager em;
 
-    /** This node now holds socket {@code socketId} of the client. */
+    @Override
     public void attached(UUID clientId, String socketId) {
         em.createQuery("update MerchantClient c set c.node = :node, c.socketId = :socket, c.lastSeenAt = :now "
                         + "where c.id = :id")
@@ -32,10 +31,7 @@ public class Presence {
                 .setParameter("now", Instant.now()).setParameter("id", clientId).executeUpdate();
     }
 
-    /**
-     * Socket {@code socketId} of the client closed here. Does nothing when the client has connected
-     * again meanwhile (the row names a newer socket, perhaps on another node).
-     */
+    @Override
     public boolean detached(UUID clientId, String socketId) {
         return em.createQuery("update MerchantClient c set c.node = null, c.socketId = null, c.lastSeenAt = :now "
                         + "where c.id = :id and c.node = :node and c.socketId = :socket")
@@ -43,7 +39,7 @@ public class Presence {
                 .setParameter("now", Instant.now()).setParameter("id", clientId).executeUpdate() > 0;
     }
 
-    /** Heartbeat: the clients whose sockets this node still holds are alive. */
+    @Override
     public void refresh(Collection<UUID> localClients) {
         if (localClients.isEmpty()) {
             return;
@@ -53,29 +49,22 @@ public class Presence {
                 .setParameter("node", ServerConfig.nodeName()).executeUpdate();
     }
 
-    /** After a restart, this node holds no socket: rows still naming it are from before. */
+    @Override
     public int forgetThisNode() {
         return em.createQuery("update MerchantClient c set c.node = null, c.socketId = null where c.node = :node")
                 .setParameter("node", ServerConfig.nodeName()).executeUpdate();
     }
 
-    /** Those of {@code candidates} that hold a live socket on some node. */
+    @Override
     public Set<UUID> online(Collection<UUID> candidates) {
         if (candidates.isEmpty()) {
             return Set.of();
         }
+        // Heartbeats older than the presence window mean the holding node is gone.
         List<UUID> ids = em.createQuery("select c.id from MerchantClient c where c.id in :ids and c.node is not null "
                         + "and c.lastSeenAt > :fresh", UUID.class)
-                .setParameter("ids", candidates).setParameter("fresh", freshSince()).getResultList();
+                .setParameter("ids", candidates).setParameter("fresh", ServerConfig.presenceFreshSince())
+                .getResultList();
         return new HashSet<>(ids);
-    }
-
-    public boolean isOnline(UUID clientId) {
-        return !online(List.of(clientId)).isEmpty();
-    }
-
-    /** Heartbeats older than this mean the holding node is gone. */
-    private static Instant freshSince() {
-        return ServerConfig.presenceFreshSince();
     }
 }

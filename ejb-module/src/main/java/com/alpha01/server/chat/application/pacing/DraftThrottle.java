@@ -1,4 +1,4 @@
-package com.alpha01.server.platform;
+package com.alpha01.server.chat.application.pacing;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,10 +1,11 @@
-package com.alpha01.server.platform;
+package com.alpha01.server.chat.application.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.protocol.ErrorCode;
+import com.alpha01.server.platform.DomainException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,0 +1,11 @@
+package com.alpha01.server.chat.application;
+
+import com.alpha01.server.chat.domain.Sender;
+import java.util.UUID;
+
+/**
+ * A merchant client's answer: {@code sender} BOT or STAFF (null: BOT), {@code inReplyTo} the seq of
+ * the customer message it answers, if any.
+ */
+public record Answer(UUID conversationId, String senderMsgId, String text, Sender sender, Long inReplyTo) {
+}

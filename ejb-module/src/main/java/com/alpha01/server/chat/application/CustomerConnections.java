@@ -1,0 +1,56 @@
+package com.alpha01.server.chat.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jboss.logging.Logger;
+
+/** A customer's browser tab opens and closes its socket. Outside any transaction, like {@link ClientConnections}. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CustomerConnections {
+
+    private static final Logger LOG = Logger.getLogger(CustomerConnections.class);
+
+    /** Messages a new tab gets when it opens without saying what it holds. */
+    static final int HISTORY = 50;
+
+    @Inject
+    CustomerEntryService entry;
+
+    @Inject
+    PeerRegistry peers;
+
+    @Inject
+    ChatService chat;
+
+    /**
+     * A tab opened with {@code ticket}: empty (and nothing sent) when the ticket is unknown, used or
+     * expired. Otherwise the tab is welcomed ({@code peerId}), gets the conversation's latest
+     * messages — or, with {@code since}, every message after that seq (a reconnecting page) — then
+     * the conversation's state.
+     */
+    public Optional<CustomerEntryService.Grant> connect(String ticket, OptionalLong since, String peerId,
+                                                        PeerChannel channel) {
+        Optional<CustomerEntryService.Grant> grant = ticket == null ? Optional.empty() : entry.redeem(ticket);
+        if (grant.isEmpty()) {
+            return grant;
+        }
+        var conversationId = grant.get().conversationId();
+        peers.attachCustomer(conversationId, channel);
+        ChatService.ConversationView view = chat.describe(conversationId);
+        channel.send(new Outbound.Welcome(peerId, view.merchantId(), view.merchantName(), conversationId));
+        (since.isPresent() ? chat.since(conversationId, since.getAsLong()) : chat.recent(conversationId, HISTORY))
+                .forEach(channel::send);
+        channel.send(new Outbound.State(conversationId, view.state(), null));
+        LOG.debugf("Customer socket %s opened on conversation %s", channel.id(), conversationId);
+        return grant;
+    }
+
+    public void disconnect(CustomerEntryService.Grant grant, PeerChannel channel) {
+        peers.detachCustomer(grant.conversationId(), channel);
+    }
+}

@@ -1,0 +1,98 @@
+package com.alpha01.server.chat.api;
+
+import com.alpha01.protocol.CloseCodes;
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.protocol.ProtocolException;
+import com.alpha01.server.chat.application.pacing.RateLimiter;
+import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.api.Correlation;
+import jakarta.ejb.EJBException;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * One socket's inbound frames, without the socket: rate-limited, decoded, answered when they are
+ * pings, handed to the endpoint's handler; every failure becomes an error frame and the socket
+ * stays open. Frames over the socket's rate are refused with {@code RATE_LIMITED} before they are
+ * even decoded (the first refusal and every tenth after are answered); a peer that keeps on
+ * flooding is closed with the policy code. Used under the socket's serial message delivery.
+ */
+final class FrameDispatch {
+
+    private static final Logger LOG = Logger.getLogger(FrameDispatch.class);
+
+    /** Refusals in a row after which a flooding socket is closed (1008). */
+    static final int FLOOD_CLOSE_AFTER = 50;
+
+    @FunctionalInterface
+    interface Handler {
+        void handle(Frame frame) throws Exception;
+    }
+
+    private final String socketId;
+    private final RateLimiter limiter;
+    private final Consumer<Frame> reply;
+    private final IntConsumer close;
+
+    /**
+     * @param reply sends a frame back to this socket's peer
+     * @param close closes the socket with a code from {@link CloseCodes}
+     */
+    FrameDispatch(String socketId, RateLimiter limiter, Consumer<Frame> reply, IntConsumer close) {
+        this.socketId = socketId;
+        this.limiter = limiter;
+        this.reply = reply;
+        this.close = close;
+    }
+
+    void dispatch(String text, Handler handler) {
+        if (!limiter.tryAcquire()) {
+            int refused = limiter.refusedInARow();
+            if (refused >= FLOOD_CLOSE_AFTER) {
+                LOG.infof("Socket %s closed for flooding", socketId);
+                close.accept(CloseCodes.POLICY);
+            } else if (refused == 1 || refused % 10 == 0) {
+                reply.accept(new Frame.Error(ErrorCode.RATE_LIMITED, "too many frames; slow down", null));
+            }
+            return;
+        }
+        Frame frame;
+        try {
+            frame = FrameCodec.decode(text);
+        } catch (ProtocolException e) {
+            reply.accept(e.toFrame());
+            return;
+        }
+        String ref = frame instanceof Frame.Send s ? s.id() : frame instanceof Frame.Reply r ? r.id() : null;
+        try {
+            if (frame instanceof Frame.Ping ping) {
+                reply.accept(new Frame.Pong(ping.nonce()));
+            } else {
+                handler.handle(frame);
+            }
+        } catch (Exception e) {
+            reply.accept(error(e, ref));
+        }
+    }
+
+    /** The answer to a frame whose handling failed: a business rule's own code, else SERVER_ERROR with a correlation id. */
+    Frame.Error error(Exception e, String ref) {
+        DomainException refusal = e instanceof DomainException d ? d
+                : e instanceof EJBException && e.getCause() instanceof DomainException d ? d : null;
+        if (refusal != null) {
+            return new Frame.Error(refusal.code(), refusal.getMessage(), ref);
+        }
+        String id = Correlation.newId();
+        LOG.errorf(e, "Frame handling failed on socket %s [correlationId=%s]", socketId, id);
+        return new Frame.Error(ErrorCode.SERVER_ERROR, "internal error, correlationId " + id, ref);
+    }
+
+    /** The answer to a frame of a type this socket does not accept. */
+    static Frame.Error unknownType(Frame frame) {
+        return new Frame.Error(ErrorCode.UNKNOWN_TYPE, "frame type '" + frame.type() + "' is not accepted on this socket",
+                null);
+    }
+}

@@ -1,0 +1,140 @@
+package com.alpha01.server.chat.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.protocol.CloseCodes;
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.FrameCodec;
+import com.alpha01.server.chat.application.pacing.RateLimiter;
+import com.alpha01.server.platform.DomainException;
+import jakarta.ejb.EJBException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class FrameDispatchTest {
+
+    private final AtomicLong clock = new AtomicLong();
+    private final List<Frame> replies = new ArrayList<>();
+    private final List<Integer> closes = new ArrayList<>();
+    private final List<Frame> handled = new ArrayList<>();
+
+    private FrameDispatch dispatch(int burst) {
+        return new FrameDispatch("node/1", new RateLimiter(burst, 1, clock::get), replies::add, closes::add);
+    }
+
+    private static String send(String id) {
+        return FrameCodec.encode(new Frame.Send(id, "你好"));
+    }
+
+    private Frame.Error onlyError() {
+        assertEquals(1, replies.size(), "one answer: " + replies);
+        return assertInstanceOf(Frame.Error.class, replies.get(0));
+    }
+
+    @Test
+    void a_decoded_frame_reaches_the_handler_and_a_ping_is_answered_here() {
+        FrameDispatch d = dispatch(10);
+        d.dispatch(send("msg-0000001"), handled::add);
+        assertEquals(List.of(new Frame.Send("msg-0000001", "你好")), handled);
+        d.dispatch(FrameCodec.encode(new Frame.Ping(42)), handled::add);
+        assertEquals(List.of(new Frame.Pong(42)), replies);
+        assertEquals(1, handled.size(), "a ping never reaches the endpoint");
+    }
+
+    @Test
+    void what_does_not_decode_is_answered_with_its_code_and_never_handled() {
+        FrameDispatch d = dispatch(10);
+        d.dispatch("not json", handled::add);
+        assertEquals(ErrorCode.BAD_FRAME, onlyError().code());
+        replies.clear();
+        d.dispatch("{\"type\":\"send\",\"id\":\"msg-0000002\",\"text\":\"   \"}", handled::add);
+        assertEquals(ErrorCode.BAD_TEXT, onlyError().code());
+        replies.clear();
+        d.dispatch("{\"type\":\"launch\"}", handled::add);
+        assertEquals(ErrorCode.UNKNOWN_TYPE, onlyError().code());
+        assertTrue(handled.isEmpty());
+        assertTrue(closes.isEmpty(), "bad input never closes the socket");
+    }
+
+    @Test
+    void a_refusal_keeps_its_code_and_names_the_frame_it_refuses() {
+        FrameDispatch d = dispatch(10);
+        d.dispatch(send("msg-0000003"), f -> {
+            throw new DomainException(ErrorCode.CONFLICT, "this message id was already used for another text");
+        });
+        Frame.Error e = onlyError();
+        assertEquals(ErrorCode.CONFLICT, e.code());
+        assertEquals("msg-0000003", e.ref());
+        assertEquals("this message id was already used for another text", e.message());
+        replies.clear();
+        d.dispatch(FrameCodec.encode(new Frame.Read(UUID.randomUUID().toString(), 1)), f -> {
+            throw new EJBException(new DomainException(ErrorCode.NOT_FOUND, "no such conversation"));
+        });
+        e = onlyError();
+        assertEquals(ErrorCode.NOT_FOUND, e.code());
+        assertNull(e.ref(), "a read has no id to refer to");
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_server_error_with_a_correlation_id_and_no_detail() {
+        FrameDispatch d = dispatch(10);
+        d.dispatch(send("msg-0000004"), f -> {
+            throw new IllegalStateException("secret detail of the database");
+        });
+        Frame.Error e = onlyError();
+        assertEquals(ErrorCode.SERVER_ERROR, e.code());
+        assertEquals("msg-0000004", e.ref());
+        assertTrue(e.message().startsWith("internal error, correlationId "), e.message());
+        assertFalse(e.message().contains("secret"));
+        replies.clear();
+        d.dispatch(send("msg-0000005"), f -> {
+            throw new EJBException(new RuntimeException("also secret"));
+        });
+        assertEquals(ErrorCode.SERVER_ERROR, onlyError().code());
+    }
+
+    @Test
+    void frames_over_the_rate_are_dropped_unread_answered_sparingly_and_a_flood_closes_with_policy() {
+        FrameDispatch d = dispatch(2);
+        d.dispatch(send("msg-0000010"), handled::add);
+        d.dispatch(send("msg-0000011"), handled::add);
+        assertEquals(2, handled.size());
+        for (int refused = 1; refused < FrameDispatch.FLOOD_CLOSE_AFTER; refused++) {
+            d.dispatch(send("msg-flood-" + refused), handled::add);
+        }
+        assertEquals(2, handled.size(), "nothing over the rate is handled");
+        // Answered on the first refusal and every tenth after: 1, 10, 20, 30, 40.
+        assertEquals(5, replies.size());
+        replies.forEach(r -> assertEquals(ErrorCode.RATE_LIMITED, ((Frame.Error) r).code()));
+        assertTrue(closes.isEmpty());
+        d.dispatch(send("msg-flood-50"), handled::add);
+        assertEquals(List.of(CloseCodes.POLICY), closes, "the 50th refusal in a row closes the socket (1008)");
+    }
+
+    @Test
+    void a_peer_that_slows_down_is_served_again() {
+        FrameDispatch d = dispatch(1);
+        d.dispatch(send("msg-0000020"), handled::add);
+        d.dispatch(send("msg-0000021"), handled::add);
+        assertEquals(ErrorCode.RATE_LIMITED, onlyError().code());
+        clock.addAndGet(1_000_000_000L); // one frame a second refills
+        d.dispatch(send("msg-0000022"), handled::add);
+        assertEquals(2, handled.size());
+        assertTrue(closes.isEmpty());
+    }
+
+    @Test
+    void a_type_the_socket_does_not_accept_is_named_in_the_refusal() {
+        Frame.Error e = FrameDispatch.unknownType(new Frame.Draft(UUID.randomUUID().toString(), 1, "x"));
+        assertEquals(ErrorCode.UNKNOWN_TYPE, e.code());
+        assertTrue(e.message().contains("'draft'"), e.message());
+    }
+}
