@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * glibc's {@code setenv} of a new name reallocates the {@code environ} array, often freeing the old one, and
  * Chromium's threads call {@code getenv} all the time (its D-Bus thread at start-up among them): two
  * CI runs died with SIGSEGV in {@code getenv} that way. Chromium's own {@code setenv("FC_FONTATIONS")}
- * on a font worker was the writer (traced with an {@code LD_PRELOAD} wrapper of setenv/putenv/unsetenv;
- * see CefRuntime). This reads libc's own {@code environ} (Java's {@code System.getenv()} is a copy
+ * on a font worker was the writer (found with {@code bin/trace-env-writes}, which also says who set a
+ * variable this test names; see CefRuntime). This reads libc's own {@code environ} (Java's {@code System.getenv()} is a copy
  * taken once) through JNA (it comes with DJL, the embedding model's runtime) before CEF starts and
  * after a page has rendered text, when fonts are set up.
  *
