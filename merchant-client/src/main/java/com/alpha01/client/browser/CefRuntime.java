@@ -60,6 +60,13 @@ public final class CefRuntime implements AutoCloseable {
         // No OS keyring for Chromium's own password store: the app keeps no secrets in Chromium, and the
         // libsecret backend would talk D-Bus at start-up beside Chromium's D-Bus thread.
         builder.addJcefArgs("--disable-gpu", "--disable-dev-shm-usage", "--password-store=basic");
+        // With this feature on, Chromium's font start-up task calls setenv("FC_FONTATIONS", "1") on a worker
+        // while its other threads run getenv (the D-Bus thread connecting, the UI thread): a new variable
+        // makes glibc reallocate the environ array, often freeing the old one under them, and two CI runs
+        // died with SIGSEGV in getenv. Off, fontconfig indexes fonts with FreeType, as Chromium did before.
+        // Chromium reads only the last --disable-features: add more names to this one. CefEnvironmentTest
+        // checks that no variable appears once Chromium runs.
+        builder.addJcefArgs("--disable-features=FontConfigFontationsIndexing");
         if ("root".equals(System.getProperty("user.name"))) {
             // Chromium refuses to start as root with its sandbox on (containers, CI under Xvfb).
             builder.addJcefArgs("--no-sandbox");

@@ -186,6 +186,9 @@ class ScreensTest {
         assertEquals("KEYWORD", edited.getString("trigger"));
         assertEquals("停车|车位", edited.getString("match"));
         assertEquals("门口 6 个车位，消费满 50 元免费停 2 小时。", edited.getString("text"));
+        // The page clears the form when Java's answer arrives, a moment after Java has the request: typing the
+        // next rule before that saved it as "parking", or lost its required name to the clear (no submit at all).
+        ui.waitFor("document.getElementById('rule-id').value === ''");
 
         ui.type("#rule-name", "开店提醒");
         ui.eval("const t = document.getElementById('rule-trigger'); t.value = 'SCHEDULE';"
@@ -226,6 +229,8 @@ class ScreensTest {
         JsonObject edit = desktop.next("knowledge.edit");
         assertEquals("e2", edit.getString("id"));
         assertEquals("美式 18 元，拿铁 22 元，手冲 28 元起。", edit.getString("text"));
+        // Java's answer reaches the page a moment later, and its 已保存 would overwrite the import error below.
+        ui.waitFor("document.getElementById('kb-feedback').textContent === '已保存'");
 
         desktop.bridge.emit("kbProgress", Json.createObjectBuilder().add("name", "菜单.docx").add("stage", "EMBEDDING")
                 .add("done", 5).add("total", 10).build());
