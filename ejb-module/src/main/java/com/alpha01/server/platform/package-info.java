@@ -1,6 +1,7 @@
 /**
- * Cross-cutting server infrastructure: JNDI names of the resources the server needs (datasource,
- * JMS destinations), settings, per-socket rate limits and the thinning of typing frames and drafts,
- * and the error types shared by every context. Schema migrations live in {@code platform.persistence}.
+ * Cross-cutting server infrastructure. Here: {@code Resources}, the JNDI names of what the server
+ * needs (datasource, JMS destinations), and the per-socket limits the chat sockets use. Beneath:
+ * {@code config} (settings), {@code persistence} (schema migrations, database health),
+ * {@code messaging} (dead letters), {@code error} (domain errors), {@code privacy} (masking).
  */
 package com.alpha01.server.platform;

@@ -8,7 +8,7 @@ import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.chat.infrastructure.DeliveryPublisher;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -3,7 +3,7 @@ package com.alpha01.server.chat.application;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,11 +1,11 @@
 package com.alpha01.server.chat.infrastructure;
 
-import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
+import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.server.chat.application.Failover;
 import com.alpha01.server.chat.application.Relay;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

@@ -2,10 +2,10 @@ package com.alpha01.server.merchant.application;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.Caller;
+import com.alpha01.server.identity.infrastructure.KeycloakDirectory;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.identity.infrastructure.KeycloakDirectory;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -5,7 +5,7 @@ import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.qr.domain.QrCode;
 import com.alpha01.server.qr.domain.QrScan;
 import com.alpha01.server.qr.domain.QrToken;

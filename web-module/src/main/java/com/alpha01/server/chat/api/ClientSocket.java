@@ -14,7 +14,7 @@ import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;

@@ -4,7 +4,7 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.chat.application.HistoryService;
 import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.identity.api.Callers;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

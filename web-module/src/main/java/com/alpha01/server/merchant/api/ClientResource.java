@@ -4,7 +4,7 @@ import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.merchant.application.ClientRegistrationService;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,8 +1,8 @@
 package com.alpha01.server.platform.api;
 
-import com.alpha01.server.platform.DeadLetterWatch;
-import com.alpha01.server.platform.HealthCheck;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.messaging.DeadLetterWatch;
+import com.alpha01.server.platform.persistence.HealthCheck;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

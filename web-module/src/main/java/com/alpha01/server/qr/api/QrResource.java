@@ -2,8 +2,8 @@ package com.alpha01.server.qr.api;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.api.Callers;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.api.EdgeConfig;
+import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.qr.application.QrService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -102,7 +102,7 @@ public class QrResource {
     }
 
     private static String base(UriInfo uri) {
-        return EdgeConfig.publicUrl(uri.getBaseUri().resolve("/").toString());
+        return ServerConfig.publicUrl().orElseGet(() -> uri.getBaseUri().resolve("/").toString());
     }
 
     private static UUID parse(String id) {

@@ -1,4 +1,4 @@
-package com.alpha01.server.platform;
+package com.alpha01.server.platform.persistence;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
