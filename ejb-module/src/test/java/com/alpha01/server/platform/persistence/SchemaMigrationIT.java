@@ -14,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +90,32 @@ class SchemaMigrationIT {
         assertEquals(1, count(db, "select count(*) from pg_indexes where indexname = 'chat_message_customer_day_idx'"),
                 "V6 ran");
         assertEquals(1, count(db, "select count(*) from merchant where id = '" + merchant + "'"));
+        validate(db);
+    }
+
+    @Test
+    void two_nodes_starting_at_once_apply_each_migration_once() throws Exception {
+        DataSource db = freshDatabase();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> applied = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                applied.add(nodes.submit(() -> {
+                    start.await();
+                    return new SchemaMigrations(db).migrate();
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> node : applied) {
+                total += node.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(FILES, total, "one node applied them all, the other none");
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertEquals(successfulVersions(1, FILES), history(db).keySet().stream().toList());
         validate(db);
     }
 
