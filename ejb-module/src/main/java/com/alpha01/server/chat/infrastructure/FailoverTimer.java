@@ -1,8 +1,8 @@
 package com.alpha01.server.chat.infrastructure;
 
+import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
-import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.server.chat.application.Failover;
 import com.alpha01.server.chat.application.Relay;
 import com.alpha01.server.platform.config.ServerConfig;
