@@ -10,7 +10,7 @@ import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.chat.domain.Sender;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;

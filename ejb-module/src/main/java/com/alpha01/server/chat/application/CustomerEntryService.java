@@ -11,15 +11,13 @@ import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.Masking;
+import com.alpha01.server.platform.error.DomainException;
+import com.alpha01.server.platform.privacy.Masking;
 import com.alpha01.server.qr.domain.QrScan;
 import com.alpha01.server.qr.domain.QrToken;
+import com.alpha01.server.qr.infrastructure.QrScanRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +33,9 @@ public class CustomerEntryService {
 
     private static final Logger LOG = Logger.getLogger(CustomerEntryService.class);
 
-    /** For the scan only: the qr context's entity, which that context reads and writes itself. */
-    @PersistenceContext
-    EntityManager em;
+    /** The qr context's scans: entering spends one. */
+    @Inject
+    QrScanRepository scans;
 
     @Inject
     ConversationRepository conversations;
@@ -63,7 +61,7 @@ public class CustomerEntryService {
     }
 
     public Entry enter(UUID scanId, Caller customer) {
-        QrScan scan = Optional.ofNullable(em.find(QrScan.class, scanId, LockModeType.PESSIMISTIC_WRITE))
+        QrScan scan = scans.findLocked(scanId)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "unknown entry; scan the QR code again"));
         Instant now = Instant.now();
         if (!scan.admit(customer.subject(), now)) {

@@ -3,7 +3,7 @@ package com.alpha01.server.chat.application;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.chat.application.pacing.DraftThrottle;
 import com.alpha01.server.chat.domain.ConversationRepository;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

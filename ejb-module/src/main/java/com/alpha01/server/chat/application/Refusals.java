@@ -1,7 +1,7 @@
 package com.alpha01.server.chat.application;
 
 import com.alpha01.protocol.ErrorCode;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 
 /** The refusal every chat use case gives for a conversation the caller may not see: no hint that it exists. */
 final class Refusals {

@@ -3,7 +3,7 @@ package com.alpha01.server.chat.application;
 import com.alpha01.server.chat.domain.ShopActivity;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.application.MerchantDirectory;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package com.alpha01.server.chat.infrastructure;
 
 import com.alpha01.server.chat.domain.Presence;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

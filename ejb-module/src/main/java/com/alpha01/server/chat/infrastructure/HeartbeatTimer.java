@@ -3,7 +3,7 @@ package com.alpha01.server.chat.infrastructure;
 import com.alpha01.server.chat.application.PeerChannel;
 import com.alpha01.server.chat.application.PeerRegistry;
 import com.alpha01.server.chat.domain.Presence;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;

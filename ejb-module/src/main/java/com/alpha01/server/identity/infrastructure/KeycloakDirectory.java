@@ -1,7 +1,8 @@
 package com.alpha01.server.identity.infrastructure;
 
 import com.alpha01.protocol.ErrorCode;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -203,8 +204,8 @@ public class KeycloakDirectory {
         if (k == null) {
             synchronized (this) {
                 if (keycloak == null) {
-                    String secret = setting("ALPHA01_KC_SERVER_SECRET");
-                    if (secret == null || secret.isBlank()) {
+                    String secret = ServerConfig.keycloakServerSecret().orElse(null);
+                    if (secret == null) {
                         throw new DomainException(ErrorCode.IDENTITY_UNAVAILABLE,
                                 "provisioning is not set up on this server (ALPHA01_KC_SERVER_SECRET)");
                     }
@@ -223,16 +224,8 @@ public class KeycloakDirectory {
         return k;
     }
 
-    /** Environment variable {@code name}, else the system property {@code alpha01.x.y} (tests, CLI). */
-    private static String setting(String name) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank()
-                ? System.getProperty(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.')) : value;
-    }
-
     private static String issuer() {
-        String url = setting("ALPHA01_OIDC_URL");
-        return url == null || url.isBlank() ? "http://127.0.0.1:8180/realms/alpha01" : url.replaceAll("/$", "");
+        return ServerConfig.oidcIssuer();
     }
 
     private static String serverUrl() {

@@ -4,13 +4,14 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.Masking;
+import com.alpha01.server.merchant.infrastructure.MerchantClientRepository;
+import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.error.DomainException;
+import com.alpha01.server.platform.privacy.Masking;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -27,14 +28,21 @@ public class ClientRegistrationService {
     /** The most open conversations a client may ask for; the server's own cap still applies. */
     public static final int MAX_CAPACITY = 500;
 
-    @PersistenceContext
-    EntityManager em;
+    /**
+     * A registration as the client is told it: its id, its merchant, and the open conversations it
+     * takes now (its own cap within the server's).
+     */
+    public record Registered(UUID clientId, UUID merchantId, String merchantCode, String merchantName, int capacity) {
+    }
+
+    @Inject
+    MerchantClientRepository clients;
 
     @Inject
     MerchantDirectory directory;
 
     /** {@code capacity}: the client's own cap on open conversations, 1 to {@link #MAX_CAPACITY}; null for the server's. */
-    public MerchantClient register(Caller staff, String deviceId, String name, String version, Integer capacity) {
+    public Registered register(Caller staff, String deviceId, String name, String version, Integer capacity) {
         if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
             throw new DomainException(ErrorCode.BAD_FRAME, "deviceId must be 8-100 characters of A-Z a-z 0-9 . _ : -");
         }
@@ -46,13 +54,10 @@ public class ClientRegistrationService {
         Merchant merchant = directory.merchantOf(staff);
         directory.refreshFromKeycloak(merchant); // a client's start picks up a renamed shop or a new chain
         Instant now = Instant.now();
-        MerchantClient client = em.createQuery(
-                        "select c from MerchantClient c where c.merchant.id = :m and c.deviceId = :d", MerchantClient.class)
-                .setParameter("m", merchant.id()).setParameter("d", deviceId)
-                .getResultStream().findFirst().orElse(null);
+        MerchantClient client = clients.findByDevice(merchant.id(), deviceId).orElse(null);
         if (client == null) {
             client = new MerchantClient(merchant, deviceId, cleanName, cleanVersion, capacity, now);
-            em.persist(client);
+            clients.add(client);
             LOG.infof("Client %s registered for merchant %s by %s (capacity %s)", client.id(), merchant.code(),
                     Masking.mask(staff.username()), capacity == null ? "default" : capacity);
         } else {
@@ -60,7 +65,8 @@ public class ClientRegistrationService {
             LOG.infof("Client %s registered again for merchant %s (capacity %s)", client.id(), merchant.code(),
                     capacity == null ? "default" : capacity);
         }
-        return client;
+        return new Registered(client.id(), merchant.id(), merchant.code(), merchant.name(),
+                client.capacityWithin(ServerConfig.clientCapacity()));
     }
 
     private static String clip(String s, int max) {

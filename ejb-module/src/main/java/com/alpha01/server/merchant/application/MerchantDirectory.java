@@ -2,14 +2,14 @@ package com.alpha01.server.merchant.application;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.Caller;
+import com.alpha01.server.identity.infrastructure.KeycloakDirectory;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.identity.infrastructure.KeycloakDirectory;
+import com.alpha01.server.merchant.infrastructure.MerchantClientRepository;
+import com.alpha01.server.merchant.infrastructure.MerchantRepository;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +26,11 @@ public class MerchantDirectory {
 
     private static final Logger LOG = Logger.getLogger(MerchantDirectory.class);
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    MerchantRepository merchants;
+
+    @Inject
+    MerchantClientRepository clients;
 
     @Inject
     KeycloakDirectory keycloak;
@@ -39,8 +42,7 @@ public class MerchantDirectory {
         return findByCode(code).orElseGet(() -> {
             Merchant m = new Merchant(code, code, Instant.now());
             describeFromKeycloak(m);
-            em.persist(m);
-            em.flush();
+            merchants.addNow(m);
             LOG.infof("Merchant %s (%s) seen for the first time", code, m.id());
             return m;
         });
@@ -70,7 +72,7 @@ public class MerchantDirectory {
         for (KeycloakDirectory.Group g : keycloak.children("/merchants")) {
             Merchant m = findByCode(g.code()).orElseGet(() -> {
                 Merchant created = new Merchant(g.code(), g.code(), now);
-                em.persist(created);
+                merchants.add(created);
                 return created;
             });
             m.describe(g.attribute("displayName").orElse(null), g.attribute("chain").orElse(null));
@@ -79,21 +81,19 @@ public class MerchantDirectory {
 
     /** The merchants of a chain, by name. */
     public List<Merchant> ofChain(String chainCode) {
-        return em.createQuery("select m from Merchant m where m.chainCode = :c order by m.name", Merchant.class)
-                .setParameter("c", chainCode).getResultList();
+        return merchants.ofChain(chainCode);
     }
 
     public Optional<Merchant> findByCode(String code) {
-        return em.createQuery("select m from Merchant m where m.code = :code", Merchant.class)
-                .setParameter("code", code).getResultStream().findFirst();
+        return merchants.findByCode(code);
     }
 
     public Optional<Merchant> find(UUID merchantId) {
-        return Optional.ofNullable(em.find(Merchant.class, merchantId));
+        return merchants.find(merchantId);
     }
 
     public Optional<MerchantClient> findClient(UUID clientId) {
-        return Optional.ofNullable(em.find(MerchantClient.class, clientId));
+        return clients.find(clientId);
     }
 
     /** The client with that id, if it belongs to the caller's merchant; otherwise 404 (no hint that it exists elsewhere). */
@@ -105,7 +105,6 @@ public class MerchantDirectory {
     }
 
     public List<MerchantClient> clients(UUID merchantId) {
-        return em.createQuery("select c from MerchantClient c where c.merchant.id = :m order by c.registeredAt",
-                MerchantClient.class).setParameter("m", merchantId).getResultList();
+        return clients.ofMerchant(merchantId);
     }
 }

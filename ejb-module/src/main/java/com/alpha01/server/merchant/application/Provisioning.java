@@ -5,16 +5,17 @@ import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.infrastructure.KeycloakDirectory;
 import com.alpha01.server.merchant.domain.Chain;
 import com.alpha01.server.merchant.domain.Merchant;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.Masking;
+import com.alpha01.server.merchant.infrastructure.ChainRepository;
+import com.alpha01.server.merchant.infrastructure.MerchantRepository;
+import com.alpha01.server.platform.error.DomainException;
+import com.alpha01.server.platform.privacy.Masking;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -30,8 +31,11 @@ public class Provisioning {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,49}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{3,100}");
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ChainRepository chains;
+
+    @Inject
+    MerchantRepository merchants;
 
     @Inject
     KeycloakDirectory keycloak;
@@ -43,31 +47,32 @@ public class Provisioning {
     public record Outcome(String code, String name, String chainCode) {
     }
 
+    /** A store of a chain, as its chain admin sees it. */
+    public record Store(UUID merchantId, String code, String name) {
+    }
+
     public Outcome createChain(String code, String name) {
         checkCode(code);
         String display = checkName(name);
         keycloak.ensureGroup("/chains", code, Map.of("displayName", List.of(display)));
-        Chain chain = em.find(Chain.class, code);
-        if (chain == null) {
-            em.persist(new Chain(code, display, Instant.now()));
+        chains.find(code).ifPresentOrElse(chain -> chain.rename(display), () -> {
+            chains.add(new Chain(code, display, Instant.now()));
             LOG.infof("Chain %s created", code);
-        } else {
-            chain.rename(display);
-        }
+        });
         return new Outcome(code, display, code);
     }
 
     public Outcome createMerchant(String code, String name, String chainCode) {
         checkCode(code);
         String display = checkName(name);
-        if (chainCode != null && em.find(Chain.class, chainCode) == null) {
+        if (chainCode != null && chains.find(chainCode).isEmpty()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "no such chain");
         }
         keycloak.ensureGroup("/merchants", code, chainCode == null ? Map.of("displayName", List.of(display))
                 : Map.of("displayName", List.of(display), "chain", List.of(chainCode)));
         Merchant merchant = directory.findByCode(code).orElseGet(() -> {
             Merchant m = new Merchant(code, display, Instant.now());
-            em.persist(m);
+            merchants.add(m);
             LOG.infof("Merchant %s created%s", code, chainCode == null ? "" : " in chain " + chainCode);
             return m;
         });
@@ -89,7 +94,7 @@ public class Provisioning {
 
     /** A chain admin of chain {@code chainCode}: one sign-on for all its stores. */
     public String createChainAdmin(String chainCode, String username, String email, char[] password) {
-        if (em.find(Chain.class, chainCode) == null) {
+        if (chains.find(chainCode).isEmpty()) {
             throw new DomainException(ErrorCode.NOT_FOUND, "no such chain");
         }
         checkUser(username, email);
@@ -106,11 +111,11 @@ public class Provisioning {
     }
 
     /** The stores of the caller's chain (Keycloak's view brought in first). 403 outside any chain. */
-    public List<Merchant> chainMerchants(Caller chainAdmin) {
+    public List<Store> chainMerchants(Caller chainAdmin) {
         String chain = chainAdmin.chainCode()
                 .orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN, "the caller manages no chain"));
         directory.syncFromKeycloak();
-        return directory.ofChain(chain);
+        return directory.ofChain(chain).stream().map(m -> new Store(m.id(), m.code(), m.name())).toList();
     }
 
     private static void checkCode(String code) {

@@ -1,2 +1,5 @@
-/** {@code QrCode} (only a hash of its token is kept), {@code QrScan} and the token rules. */
+/**
+ * {@code QrCode} (only a hash of its token is kept), {@code QrScan}, the token rules and the
+ * {@code /connect} URL a code carries.
+ */
 package com.alpha01.server.qr.domain;

@@ -10,7 +10,7 @@ import com.alpha01.server.chat.application.Receipts;
 import com.alpha01.server.chat.application.TypingService;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;

@@ -3,7 +3,7 @@ package com.alpha01.server.chat.api;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.chat.application.CustomerEntryService;
 import com.alpha01.server.identity.api.Callers;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.qr.api.ConnectServlet;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -6,7 +6,7 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.protocol.ProtocolException;
 import com.alpha01.server.chat.application.pacing.RateLimiter;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.platform.api.Correlation;
 import jakarta.ejb.EJBException;
 import java.util.function.Consumer;

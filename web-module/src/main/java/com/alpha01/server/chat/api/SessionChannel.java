@@ -17,7 +17,7 @@ final class SessionChannel implements PeerChannel {
     private static final Logger LOG = Logger.getLogger(SessionChannel.class);
 
     /** Socket ids name their node, so they are unique across the cluster. */
-    private static final String NODE = com.alpha01.server.platform.ServerConfig.nodeName();
+    private static final String NODE = com.alpha01.server.platform.config.ServerConfig.nodeName();
 
     private final Session session;
 

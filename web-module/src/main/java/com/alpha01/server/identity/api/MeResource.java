@@ -1,14 +1,12 @@
 package com.alpha01.server.identity.api;
 
-import com.alpha01.server.identity.Caller;
-import com.alpha01.server.identity.infrastructure.KeycloakDirectory;
+import com.alpha01.server.identity.application.AccountService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.jboss.logging.Logger;
 
 /**
  * {@code POST /api/v1/me/sign-out-everywhere}, anyone signed in: ends all of the caller's
@@ -18,17 +16,13 @@ import org.jboss.logging.Logger;
 @Path("/me")
 public class MeResource {
 
-    private static final Logger LOG = Logger.getLogger(MeResource.class);
-
     @Inject
-    KeycloakDirectory keycloak;
+    AccountService accounts;
 
     @POST
     @Path("/sign-out-everywhere")
     public Response signOutEverywhere(@Context SecurityContext security) {
-        Caller caller = Callers.require(security.getUserPrincipal());
-        keycloak.signOutEverywhere(caller.subject());
-        LOG.infof("User %s signed out everywhere", caller.subject());
+        accounts.signOutEverywhere(Callers.require(security.getUserPrincipal()));
         return Response.noContent().build();
     }
 }

@@ -3,7 +3,7 @@ package com.alpha01.server.merchant.api;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.merchant.application.Provisioning;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -26,6 +26,6 @@ public class ChainResource {
     @Path("/merchants")
     public List<Store> merchants(@Context SecurityContext security) {
         return provisioning.chainMerchants(Callers.require(security.getUserPrincipal())).stream()
-                .map(m -> new Store(m.id().toString(), m.code(), m.name())).toList();
+                .map(m -> new Store(m.merchantId().toString(), m.code(), m.name())).toList();
     }
 }

@@ -3,8 +3,6 @@ package com.alpha01.server.merchant.api;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.merchant.application.ClientRegistrationService;
-import com.alpha01.server.merchant.domain.MerchantClient;
-import com.alpha01.server.platform.ServerConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -36,9 +34,9 @@ public class ClientResource {
     public Registration register(RegisterRequest request, @Context SecurityContext security) {
         Caller staff = Callers.require(security.getUserPrincipal());
         RegisterRequest r = request == null ? new RegisterRequest(null, null, null, null) : request;
-        MerchantClient client = registration.register(staff, r.deviceId(), r.name(), r.version(), r.capacity());
-        return new Registration(client.id().toString(), client.merchant().id().toString(),
-                client.merchant().code(), client.merchant().name(), staff.displayName(),
-                client.capacityWithin(ServerConfig.clientCapacity()));
+        ClientRegistrationService.Registered client = registration.register(staff, r.deviceId(), r.name(),
+                r.version(), r.capacity());
+        return new Registration(client.clientId().toString(), client.merchantId().toString(), client.merchantCode(),
+                client.merchantName(), staff.displayName(), client.capacity());
     }
 }

@@ -1,5 +1,6 @@
 package com.alpha01.server.platform.api;
 
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,10 +30,10 @@ public class ClientReleaseResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response release() {
         String body = Json.createObjectBuilder()
-                .add("latest", EdgeConfig.get("client.latest.version").orElse(SERVER_VERSION))
-                .add("minimum", EdgeConfig.get("client.minimum.version").orElse(SERVER_VERSION))
-                .add("downloadUrl", EdgeConfig.get("client.download.url").orElse(""))
-                .add("notes", EdgeConfig.get("client.release.notes").orElse(""))
+                .add("latest", ServerConfig.clientRelease("latest.version").orElse(SERVER_VERSION))
+                .add("minimum", ServerConfig.clientRelease("minimum.version").orElse(SERVER_VERSION))
+                .add("downloadUrl", ServerConfig.clientRelease("download.url").orElse(""))
+                .add("notes", ServerConfig.clientRelease("release.notes").orElse(""))
                 .build().toString();
         return Response.ok(body).header("Cache-Control", "public, max-age=300").build();
     }

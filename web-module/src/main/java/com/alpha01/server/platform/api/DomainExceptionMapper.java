@@ -1,7 +1,7 @@
 package com.alpha01.server.platform.api;
 
 import com.alpha01.protocol.ErrorCode;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

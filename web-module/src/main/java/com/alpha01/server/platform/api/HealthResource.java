@@ -1,8 +1,6 @@
 package com.alpha01.server.platform.api;
 
-import com.alpha01.server.platform.DeadLetterWatch;
-import com.alpha01.server.platform.HealthCheck;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.health.HealthCheck;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,17 +21,15 @@ public class HealthResource {
     @Inject
     HealthCheck health;
 
-    @Inject
-    DeadLetterWatch deadLetters;
-
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
-        boolean db = health.databaseUp();
+        HealthCheck.Health now = health.now();
+        boolean db = now.databaseUp();
         JsonObject body = Json.createObjectBuilder().add("status", db ? "UP" : "DOWN")
                 .add("checks", Json.createObjectBuilder().add("database", db ? "UP" : "DOWN"))
-                .add("node", ServerConfig.nodeName())
-                .add("deadLetters", deadLetters.waiting()).build();
+                .add("node", now.node())
+                .add("deadLetters", now.deadLetters()).build();
         return Response.status(db ? 200 : 503).entity(body.toString()).build();
     }
 }

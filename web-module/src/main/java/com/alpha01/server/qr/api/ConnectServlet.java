@@ -1,7 +1,6 @@
 package com.alpha01.server.qr.api;
 
-import com.alpha01.server.qr.application.QrService;
-import com.alpha01.server.qr.domain.ScanOutcome;
+import com.alpha01.server.qr.application.ScanService;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,15 +21,15 @@ public class ConnectServlet extends HttpServlet {
     public static final String ENTRY_COOKIE = "alpha01_entry";
 
     @Inject
-    QrService qr;
+    ScanService scans;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        QrService.ScanResult result = qr.scan(req.getParameter("merchant_id"), req.getParameter("client_id"),
+        ScanService.ScanResult result = scans.scan(req.getParameter("merchant_id"), req.getParameter("client_id"),
                 req.getParameter("token"));
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Referrer-Policy", "no-referrer");
-        if (result.outcome() == ScanOutcome.VALID) {
+        if (result.verdict() == ScanService.Verdict.ENTER) {
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
             resp.setHeader("Location", req.getContextPath() + "/chat/?scan=" + result.scanId());
             // The sign-in round trip may drop the query string: the entry pass also rides in a cookie.
@@ -38,7 +37,7 @@ public class ConnectServlet extends HttpServlet {
                     + "/api/v1/customer; Max-Age=1800; HttpOnly; SameSite=Lax");
             return;
         }
-        ErrorPage page = ErrorPage.forOutcome(result.outcome());
+        ErrorPage page = ErrorPage.forVerdict(result.verdict());
         resp.setStatus(page.status());
         resp.setContentType("text/html");
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());

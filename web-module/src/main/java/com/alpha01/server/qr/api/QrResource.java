@@ -2,9 +2,10 @@ package com.alpha01.server.qr.api;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.api.Callers;
-import com.alpha01.server.platform.DomainException;
-import com.alpha01.server.platform.api.EdgeConfig;
+import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.qr.application.QrService;
+import com.alpha01.server.qr.application.QrView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -61,19 +62,19 @@ public class QrResource {
     }
 
     @GET
-    public List<QrService.QrView> list(@Context SecurityContext security) {
+    public List<QrView> list(@Context SecurityContext security) {
         return qr.list(Callers.require(security.getUserPrincipal()));
     }
 
     @GET
     @Path("/{id}")
-    public QrService.QrView get(@PathParam("id") String id, @Context SecurityContext security) {
+    public QrView get(@PathParam("id") String id, @Context SecurityContext security) {
         return qr.get(Callers.require(security.getUserPrincipal()), parse(id));
     }
 
     @POST
     @Path("/{id}/revoke")
-    public QrService.QrView revoke(@PathParam("id") String id, @Context SecurityContext security) {
+    public QrView revoke(@PathParam("id") String id, @Context SecurityContext security) {
         return qr.revoke(Callers.require(security.getUserPrincipal()), parse(id));
     }
 
@@ -102,7 +103,7 @@ public class QrResource {
     }
 
     private static String base(UriInfo uri) {
-        return EdgeConfig.publicUrl(uri.getBaseUri().resolve("/").toString());
+        return ServerConfig.publicUrl().orElseGet(() -> uri.getBaseUri().resolve("/").toString());
     }
 
     private static UUID parse(String id) {

@@ -11,7 +11,7 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.pacing.RateLimiter;
-import com.alpha01.server.platform.DomainException;
+import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.EJBException;
 import java.util.ArrayList;
 import java.util.List;

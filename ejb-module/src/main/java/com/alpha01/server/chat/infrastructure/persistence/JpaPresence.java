@@ -1,7 +1,7 @@
 package com.alpha01.server.chat.infrastructure.persistence;
 
 import com.alpha01.server.chat.domain.Presence;
-import com.alpha01.server.platform.ServerConfig;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

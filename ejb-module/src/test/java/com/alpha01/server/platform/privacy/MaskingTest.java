@@ -1,4 +1,4 @@
-package com.alpha01.server.platform;
+package com.alpha01.server.platform.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

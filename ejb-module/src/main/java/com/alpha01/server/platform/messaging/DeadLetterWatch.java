@@ -1,4 +1,6 @@
-package com.alpha01.server.platform;
+package com.alpha01.server.platform.messaging;
+
+import com.alpha01.server.platform.Resources;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

@@ -1,4 +1,4 @@
-package com.alpha01.server.platform;
+package com.alpha01.server.platform.error;
 
 import com.alpha01.protocol.ErrorCode;
 import jakarta.ejb.ApplicationException;

@@ -1,4 +1,4 @@
-package com.alpha01.server.platform;
+package com.alpha01.server.platform.privacy;
 
 /** Masks personal data for logs and for display to merchants. */
 public final class Masking {

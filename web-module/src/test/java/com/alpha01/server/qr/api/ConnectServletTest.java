@@ -1,0 +1,109 @@
+package com.alpha01.server.qr.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.server.qr.application.ScanService;
+import com.alpha01.server.qr.application.ScanService.Verdict;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /connect} without a server: the request and response are stand-ins that record what the servlet does. */
+class ConnectServletTest {
+
+    private static final UUID SCAN = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+    /** What the servlet did to the response. */
+    private static final class Recorded {
+        int status = 200;
+        final Map<String, String> headers = new HashMap<>();
+        final List<String> cookies = new ArrayList<>();
+        String contentType;
+        final StringWriter body = new StringWriter();
+    }
+
+    private static Recorded get(Verdict verdict, Map<String, String> parameters) throws Exception {
+        List<String> scanned = new ArrayList<>();
+        ConnectServlet servlet = new ConnectServlet();
+        servlet.scans = new ScanService() {
+            @Override
+            public ScanResult scan(String merchantId, String clientId, String token) {
+                scanned.add(merchantId + "|" + clientId + "|" + token);
+                return new ScanResult(SCAN, verdict);
+            }
+        };
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(ConnectServletTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getParameter" -> parameters.get((String) args[0]);
+                    case "getContextPath" -> "";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        Recorded recorded = new Recorded();
+        PrintWriter writer = new PrintWriter(recorded.body);
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(
+                ConnectServletTest.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "setStatus" -> recorded.status = (Integer) args[0];
+                        case "setHeader" -> recorded.headers.put((String) args[0], (String) args[1]);
+                        case "addHeader" -> recorded.cookies.add((String) args[1]);
+                        case "setContentType" -> recorded.contentType = (String) args[0];
+                        case "setCharacterEncoding" -> { }
+                        case "getWriter" -> {
+                            return writer;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                    return null;
+                });
+        servlet.doGet(request, response);
+        writer.flush();
+        assertEquals(List.of(parameters.get("merchant_id") + "|" + parameters.get("client_id") + "|"
+                + parameters.get("token")), scanned, "the raw query values are judged once");
+        return recorded;
+    }
+
+    @Test
+    void a_valid_scan_goes_on_to_the_chat_with_its_entry_pass_in_the_url_and_a_cookie() throws Exception {
+        Recorded r = get(Verdict.ENTER, Map.of("merchant_id", "m", "token", "t"));
+
+        assertEquals(303, r.status);
+        assertEquals("/chat/?scan=" + SCAN, r.headers.get("Location"));
+        assertEquals(List.of("alpha01_entry=" + SCAN + "; Path=/api/v1/customer; Max-Age=1800; HttpOnly; SameSite=Lax"),
+                r.cookies);
+        assertEquals("no-store", r.headers.get("Cache-Control"));
+        assertEquals("", r.body.toString());
+    }
+
+    @Test
+    void an_expired_code_gets_the_friendly_page_with_410_and_no_entry_pass() throws Exception {
+        Recorded r = get(Verdict.EXPIRED, Map.of("merchant_id", "m", "client_id", "c", "token", "t"));
+
+        assertEquals(410, r.status);
+        assertEquals("text/html", r.contentType);
+        assertTrue(r.body.toString().contains("QR_EXPIRED"));
+        assertTrue(r.cookies.isEmpty());
+        assertNull(r.headers.get("Location"));
+        assertEquals("no-referrer", r.headers.get("Referrer-Policy"));
+        assertTrue(r.headers.get("Content-Security-Policy").startsWith("default-src 'none'"));
+    }
+
+    @Test
+    void a_forged_scan_is_not_found_and_the_page_echoes_nothing_from_the_request() throws Exception {
+        Recorded r = get(Verdict.INVALID, Map.of("merchant_id", "<script>x</script>", "token", "forged-token"));
+
+        assertEquals(404, r.status);
+        assertTrue(r.body.toString().contains("QR_INVALID"));
+        assertTrue(!r.body.toString().contains("<script>") && !r.body.toString().contains("forged-token"));
+    }
+}
