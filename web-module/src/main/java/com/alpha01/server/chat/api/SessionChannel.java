@@ -1,11 +1,16 @@
 package com.alpha01.server.chat.api;
 
+import com.alpha01.protocol.CloseCodes;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.server.chat.application.Outbound;
 import com.alpha01.server.chat.application.PeerChannel;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,7 +22,7 @@ final class SessionChannel implements PeerChannel {
     private static final Logger LOG = Logger.getLogger(SessionChannel.class);
 
     /** Socket ids name their node, so they are unique across the cluster. */
-    private static final String NODE = com.alpha01.server.platform.config.ServerConfig.nodeName();
+    private static final String NODE = ServerConfig.nodeName();
 
     private final Session session;
 
@@ -56,24 +61,24 @@ final class SessionChannel implements PeerChannel {
     }
 
     @Override
-    public boolean probe(java.time.Duration deadAfter) {
+    public boolean probe(Duration deadAfter) {
         if (!session.isOpen()) {
             return false;
         }
-        java.time.Instant heard = Sockets.lastHeard(session);
-        if (heard.isBefore(java.time.Instant.now().minus(deadAfter))) {
+        Instant heard = Sockets.lastHeard(session);
+        if (heard.isBefore(Instant.now().minus(deadAfter))) {
             LOG.infof("Socket %s silent since %s: closing", id(), heard);
-            close(com.alpha01.protocol.CloseCodes.HEARTBEAT_LOST, "no heartbeat");
+            close(CloseCodes.HEARTBEAT_LOST, "no heartbeat");
             return false;
         }
         if (Sockets.idle(session)) {
             LOG.debugf("Socket %s idle: closing", id());
-            close(com.alpha01.protocol.CloseCodes.IDLE, "idle");
+            close(CloseCodes.IDLE, "idle");
             return false;
         }
         synchronized (session) {
             try {
-                session.getBasicRemote().sendPing(java.nio.ByteBuffer.wrap(new byte[] {'a', '1'}));
+                session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {'a', '1'}));
             } catch (IOException | IllegalStateException | IllegalArgumentException e) {
                 LOG.debugf("Ping on socket %s failed: %s", id(), e.getMessage());
             }
