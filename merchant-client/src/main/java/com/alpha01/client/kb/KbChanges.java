@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,6 +75,9 @@ final class KbChanges {
                 progress.update(Stage.SAVING, 1, 1);
                 result = new ImportResult(id, name, entries.size(), false);
                 LOG.infof("knowledge base: imported %s (%s) as %d entries%s", name, kind, entries.size(), previous != null ? ", replacing the earlier version" : "");
+                if (!entries.isEmpty()) {
+                    retireDemoFaq();
+                }
             }
         } finally {
             changes.unlock();
@@ -152,6 +157,30 @@ final class KbChanges {
         } finally {
             changes.unlock();
         }
+    }
+
+    /**
+     * The shop's first imported file retires the demo shop's FAQ the app starts with, so that its
+     * opening hours or Wi-Fi are never quoted as the shop's own. Rows the shop has edited stay.
+     */
+    private void retireDemoFaq() throws IOException {
+        if (index.document(KbLoader.BUILT_IN_FAQ_ID) == null) {
+            return;
+        }
+        Set<String> asShipped = Importer.builtInFaq().stream().map(d -> d.question() + '\u0000' + d.text())
+                .collect(Collectors.toSet());
+        List<IndexedEntry> demo = index.entries(KbLoader.BUILT_IN_FAQ_ID);
+        List<IndexedEntry> untouched = demo.stream()
+                .filter(e -> asShipped.contains(e.entry.question() + '\u0000' + e.entry.text())).toList();
+        if (untouched.size() == demo.size()) {
+            deleteDocument(KbLoader.BUILT_IN_FAQ_ID);
+        } else {
+            for (IndexedEntry e : untouched) {
+                deleteEntry(e.entry.id());
+            }
+        }
+        LOG.infof("knowledge base: the demo FAQ retired on the shop's first import (%d rows removed, %d edited rows kept)",
+                untouched.size(), demo.size() - untouched.size());
     }
 
     private KnowledgeEntry saveEntry(IndexedEntry entry) throws IOException {

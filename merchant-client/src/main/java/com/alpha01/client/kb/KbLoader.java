@@ -17,6 +17,9 @@ import org.jboss.logging.Logger;
  */
 final class KbLoader {
 
+    /** The document the app starts with: the demo shop's FAQ, until the shop imports its own (KbChanges). */
+    static final String BUILT_IN_FAQ_ID = "builtin-faq";
+
     private static final Logger LOG = Logger.getLogger(KbLoader.class);
 
     private final KbStore store;
@@ -73,7 +76,7 @@ final class KbLoader {
 
     private KnowledgeDocument seedBuiltInFaq(SearchIndex index) throws IOException {
         List<Importer.Draft> drafts = Importer.builtInFaq();
-        String id = "builtin-faq";
+        String id = BUILT_IN_FAQ_ID;
         List<IndexedEntry> entries = Importer.embed(Importer.number(id, drafts), List.of(), embedder, tuning, ImportProgress.NONE);
         StringBuilder content = new StringBuilder();
         drafts.forEach(d -> content.append(d.question()).append('\u0000').append(d.text()).append('\n'));

@@ -56,6 +56,31 @@ class KnowledgeBaseLifecycleTest {
     }
 
     @Test
+    void the_shops_first_import_retires_the_demo_faq_and_keeps_the_rows_it_edited() throws IOException {
+        KnowledgeBase kb = open(true);
+        String demoId = kb.documents().get(0).id();
+        List<KnowledgeEntry> demo = kb.entries(demoId, 0, 100);
+        KnowledgeEntry edited = kb.editEntry(demo.get(0).id(), "本店营业时间：每天 8:00–22:00。");
+
+        kb.importFile(FaqEvaluation.copyFaqSheet(dir), ImportProgress.NONE);
+
+        assertEquals(List.of(edited), kb.entries(demoId, 0, 100), "only the row the shop edited stays");
+        assertEquals(40 + 1, kb.size());
+        assertTrue(kb.search("店里有 Wi-Fi 吗", 3).stream().noneMatch(h -> h.entryId().startsWith(demoId + "-")
+                && !h.entryId().equals(edited.id())), "the demo shop's Wi-Fi is gone");
+        KnowledgeBase again = open(true);
+        assertEquals(40 + 1, again.size(), "retired for good, not seeded again");
+    }
+
+    @Test
+    void without_edits_the_demo_faq_goes_whole_on_the_first_import() throws IOException {
+        KnowledgeBase kb = open(true);
+        kb.importFile(Files.writeString(dir.resolve("本店须知.txt"), "本店每周一店休。"), ImportProgress.NONE);
+        assertEquals(List.of(DocumentKind.TEXT), kb.documents().stream().map(KnowledgeDocument::kind).toList());
+        assertEquals(1, open(true).size());
+    }
+
+    @Test
     void reopening_reads_the_vectors_from_disk_without_embedding() throws IOException {
         open(false).importFile(FaqEvaluation.copyFaqSheet(dir), ImportProgress.NONE);
         int embedded = model.texts();
