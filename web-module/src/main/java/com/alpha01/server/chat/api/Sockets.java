@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -125,7 +126,11 @@ final class Sockets {
 
     /** Frames a customer socket may send: a burst of 20, then 5 a second. */
     static RateLimiter customerLimit() {
-        return RateLimiter.perSocket(20, 5);
+        return customerLimit(System::nanoTime);
+    }
+
+    static RateLimiter customerLimit(LongSupplier nanoClock) {
+        return new RateLimiter(20, 5, nanoClock);
     }
 
     /**
@@ -133,7 +138,11 @@ final class Sockets {
      * conversations are handed to it; a burst of 1000, then 200 a second.
      */
     static RateLimiter clientLimit() {
-        return RateLimiter.perSocket(1000, 200);
+        return clientLimit(System::nanoTime);
+    }
+
+    static RateLimiter clientLimit(LongSupplier nanoClock) {
+        return new RateLimiter(1000, 200, nanoClock);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.alpha01.server.chat.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alpha01.server.chat.application.pacing.RateLimiter;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -21,17 +22,24 @@ class SocketsTest {
 
     @Test
     void customers_and_merchant_clients_get_the_documented_frame_rates() {
-        var customer = Sockets.customerLimit();
+        long[] now = {0};
+        assertEquals(20, burst(Sockets.customerLimit(() -> now[0])), "a customer's burst");
+        assertEquals(1000, burst(Sockets.clientLimit(() -> now[0])), "a merchant client's burst");
+        var customer = Sockets.customerLimit(() -> now[0]);
+        var client = Sockets.clientLimit(() -> now[0]);
+        burst(customer);
+        burst(client);
+        now[0] += 1_000_000_000L;
+        assertEquals(5, burst(customer), "a customer's frames a second after the burst");
+        assertEquals(200, burst(client), "a merchant client's frames a second after the burst");
+    }
+
+    /** Frames let through at once, on a clock that stands still. */
+    private static int burst(RateLimiter limit) {
         int passed = 0;
-        while (customer.tryAcquire()) {
+        while (limit.tryAcquire()) {
             passed++;
         }
-        assertTrue(passed >= 20 && passed <= 21, "a customer's burst: " + passed); // 5 a second may refill one meanwhile
-        var client = Sockets.clientLimit();
-        passed = 0;
-        while (client.tryAcquire()) {
-            passed++;
-        }
-        assertTrue(passed >= 1000 && passed <= 1002, "a merchant client's burst: " + passed);
+        return passed;
     }
 }
