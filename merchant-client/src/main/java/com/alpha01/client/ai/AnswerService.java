@@ -117,7 +117,9 @@ public final class AnswerService implements AutoCloseable {
         }
         Answer answer;
         try {
-            answer = offline.extractive(question.text()).orElseGet(() -> fallback(question));
+            answer = offline.extractive(question.text())
+                    .map(quote -> CustomerIntent.promisesPerson(quote.text()) ? handOff(question, quote) : quote)
+                    .orElseGet(() -> fallback(question));
         } catch (RuntimeException e) {
             answer = fallback(question);
         }
@@ -125,6 +127,12 @@ public final class AnswerService implements AutoCloseable {
             LOG.infof("Conversation %s #%d answered without the model (%s): %s", question.conversationId(),
                     question.seq(), why, answer.kind());
         }
+    }
+
+    /** The knowledge base's best answer is a hand-off line: the hand-off happens, rather than being quoted. */
+    private Answer handOff(Question question, Answer quote) {
+        return new Answer(HANDOFF_TEXT, Answer.Kind.HANDOFF, quote.source(),
+                log.staffSummary(question, "资料里的回答是转人工，需要店员回复"));
     }
 
     private Answer fallback(Question question) {

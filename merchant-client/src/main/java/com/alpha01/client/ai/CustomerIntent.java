@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Word rules the answer flow applies without a model: a customer asking for a person, a model unsure of itself. */
+/**
+ * Word rules the answer flow applies without a model: a customer asking for a person, a model unsure of itself, a
+ * stored reply that promises a person.
+ */
 final class CustomerIntent {
 
     private static final List<String> PERSON_ZH = List.of("人工", "真人", "活人", "店员", "转接", "找客服", "转客服",
@@ -15,7 +18,16 @@ final class CustomerIntent {
             "没有找到相关", "无法确定", "不确定", "暂时无法回答", "i don't know", "i do not know", "not sure",
             "no information");
 
+    /** What a reply says when it hands over: quoting it without the hand-off would promise what nobody does. */
+    private static final List<String> PROMISES_PERSON = List.of("已为您通知", "通知店员", "为您转接", "转人工",
+            "店员会尽快", "店员马上");
+
     private CustomerIntent() {
+    }
+
+    /** A stored reply that tells the customer a person is coming (e.g. a FAQ row "好的，已为您通知店员，请稍候。"). */
+    static boolean promisesPerson(String reply) {
+        return PROMISES_PERSON.stream().anyMatch(reply::contains);
     }
 
     static boolean asksForPerson(String text) {

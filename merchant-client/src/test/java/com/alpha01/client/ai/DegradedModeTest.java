@@ -56,6 +56,21 @@ class DegradedModeTest {
     }
 
     @Test
+    void should_hand_over_rather_than_quote_a_reply_that_promises_a_person() throws Exception {
+        service = TestShop.service(TestShop.settings(fake).withApiKey(null), FixedKnowledge.shop()
+                .add("staff", "常见问题 · 第7条", 0.95, "好的，已为您通知店员，请稍候。", "找人", "帮忙看看"));
+        RecordingSink sink = new RecordingSink();
+
+        Answer answer = service.answer(new Question("c1", 8, "能帮忙看看我的订单吗", "王女士"), sink).get(10, TimeUnit.SECONDS);
+
+        assertEquals(Answer.Kind.HANDOFF, answer.kind(), "the hand-off happens: staff are told, the conversation is theirs");
+        assertTrue(answer.needsStaff());
+        assertEquals(AnswerService.HANDOFF_TEXT, answer.text());
+        assertTrue(answer.staffSummary().contains("能帮忙看看我的订单吗"), answer.staffSummary());
+        assertEquals(0, fake.requestCount());
+    }
+
+    @Test
     void should_retry_a_rate_limit_with_back_off_then_answer_from_the_knowledge_base() throws Exception {
         fake.defaultReply(Reply.rateLimited());
 
