@@ -1,6 +1,6 @@
 // 知识库: documents, entries (add, edit, delete), search with scores and sources, imports with progress.
 import { request, on } from './bridge.js';
-import { t, formatTime, errorText } from './i18n.js';
+import { t, tOr, formatTime, errorText } from './i18n.js';
 import { byId, el, feedback as show } from './dom.js';
 
 let data = { documents: [], entries: [], size: 0, loading: true };
@@ -51,7 +51,11 @@ function render() {
     item.dataset.documentId = d.id;
     const body = el('div', 'kb-doc-body');
     body.append(el('span', 'kb-doc-name', d.name),
-      el('span', 'kb-doc-meta', t('kb.docMeta', { kind: d.kind, n: d.entries, at: formatTime(d.importedAt) })));
+      el('span', 'kb-doc-meta', t('kb.docMeta', { kind: tOr(`kb.kind.${d.kind}`, d.kind), n: d.entries, at: formatTime(d.importedAt) })));
+    if (d.kind === 'BUILT_IN_FAQ') {
+      // The demo shop's sample rows: say plainly they are not this shop's, and when they go.
+      body.append(el('span', 'kb-doc-demo', t('kb.demoNote')));
+    }
     item.append(body, confirmButton(`doc-${d.id}`, 'delete-document', t('kb.delete'), t('kb.deleteConfirm'),
       () => call('knowledge.deleteDocument', { id: d.id })));
     return item;

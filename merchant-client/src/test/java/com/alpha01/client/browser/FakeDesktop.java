@@ -60,7 +60,8 @@ final class FakeDesktop {
         }
         bridge.on("knowledge.list", r -> Json.createObjectBuilder().add("loading", false).add("size", 3)
                 .add("documents", Json.createArrayBuilder()
-                        .add(document("d1", "价目表.pdf", "PDF", 2)).add(document("faq", "常见问题", "CSV", 1)))
+                        .add(document("d1", "价目表.pdf", "PDF", 2)).add(document("faq", "常见问题", "CSV", 1))
+                        .add(document("builtin-faq", "默认常见问题", "BUILT_IN_FAQ", 7)))
                 .add("entries", Json.createArrayBuilder()
                         .add(entry("e1", "营业时间", "本店营业时间为每天 9:00–21:00，节假日照常营业。", "FAQ · 第 1 行"))
                         .add(entry("e2", "", "美式 18 元，拿铁 22 元，手冲 28 元起；会员享 9 折。", "价目表.pdf · 第 1 页"))

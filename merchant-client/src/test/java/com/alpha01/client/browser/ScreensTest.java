@@ -208,7 +208,13 @@ class ScreensTest {
     @Test
     void knowledge_screen_searches_edits_and_shows_import_progress_with_markup_as_text() throws Exception {
         ui.show("knowledge");
-        ui.waitFor("document.querySelectorAll('#kb-docs .kb-doc').length === 2");
+        ui.waitFor("document.querySelectorAll('#kb-docs .kb-doc').length === 3");
+        assertEquals("builtin-faq", ui.eval("return [...document.querySelectorAll('#kb-docs .kb-doc')]"
+                + ".filter(d => d.querySelector('.kb-doc-demo')).map(d => d.dataset.documentId).join(',')"),
+                "only the demo FAQ is marked as sample content");
+        assertTrue(ui.text("#kb-docs .kb-doc-demo").contains("导入本店第一份资料时自动移除"), ui.text("#kb-docs .kb-doc-demo"));
+        assertTrue(ui.text("[data-document-id=builtin-faq] .kb-doc-meta").startsWith("示例 · 7 条"),
+                ui.text("[data-document-id=builtin-faq] .kb-doc-meta"));
         ui.type("#kb-search", "燕麦拿铁");
         JsonObject search = desktop.next("knowledge.search");
         assertNotNull(search, "the search did not reach Java");
