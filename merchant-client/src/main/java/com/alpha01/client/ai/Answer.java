@@ -14,7 +14,9 @@ public record Answer(String text, Kind kind, String source, String staffSummary)
         /** The conversation goes to staff: the customer asked for a person, or the assistant is unsure. */
         HANDOFF,
         /** Nothing reliable to say: the customer is told a person will reply, and staff are notified. */
-        FALLBACK
+        FALLBACK,
+        /** The customer only said hello, and gets a greeting in the shop's name (without the model). */
+        GREETING
     }
 
     public Answer {

@@ -117,7 +117,7 @@ public final class AnswerService implements AutoCloseable {
         }
         Answer answer;
         try {
-            answer = offline.extractive(question.text())
+            answer = CustomerIntent.isGreeting(question.text()) ? greeting() : offline.extractive(question.text())
                     .map(quote -> CustomerIntent.promisesPerson(quote.text()) ? handOff(question, quote) : quote)
                     .orElseGet(() -> fallback(question));
         } catch (RuntimeException e) {
@@ -127,6 +127,11 @@ public final class AnswerService implements AutoCloseable {
             LOG.infof("Conversation %s #%d answered without the model (%s): %s", question.conversationId(),
                     question.seq(), why, answer.kind());
         }
+    }
+
+    /** A hello gets a hello in the shop's name, not a quote from the knowledge base. */
+    private Answer greeting() {
+        return new Answer("您好！欢迎光临" + parts.profile().name() + "，请问有什么可以帮您？", Answer.Kind.GREETING, null, null);
     }
 
     /** The knowledge base's best answer is a hand-off line: the hand-off happens, rather than being quoted. */

@@ -22,7 +22,18 @@ final class CustomerIntent {
     private static final List<String> PROMISES_PERSON = List.of("已为您通知", "通知店员", "为您转接", "转人工",
             "店员会尽快", "店员马上");
 
+    /** A message that is only a greeting (punctuation, spaces and emoji aside). */
+    private static final Pattern GREETING = Pattern.compile(
+            "(你好|您好|哈喽|哈啰|嗨|hi|hello|hey|在吗|在不在|有人吗|早|早安|早上好|中午好|下午好|晚上好|老板好|老板在吗)"
+                    + "[呀啊哇吖哈嘛呢]*");
+
     private CustomerIntent() {
+    }
+
+    /** The customer only says hello: the answer is a greeting, not a quote from the knowledge base. */
+    static boolean isGreeting(String text) {
+        String t = text.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s~～]", "");
+        return GREETING.matcher(t).matches();
     }
 
     /** A stored reply that tells the customer a person is coming (e.g. a FAQ row "好的，已为您通知店员，请稍候。"). */

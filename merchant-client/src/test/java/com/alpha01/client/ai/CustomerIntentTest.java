@@ -32,4 +32,16 @@ class CustomerIntentTest {
     void should_take_a_plain_answer_as_sure(String text) {
         assertFalse(CustomerIntent.soundsUnsure(text));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"你好", "您好！", "你好呀~", "Hi", "hello!!", "在吗？", "老板在吗", "早上好 😊", "哈喽"})
+    void should_recognise_a_message_that_only_greets(String text) {
+        assertTrue(CustomerIntent.isGreeting(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"你好，可以退货吗", "您好请问几点关门", "hi, do you deliver?", "在吗 想订个蛋糕", "早餐有什么"})
+    void should_not_take_a_question_for_a_greeting(String text) {
+        assertFalse(CustomerIntent.isGreeting(text));
+    }
 }

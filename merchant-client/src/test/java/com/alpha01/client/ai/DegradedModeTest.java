@@ -56,6 +56,18 @@ class DegradedModeTest {
     }
 
     @Test
+    void should_greet_a_greeting_in_the_shops_name_instead_of_quoting_the_knowledge_base() throws Exception {
+        Answer hello = ask(TestShop.settings(fake).withApiKey(null), "你好");
+
+        assertEquals(Answer.Kind.GREETING, hello.kind());
+        assertEquals("您好！欢迎光临阿尔法小铺，请问有什么可以帮您？", hello.text());
+        assertTrue(!hello.needsStaff() && hello.source() == null);
+        service.close();
+        Answer question = ask(TestShop.settings(fake).withApiKey(null), "你好，可以退货吗？");
+        assertEquals(Answer.Kind.EXTRACTIVE, question.kind(), "a greeting with a question is a question");
+    }
+
+    @Test
     void should_hand_over_rather_than_quote_a_reply_that_promises_a_person() throws Exception {
         service = TestShop.service(TestShop.settings(fake).withApiKey(null), FixedKnowledge.shop()
                 .add("staff", "常见问题 · 第7条", 0.95, "好的，已为您通知店员，请稍候。", "找人", "帮忙看看"));
