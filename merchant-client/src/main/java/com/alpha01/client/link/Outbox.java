@@ -9,9 +9,10 @@ import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +27,8 @@ public final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     static final String RECORD = "outbox";
 
-    private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
+    /** In the order the replies were written: after a reconnect they go out, and show, in that order. */
+    private final Map<String, Pending> waiting = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile EncryptedStore store;
 
     private record Pending(Frame.Reply frame, CompletableFuture<Frame.Ack> acked) {
@@ -87,7 +89,9 @@ public final class Outbox {
 
     /** The replies still waiting, to send (again). */
     public Collection<Frame.Reply> waiting() {
-        return waiting.values().stream().map(Pending::frame).toList();
+        synchronized (waiting) {
+            return waiting.values().stream().map(Pending::frame).toList();
+        }
     }
 
     public int size() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,18 @@ class OutboxTest {
         afterRestart.acknowledged(new Frame.Ack("reply-01", C, 4));
         assertEquals(0, afterRestart.size());
         assertEquals(0, kept().size(), "the acknowledgement is kept too: nothing goes twice");
+    }
+
+    @Test
+    void replies_wait_and_go_again_in_the_order_they_were_written() throws Exception {
+        Outbox outbox = kept();
+        List<String> ids = IntStream.range(0, 24).mapToObj(i -> "reply-" + Integer.toString((i * 7919) % 997, 36) + "-q")
+                .toList();
+        for (String id : ids) {
+            outbox.add(new Frame.Reply(id, C, "第 " + id, Frame.Sender.STAFF, 3L));
+        }
+        assertEquals(ids, outbox.waiting().stream().map(Frame.Reply::id).toList());
+        assertEquals(ids, kept().waiting().stream().map(Frame.Reply::id).toList(), "the same order after a restart");
     }
 
     @Test
