@@ -38,6 +38,7 @@ final class IndexedEntry implements LexicalIndex.Terms {
             case QUESTION -> List.of(question);
             case QUESTION_AND_ANSWER -> List.of(both);
             case BOTH -> List.of(question, both);
+            case WITH_ANSWER -> List.of(both, text);
         };
     }
 
@@ -81,6 +82,19 @@ final class IndexedEntry implements LexicalIndex.Terms {
     /** The best cosine between {@code query} (unit length) and this entry's vectors. */
     double cosine(float[] query) {
         return vectors.length == 0 ? -1 : dot(vectors[best(query, 0)], query);
+    }
+
+    /**
+     * The cosine of {@code query} with the entry, and with its answer alone: for an FAQ row embedded
+     * {@link RetrievalTuning.FaqVectors#WITH_ANSWER} the first and the second vector; otherwise the
+     * best cosine, twice.
+     */
+    double[] cosines(float[] query, RetrievalTuning.FaqVectors faqVectors) {
+        if (entry.isFaq() && faqVectors == RetrievalTuning.FaqVectors.WITH_ANSWER && vectors.length == 2) {
+            return new double[] {dot(vectors[0], query), dot(vectors[1], query)};
+        }
+        double best = cosine(query);
+        return new double[] {best, best};
     }
 
     /**

@@ -144,7 +144,7 @@ public final class KnowledgeBase implements KnowledgeSearch {
 
     @Override
     public boolean confident(Hit hit) {
-        return hit != null && hit.score() >= tuning.confidentScore();
+        return hit != null && tuning.confidence().confident(hit.confidence());
     }
 
     /**

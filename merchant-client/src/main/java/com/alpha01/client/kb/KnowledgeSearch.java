@@ -12,9 +12,14 @@ public interface KnowledgeSearch {
      * One match: the entry it comes from, the text of the matching piece, where it came from
      * (file name and position, or "FAQ"), a score in [0, 1], higher is better, and the passage of
      * the text that matched best (a sentence of a longer chunk, else the whole text) — what a
-     * quote from it should show.
+     * quote from it should show — and how sure the search is, in [0, 1], that this hit answers the
+     * query (what {@link #confident} looks at; for a search that only scores, the score).
      */
-    record Hit(String entryId, String text, String source, double score, String passage) {
+    record Hit(String entryId, String text, String source, double score, String passage, double confidence) {
+
+        public Hit(String entryId, String text, String source, double score, String passage) {
+            this(entryId, text, source, score, passage, score);
+        }
 
         public Hit(String entryId, String text, String source, double score) {
             this(entryId, text, source, score, text);
@@ -26,7 +31,7 @@ public interface KnowledgeSearch {
 
     /**
      * Whether a hit is good enough to answer from on its own (the offline, extractive answer):
-     * the threshold the retrieval accuracy test calibrates.
+     * the threshold the shop corpus test calibrates.
      */
     boolean confident(Hit hit);
 }

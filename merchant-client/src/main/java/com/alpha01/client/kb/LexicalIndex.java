@@ -60,8 +60,7 @@ final class LexicalIndex<T extends LexicalIndex.Terms> {
         double best = 0;
         for (String term : query.keySet()) {
             Set<T> list = postings.get(term);
-            int df = list == null ? 0 : list.size();
-            double idf = Math.log(1 + (size - df + 0.5) / (df + 0.5));
+            double idf = idf(term);
             best += idf * (K1 + 1);
             if (list == null) {
                 continue;
@@ -75,6 +74,13 @@ final class LexicalIndex<T extends LexicalIndex.Terms> {
         double divisor = best;
         scores.replaceAll((e, s) -> Math.min(1.0, s / divisor));
         return scores;
+    }
+
+    /** BM25's inverse document frequency of {@code term}: high for a rare term, highest for one no entry has. */
+    double idf(String term) {
+        Set<T> list = postings.get(term);
+        int df = list == null ? 0 : list.size();
+        return Math.log(1 + (size - df + 0.5) / (df + 0.5));
     }
 
     int size() {

@@ -97,28 +97,71 @@ final class SearchIndex {
     }
 
     /**
-     * Hybrid score of every entry: {@code w · vector + (1 − w) · keyword}, where vector is the
-     * best cosine rescaled from [floor, ceiling] to [0, 1] and keyword is normalised BM25; both
-     * are in [0, 1], so the score is too. Hits below {@code minScore} are left out.
+     * Ranks every entry by {@code cos + answerWeight · cos(answer) + keywordWeight · bm25}
+     * ({@link RetrievalTuning}) and returns the best {@code k} whose score clears {@code minScore},
+     * each with the confidence {@link Confidence} gives it from what the search saw.
      */
     List<Hit> search(Map<String, Integer> queryTerms, float[] queryVector, int k, RetrievalTuning t) {
         if (k <= 0 || entries.isEmpty()) {
             return List.of();
         }
         Map<IndexedEntry, Double> keyword = lexical.score(queryTerms);
-        List<Hit> hits = new ArrayList<>();
-        double span = t.cosineCeiling() - t.cosineFloor();
+        List<Ranked> ranked = new ArrayList<>(entries.size());
+        Ranked byCosine = null;
+        Ranked byKeyword = null;
+        Ranked byAnswer = null;
         for (IndexedEntry e : entries.values()) {
-            double vector = clamp((e.cosine(queryVector) - t.cosineFloor()) / span);
-            double score = t.vectorWeight() * vector + (1 - t.vectorWeight()) * keyword.getOrDefault(e, 0.0);
-            if (score >= t.minScore()) {
-                hits.add(new Hit(e.entry.id(), e.entry.text(), e.entry.source(), score));
+            double[] cos = e.cosines(queryVector, t.faqVectors());
+            double kw = keyword.getOrDefault(e, 0.0);
+            Ranked r = new Ranked(e, cos[0], cos[1], kw, cos[0] + t.answerWeight() * cos[1] + t.keywordWeight() * kw);
+            ranked.add(r);
+            byCosine = byCosine == null || r.cosine > byCosine.cosine ? r : byCosine;
+            byKeyword = byKeyword == null || r.keyword > byKeyword.keyword ? r : byKeyword;
+            byAnswer = byAnswer == null || r.answerCosine > byAnswer.answerCosine ? r : byAnswer;
+        }
+        ranked.sort(Comparator.comparingDouble((Ranked r) -> r.rank).reversed().thenComparing(r -> r.entry.entry.id()));
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < ranked.size() && hits.size() < k; i++) {
+            Ranked r = ranked.get(i);
+            double score = clamp(r.rank - t.scoreFloor());
+            if (score < t.minScore()) {
+                break;
+            }
+            double margin = r.rank - (i == 0 ? (ranked.size() > 1 ? ranked.get(1).rank : 0) : ranked.get(0).rank);
+            double[] missing = missing(queryTerms, r.entry);
+            Confidence.Evidence evidence = new Confidence.Evidence(r.rank, margin, r.cosine, r.keyword, r.answerCosine,
+                    r == byCosine, r == byKeyword, r == byAnswer, missing[0], missing[1]);
+            KnowledgeEntry entry = r.entry.entry;
+            hits.add(new Hit(entry.id(), entry.text(), entry.source(), score, r.entry.passage(queryVector),
+                    t.confidence().probability(evidence)));
+        }
+        return hits;
+    }
+
+    /** One entry as the search scored it. */
+    private record Ranked(IndexedEntry entry, double cosine, double answerCosine, double keyword, double rank) {
+    }
+
+    /**
+     * What of the query's words (single characters and Latin words, weighted by idf) the entry lacks:
+     * the share of the query's total, and the idf of the rarest one missing.
+     */
+    private double[] missing(Map<String, Integer> queryTerms, IndexedEntry entry) {
+        double total = 0;
+        double missing = 0;
+        double rarest = 0;
+        for (String term : queryTerms.keySet()) {
+            if (!Tokens.isContent(term)) {
+                continue;
+            }
+            double idf = lexical.idf(term);
+            total += idf;
+            if (!entry.termFrequencies().containsKey(term)) {
+                missing += idf;
+                rarest = Math.max(rarest, idf);
             }
         }
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::entryId));
-        List<Hit> top = hits.size() > k ? hits.subList(0, k) : hits;
-        return top.stream().map(h -> new Hit(h.entryId(), h.text(), h.source(), h.score(),
-                entries.get(h.entryId()).passage(queryVector))).toList();
+        return new double[] {total == 0 ? 0 : missing / total, rarest};
     }
 
     private static double clamp(double x) {

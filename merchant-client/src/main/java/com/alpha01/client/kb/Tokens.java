@@ -59,6 +59,14 @@ final class Tokens {
         return tf;
     }
 
+    /**
+     * Whether a term names something on its own: a single character (function characters are never
+     * terms) or a word of letters or digits, not a bigram, which only says two characters are adjacent.
+     */
+    static boolean isContent(String term) {
+        return term.length() == 1 || !isCjk(term.charAt(0));
+    }
+
     static int length(Map<String, Integer> tf) {
         int n = 0;
         for (int v : tf.values()) {

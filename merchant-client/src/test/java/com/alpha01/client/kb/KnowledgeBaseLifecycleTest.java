@@ -95,8 +95,7 @@ class KnowledgeBaseLifecycleTest {
     void vectors_made_another_way_are_embedded_again_once_on_opening() throws IOException {
         open(false).importFile(FaqEvaluation.copyFaqSheet(dir), ImportProgress.NONE);
         EncryptedStore store = EncryptedStore.open(storeDir(), StoreKey.passphrase("lifecycle-test".toCharArray()));
-        RetrievalTuning questionsOnly = new RetrievalTuning(false, RetrievalTuning.FaqVectors.QUESTION, 0.7, 0.4, 0.9, 0.3, 0.15,
-                RetrievalTuning.ProseVectors.CHUNK_AND_SENTENCES);
+        RetrievalTuning questionsOnly = RetrievalTuning.DEFAULT.with(RetrievalTuning.FaqVectors.QUESTION);
         int before = model.texts();
 
         KnowledgeBase kb = KnowledgeBase.builder(store).embeddingModel(model).tuning(questionsOnly).open();
@@ -133,7 +132,7 @@ class KnowledgeBaseLifecycleTest {
         assertFalse(result.skippedUnchanged());
         assertEquals(documentId, result.documentId());
         assertEquals(40, kb.size());
-        assertEquals(1, model.texts() - embedded, "only the changed row's question+answer text; its question vector is reused");
+        assertEquals(2, model.texts() - embedded, "only the changed row's question+answer and answer texts");
         assertTrue(kb.search("拿铁多少钱", 1).get(0).text().startsWith("美式 20 元，拿铁 25 元"));
         assertEquals(1, kb.documents().size());
     }
@@ -147,7 +146,7 @@ class KnowledgeBaseLifecycleTest {
 
         KnowledgeEntry edited = kb.editEntry(wifi.id(), "店内 Wi-Fi 名称为 Alpha01-Guest，密码是 coffee2024。");
         assertEquals(wifi.question(), edited.question());
-        assertEquals(1, model.texts() - embedded);
+        assertEquals(2, model.texts() - embedded, "the edited row's question+answer and answer texts");
 
         KnowledgeBase again = open(false);
         assertEquals(edited, again.entry(wifi.id()).orElseThrow());
