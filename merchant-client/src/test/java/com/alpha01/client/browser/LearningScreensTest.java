@@ -6,38 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Learning from staff in the real window: 会话 offers staff's reply to a handed-over question for the
  * knowledge base in a prefilled form and shows where the assistant's answers came from; 知识库 lists
  * the week's unanswered questions, to add or dismiss.
  */
-@ExtendWith(JcefExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LearningScreensTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    private final FakeDesktop desktop = new FakeDesktop();
-    private final Path screenshots = Path.of(System.getProperty("alpha01.screenshots", "target/screenshots"));
-    private UiDriver ui;
-
-    @BeforeAll
-    void open(CefRuntime cef) throws Exception {
-        ui = UiDriver.open(cef, desktop.bridge, WAIT);
-    }
-
-    @AfterAll
-    void closeBridge() {
-        desktop.bridge.close();
-    }
+class LearningScreensTest extends AppWindowTest {
 
     @Test
     void staffs_reply_to_a_handed_over_question_is_added_to_the_knowledge_base_from_the_conversation() throws Exception {
