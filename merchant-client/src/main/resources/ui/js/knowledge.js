@@ -2,6 +2,7 @@
 import { request, on } from './bridge.js';
 import { t, tOr, formatTime, errorText } from './i18n.js';
 import { byId, el, feedback as show } from './dom.js';
+import { loadUnanswered } from './learning.js';
 
 let data = { documents: [], entries: [], size: 0, loading: true };
 let armed = null;
@@ -24,6 +25,7 @@ export async function loadKnowledge() {
   const result = await call('knowledge.list', {});
   if (result) data = result;
   render();
+  loadUnanswered();
   if (data.loading) setTimeout(() => { if (!byId('view-knowledge').hidden) loadKnowledge(); }, 1000);
 }
 

@@ -6,6 +6,7 @@ import { renderStatus, renderQr, renderStats, renderConversationList, renderTran
 import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem, loadTasks } from './screens.js';
 import { wireKnowledge, loadKnowledge } from './knowledge.js';
 import { wireAutomation, loadAutomation } from './automation.js';
+import { wireLearning, loadConversationQuestions } from './learning.js';
 import { byId } from './dom.js';
 
 const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
@@ -44,7 +45,20 @@ function selectConversation(conversationId) {
   store.select(conversationId);
   byId('reply-feedback').textContent = '';
   renderConversations();
+  refreshQuestions(conversationId);
   byId('reply-text').focus();
+}
+
+/** The selected conversation's handed-over questions, which staff's replies may add to the knowledge base. */
+async function refreshQuestions(conversationId) {
+  if (await loadConversationQuestions(conversationId) && conversationId === store.selected) renderTranscript(store);
+}
+
+/** An entry was added from the form: the question is resolved, so the screens showing it refresh. */
+async function learned(question) {
+  toast(t('kb.learn.saved', { question }));
+  await refreshQuestions(store.selected);
+  if (view === 'knowledge') loadKnowledge();
 }
 
 function show(next) {
@@ -58,6 +72,7 @@ function show(next) {
     const newest = store.sortedConversations()[0];
     if (newest) store.select(newest.conversationId);
   }
+  if (view === 'conversations') refreshQuestions(store.selected);
   renderAll();
   LOADERS[view]?.();
 }
@@ -165,6 +180,7 @@ function wireNavigation() {
   wireScreens(switchLanguage);
   wireAutomation();
   wireKnowledge();
+  wireLearning(learned);
   // A file dropped anywhere but on 知识库 would make Chromium open it in place of the app.
   for (const type of ['dragover', 'drop']) {
     document.addEventListener(type, (event) => {
@@ -195,6 +211,8 @@ function wireEvents() {
   });
   on('message', (message) => {
     if (store.addMessage(message)) renderConversations();
+    // A hand-off's reply, or staff's: the questions staff can add may have changed.
+    if (message.conversationId === store.selected && message.sender !== 'CUSTOMER') refreshQuestions(store.selected);
   });
   on('typing', (typing) => {
     if (store.setTyping(typing.conversationId, typing.typing === true) && typing.conversationId === store.selected) {

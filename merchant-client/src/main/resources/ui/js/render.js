@@ -1,6 +1,7 @@
 // DOM rendering. User-supplied text only ever goes through textContent / createElement.
 import { t, tOr, formatTime } from './i18n.js';
 import { byId, el } from './dom.js';
+import { learnableReplies, learnButton } from './learning.js';
 
 const STATES = new Set(['online', 'connecting', 'offline', 'signed-out']);
 
@@ -110,13 +111,21 @@ export function renderTranscript(store) {
   byId('handoff-summary').hidden = !summary;
   byId('handoff-summary-text').textContent = summary;
   const stick = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
-  transcript.replaceChildren(...(c ? store.messagesOf(c.conversationId) : []).map((m) => {
+  const messages = c ? store.messagesOf(c.conversationId) : [];
+  // Staff's replies to questions the assistant handed over: offered for the knowledge base.
+  const learnable = c ? learnableReplies(c.conversationId, messages) : new Map();
+  transcript.replaceChildren(...messages.map((m) => {
     const sender = ['CUSTOMER', 'BOT', 'STAFF'].includes(m.sender) ? m.sender : 'BOT';
     const item = el('li', `message message-${sender.toLowerCase()}`);
     item.dataset.seq = String(m.seq);
     const meta = el('div', 'message-meta');
     meta.append(el('span', 'message-sender', t(`sender.${sender}`)), el('time', 'message-time', formatTime(m.at)));
     item.append(meta, el('p', 'message-text', m.text));
+    // Where the assistant's answer came from, in full, when the message says (older ones do not).
+    if (sender === 'BOT' && typeof m.source === 'string' && m.source.trim()) {
+      item.append(el('span', 'message-source', t('conv.source', { source: m.source.trim() })));
+    }
+    if (sender === 'STAFF' && learnable.has(m.seq)) item.append(learnButton(learnable.get(m.seq)));
     if (sender !== 'CUSTOMER' && m.seq <= (c.readUpTo ?? 0)) item.append(el('span', 'message-receipt', t('receipt.read')));
     return item;
   }));

@@ -6,6 +6,7 @@ import com.alpha01.client.ai.AnswerSink;
 import com.alpha01.client.ai.Question;
 import com.alpha01.client.automation.Automation;
 import com.alpha01.client.faq.FaqResponder;
+import com.alpha01.client.kb.UnansweredQuestions;
 import com.alpha01.client.link.LinkListener;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
@@ -71,6 +72,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     private volatile ServerLink link;
     private volatile Automation automation;
     private volatile Supplier<Optional<AnswerService>> assistant = Optional::empty;
+    private volatile UnansweredQuestions unanswered;
     /** Conversations staff have taken over: the AI stays silent there. */
     private final Set<String> heldByStaff = ConcurrentHashMap.newKeySet();
 
@@ -87,6 +89,11 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     /** The assistant that answers (streamed) when it is ready; the local FAQ answers until then. */
     public void useAssistant(Supplier<Optional<AnswerService>> assistant) {
         this.assistant = assistant;
+    }
+
+    /** Where the questions the assistant hands to staff are kept, for the shop to add to the knowledge base. */
+    public void recordUnanswered(UnansweredQuestions questions) {
+        this.unanswered = questions;
     }
 
     /** The link to answer through (set once it exists: the link needs this listener first). */
@@ -174,6 +181,10 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
 
                     @Override
                     public void complete(Answer answer) {
+                        UnansweredQuestions kept = unanswered;
+                        if (answer.needsStaff() && kept != null) {
+                            kept.record(conversation, question.seq(), question.text());
+                        }
                         link.reply(conversation, answer.text(), Frame.Sender.BOT, question.seq())
                                 .whenComplete((ack, failure) -> {
                                     if (failure != null) {

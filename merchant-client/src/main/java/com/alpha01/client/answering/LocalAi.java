@@ -10,6 +10,7 @@ import com.alpha01.client.ai.TokenBudget;
 import com.alpha01.client.ai.UsageStore;
 import com.alpha01.client.kb.KnowledgeBase;
 import com.alpha01.client.kb.KnowledgeSearch;
+import com.alpha01.client.kb.UnansweredQuestions;
 import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.store.EncryptedStore;
 import jakarta.json.Json;
@@ -45,6 +46,7 @@ public final class LocalAi implements AutoCloseable {
     private final CompletableFuture<KnowledgeBase> knowledge;
     private final TokenBudget budget;
     private final FollowUps followUps = new FollowUps(Clock.systemDefaultZone());
+    private final UnansweredQuestions unanswered;
     private volatile AnswerService assistant;
 
     public LocalAi(EncryptedStore store, AppSettings settings, Supplier<String> shopName, Supplier<String> hours) {
@@ -53,6 +55,7 @@ public final class LocalAi implements AutoCloseable {
         this.shopName = shopName;
         this.hours = hours;
         this.budget = new TokenBudget(settings.dailyTokenBudget(), usageStore(store), Clock.systemDefaultZone());
+        this.unanswered = UnansweredQuestions.open(store);
         followUps.restore(loadFollowUps());
         followUps.onCreated(task -> saveFollowUps());
         this.knowledge = CompletableFuture.supplyAsync(() -> {
@@ -80,6 +83,11 @@ public final class LocalAi implements AutoCloseable {
     /** Waits for the knowledge base (imports from the UI start here). */
     public KnowledgeBase awaitKnowledge() {
         return knowledge.join();
+    }
+
+    /** The questions the assistant handed to staff (会话 and 知识库 offer to add them to the knowledge base). */
+    public UnansweredQuestions unanswered() {
+        return unanswered;
     }
 
     /** The assistant, once the knowledge base is open. */

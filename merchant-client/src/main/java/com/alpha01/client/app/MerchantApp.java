@@ -96,7 +96,7 @@ public final class MerchantApp implements AutoCloseable {
         status.show(LinkState.CLOSED);
         this.statusScreen = new StatusScreen(ui, settings, sessions, store, ai, () -> chromium,
                 () -> updates.last().toJson());
-        new ConversationsScreen(ui, events, settings, sessions, figures).register(bridge);
+        new ConversationsScreen(ui, events, settings, sessions, figures, ai.unanswered()).register(bridge);
         new SettingsScreen(settings, ai, sessions).register(bridge);
         statusScreen.register(bridge);
         new KnowledgeScreen(ai, this::window).register(bridge);
@@ -144,6 +144,7 @@ public final class MerchantApp implements AutoCloseable {
         AutoResponder r = new AutoResponder(faq, events);
         r.useAutomation(automation);
         r.useAssistant(ai::assistant);
+        r.recordUnanswered(ai.unanswered());
         return r;
     }
 

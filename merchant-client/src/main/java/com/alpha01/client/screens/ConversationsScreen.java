@@ -5,6 +5,7 @@ import static com.alpha01.client.screens.Requests.link;
 
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.bridge.BridgeException;
+import com.alpha01.client.kb.UnansweredQuestions;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
 import com.alpha01.client.session.StaffSession;
@@ -14,6 +15,7 @@ import com.alpha01.client.ui.UiEvents;
 import com.alpha01.client.ui.UiState;
 import com.alpha01.protocol.Frame;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +25,9 @@ import java.util.Locale;
 
 /**
  * The page's start ({@code ready}: everything shown, again after a reload) and the 会话 screen's
- * requests: reply (queued while offline), read receipts, typing, and take over / hand back / close.
+ * requests: reply (queued while offline), read receipts, typing, and take over / hand back / close;
+ * and the questions the assistant handed over in a conversation, which staff's reply may answer
+ * ({@code conversations.unanswered}: the page offers to add them to the knowledge base).
  */
 public final class ConversationsScreen {
 
@@ -32,14 +36,16 @@ public final class ConversationsScreen {
     private final AppSettings settings;
     private final StaffSession sessions;
     private final TodaysFigures figures;
+    private final UnansweredQuestions unanswered;
 
     public ConversationsScreen(UiState ui, UiEvents events, AppSettings settings, StaffSession sessions,
-            TodaysFigures figures) {
+            TodaysFigures figures, UnansweredQuestions unanswered) {
         this.ui = ui;
         this.events = events;
         this.settings = settings;
         this.sessions = sessions;
         this.figures = figures;
+        this.unanswered = unanswered;
     }
 
     public void register(Bridge bridge) {
@@ -52,6 +58,11 @@ public final class ConversationsScreen {
             return snapshot.build();
         });
         bridge.on("reply", this::reply);
+        bridge.on("conversations.unanswered", r -> {
+            JsonArrayBuilder open = Json.createArrayBuilder();
+            unanswered.openIn(conversation(r)).forEach(q -> open.add(KnowledgeScreen.question(q)));
+            return Json.createObjectBuilder().add("questions", open).build();
+        });
         bridge.on("read", r -> {
             long seq = r.get("seq") instanceof JsonNumber n ? n.longValue() : 0;
             if (seq < 1) {
@@ -88,6 +99,7 @@ public final class ConversationsScreen {
             throw new BridgeException("BAD_TEXT", "reply needs 1-4000 characters");
         }
         ServerLink link = link(sessions);
+        unanswered.answered(conversationId, text);
         link.reply(conversationId, text, Frame.Sender.STAFF).thenAccept(ack -> events.message(
                 new Frame.Message(ack.id(), conversationId, ack.seq(), Frame.Sender.STAFF, text, Instant.now(), null,
                         null)));

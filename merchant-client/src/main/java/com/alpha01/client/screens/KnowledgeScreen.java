@@ -10,6 +10,7 @@ import com.alpha01.client.kb.KnowledgeBase;
 import com.alpha01.client.kb.KnowledgeBaseException;
 import com.alpha01.client.kb.KnowledgeEntry;
 import com.alpha01.client.kb.KnowledgeSearch;
+import com.alpha01.client.kb.UnansweredQuestions;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -35,7 +36,8 @@ import org.jboss.logging.Logger;
 /**
  * The 知识库 screen's requests: list documents and entries, search (hits with scores and
  * sources), import files in the background with progress events ({@code kbProgress}, then
- * {@code kbImported}), add, edit and delete entries and documents. Works offline.
+ * {@code kbImported}), add, edit and delete entries and documents; the questions the assistant
+ * handed to staff this week, to add (an entry added for one resolves it) or dismiss. Works offline.
  */
 public final class KnowledgeScreen {
 
@@ -114,10 +116,24 @@ public final class KnowledgeScreen {
             String q = text(r, "question", 500);
             String a = text(r, "text", 4000);
             try {
-                return entry(kb().addEntry(q, a));
+                KnowledgeEntry added = kb().addEntry(q, a);
+                ai.unanswered().resolve(r.getString("unansweredId", null), q);
+                return entry(added);
             } catch (IOException e) {
                 throw failed(e);
             }
+        });
+        bridge.on("knowledge.unanswered", r -> {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            ai.unanswered().thisWeek().forEach(q -> list.add(Json.createObjectBuilder(question(q.newest()))
+                    .add("count", q.count())));
+            return Json.createObjectBuilder().add("questions", list).build();
+        });
+        bridge.on("knowledge.dismissUnanswered", r -> {
+            if (!ai.unanswered().dismiss(r.getString("id", ""))) {
+                throw new BridgeException("NOT_FOUND", "no such open question");
+            }
+            return JsonValue.EMPTY_JSON_OBJECT;
         });
         bridge.on("knowledge.edit", r -> {
             String id = r.getString("id", "");
@@ -218,6 +234,12 @@ public final class KnowledgeScreen {
         return Json.createObjectBuilder().add("id", e.id()).add("documentId", e.documentId())
                 .add("question", e.question() == null ? "" : e.question()).add("text", e.text())
                 .add("source", e.source()).build();
+    }
+
+    /** A question the assistant handed over, with staff's answer when they gave one ("" otherwise). */
+    static JsonObject question(UnansweredQuestions.Question q) {
+        return Json.createObjectBuilder().add("id", q.id()).add("conversationId", q.conversationId()).add("seq", q.seq())
+                .add("text", q.text()).add("at", q.at().toString()).add("answer", q.staffAnswer()).build();
     }
 
     private KnowledgeBase kb() throws BridgeException {

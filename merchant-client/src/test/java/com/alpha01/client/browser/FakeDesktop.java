@@ -80,6 +80,15 @@ final class FakeDesktop {
             bridge.on(type, r -> record(type, r, Json.createObjectBuilder().add("id", "e9").add("documentId", "manual")
                     .add("question", "").add("text", "x").add("source", "手动").build()));
         }
+        bridge.on("conversations.unanswered", r -> record("conversations.unanswered", r, Json.createObjectBuilder()
+                .add("questions", C2.equals(r.getString("conversationId", "")) ? Json.createArrayBuilder()
+                        .add(unanswered("u1", C2, 1, "你们招聘店员吗？", "10:20:00", "", 1)) : Json.createArrayBuilder())
+                .build()));
+        bridge.on("knowledge.unanswered", r -> Json.createObjectBuilder().add("questions", Json.createArrayBuilder()
+                .add(unanswered("u2", C3, 2, "能开发票吗", "10:40:00", "可以开电子发票，请留下抬头和税号。", 3))
+                .add(unanswered("u1", C2, 1, "你们招聘店员吗？", "10:20:00", "", 1))).build());
+        bridge.on("knowledge.dismissUnanswered", r -> record("knowledge.dismissUnanswered", r,
+                Json.createObjectBuilder().build()));
         bridge.on("settings.get", r -> Json.createObjectBuilder().add("serverUrl", "https://alpha01.example.cn")
                 .add("deviceName", "前台电脑").add("capacity", 20).add("language", "zh-CN")
                 .add("zhipuModel", "glm-4-air").add("zhipuBaseUrl", "https://open.bigmodel.cn/api/paas/v4/")
@@ -190,6 +199,13 @@ final class FakeDesktop {
     private static JsonObject entry(String id, String question, String text, String source) {
         return Json.createObjectBuilder().add("id", id).add("documentId", "d1").add("question", question).add("text", text)
                 .add("source", source).build();
+    }
+
+    /** A question the assistant handed over, as 会话 and 知识库 get it. */
+    private static JsonObject unanswered(String id, String conversationId, int seq, String text, String time,
+            String answer, int count) {
+        return Json.createObjectBuilder().add("id", id).add("conversationId", conversationId).add("seq", seq)
+                .add("text", text).add("at", today(time)).add("answer", answer).add("count", count).build();
     }
 
     private static JsonObject document(String id, String name, String kind, int entries) {

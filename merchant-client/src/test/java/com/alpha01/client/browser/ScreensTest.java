@@ -8,43 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every screen of the app in the real window, in zh-CN and en, saved to
  * {@code target/screenshots/<screen>-<lang>.png}; the glass blur checked from pixels; and the QR
  * and settings screens' forms sending what staff entered.
  */
-@ExtendWith(JcefExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScreensTest {
+class ScreensTest extends AppWindowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final List<String> SCREENS =
             List.of("overview", "conversations", "qr", "knowledge", "automation", "settings", "status");
-
-    private final FakeDesktop desktop = new FakeDesktop();
-    private final Path screenshots = Path.of(System.getProperty("alpha01.screenshots", "target/screenshots"));
-    private UiDriver ui;
-
-    @BeforeAll
-    void open(CefRuntime cef) throws Exception {
-        ui = UiDriver.open(cef, desktop.bridge, WAIT);
-    }
-
-    @AfterAll
-    void closeBridge() {
-        desktop.bridge.close();
-    }
 
     @Test
     void every_screen_is_captured_in_chinese_and_english() throws Exception {
