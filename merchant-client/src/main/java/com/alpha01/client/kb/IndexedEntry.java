@@ -8,18 +8,16 @@ import java.util.Map;
  * An entry as search holds it: the entry, its unit-length embedding vectors (one per
  * {@link #embeddingInputs} string), and its keyword terms. Identity equality on purpose.
  */
-final class IndexedEntry implements LexicalIndex.Terms {
+final class IndexedEntry {
 
     final KnowledgeEntry entry;
     final float[][] vectors;
     private final Map<String, Integer> termFrequencies;
-    private final int termCount;
 
     IndexedEntry(KnowledgeEntry entry, float[][] vectors) {
         this.entry = entry;
         this.vectors = vectors;
         this.termFrequencies = Tokens.termFrequencies(entry.isFaq() ? entry.question() + "\n" + entry.text() : entry.text());
-        this.termCount = Tokens.length(termFrequencies);
     }
 
     /** Sentences shorter than this are embedded together with the next one. */
@@ -69,14 +67,9 @@ final class IndexedEntry implements LexicalIndex.Terms {
         return inputs;
     }
 
-    @Override
-    public Map<String, Integer> termFrequencies() {
+    /** The entry's keyword terms (of question and answer for an FAQ row) and how often each occurs. */
+    Map<String, Integer> termFrequencies() {
         return termFrequencies;
-    }
-
-    @Override
-    public int termCount() {
-        return termCount;
     }
 
     /** The best cosine between {@code query} (unit length) and this entry's vectors. */

@@ -25,13 +25,14 @@ public final class KnowledgeBase implements KnowledgeSearch {
     private final Embedder embedder;
     private final RetrievalTuning tuning;
     private final String scheme;
-    private final SearchIndex index = new SearchIndex();
+    private final SearchIndex index;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final KbChanges changes;
 
     private KnowledgeBase(EncryptedStore store, Embedder embedder, RetrievalTuning tuning) {
         this.store = new KbStore(store);
         this.embedder = embedder;
+        this.index = new SearchIndex(tuning.faqVectors());
         this.tuning = tuning;
         this.scheme = tuning.embeddingScheme(embedder.modelId());
         this.changes = new KbChanges(this.store, embedder, tuning, scheme, index, lock);

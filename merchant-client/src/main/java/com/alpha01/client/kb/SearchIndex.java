@@ -2,22 +2,34 @@ package com.alpha01.client.kb;
 
 import com.alpha01.client.kb.KnowledgeSearch.Hit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The knowledge base in memory: documents in import order, their entries, and the keyword index.
- * Not thread-safe: {@link KnowledgeBase} reads it under a read lock and changes it under a write lock.
+ * The knowledge base in memory: documents in import order, their entries, and their search index
+ * ({@link LuceneIndex}). Not thread-safe: {@link KnowledgeBase} reads it under a read lock and
+ * changes it under a write lock.
  */
 final class SearchIndex {
+
+    /** How many entries each of the keyword and vector searches proposes before they are ranked exactly. */
+    static final int CANDIDATES = 40;
 
     private final Map<String, KnowledgeDocument> documents = new LinkedHashMap<>();
     private final Map<String, List<IndexedEntry>> entriesByDocument = new HashMap<>();
     private final Map<String, IndexedEntry> entries = new HashMap<>();
-    private final LexicalIndex<IndexedEntry> lexical = new LexicalIndex<>();
+    private final LuceneIndex lucene = new LuceneIndex();
+    private final RetrievalTuning.FaqVectors faqVectors;
+
+    SearchIndex(RetrievalTuning.FaqVectors faqVectors) {
+        this.faqVectors = faqVectors;
+    }
 
     /** Adds a document, or replaces it and all its entries. */
     void putDocument(KnowledgeDocument document, List<IndexedEntry> newEntries) {
@@ -26,8 +38,9 @@ final class SearchIndex {
         entriesByDocument.put(document.id(), new ArrayList<>(newEntries));
         for (IndexedEntry e : newEntries) {
             entries.put(e.entry.id(), e);
-            lexical.add(e);
+            index(e);
         }
+        lucene.refresh();
     }
 
     void removeDocument(String documentId) {
@@ -36,8 +49,9 @@ final class SearchIndex {
         if (old != null) {
             for (IndexedEntry e : old) {
                 entries.remove(e.entry.id());
-                lexical.remove(e);
+                lucene.remove(e.entry.id());
             }
+            lucene.refresh();
         }
     }
 
@@ -46,18 +60,30 @@ final class SearchIndex {
         List<IndexedEntry> list = entriesByDocument.computeIfAbsent(entry.entry.documentId(), d -> new ArrayList<>());
         IndexedEntry old = entries.put(entry.entry.id(), entry);
         if (old != null) {
-            lexical.remove(old);
+            lucene.remove(old.entry.id());
             list.set(list.indexOf(old), entry);
         } else {
             list.add(entry);
         }
-        lexical.add(entry);
+        index(entry);
+        lucene.refresh();
+    }
+
+    /** An FAQ row embedded with its answer apart puts that vector where answer searches look. */
+    private void index(IndexedEntry e) {
+        LuceneIndex.Vectors[] fields = new LuceneIndex.Vectors[e.vectors.length];
+        Arrays.fill(fields, LuceneIndex.Vectors.ENTRY);
+        if (e.entry.isFaq() && faqVectors == RetrievalTuning.FaqVectors.WITH_ANSWER && fields.length == 2) {
+            fields[1] = LuceneIndex.Vectors.ANSWER;
+        }
+        lucene.add(e, fields);
     }
 
     void removeEntry(String entryId) {
         IndexedEntry old = entries.remove(entryId);
         if (old != null) {
-            lexical.remove(old);
+            lucene.remove(entryId);
+            lucene.refresh();
             entriesByDocument.get(old.entry.documentId()).remove(old);
         }
     }
@@ -105,18 +131,31 @@ final class SearchIndex {
         if (k <= 0 || entries.isEmpty()) {
             return List.of();
         }
-        Map<IndexedEntry, Double> keyword = lexical.score(queryTerms);
-        List<Ranked> ranked = new ArrayList<>(entries.size());
+        int n = Math.max(k, CANDIDATES);
+        Map<String, Double> best = lucene.keyword(queryTerms, n);
+        String firstByKeyword = best.isEmpty() ? null : best.keySet().iterator().next();
+        Map<String, Double> keyword = new HashMap<>(best);
+        Set<String> candidates = new LinkedHashSet<>(keyword.keySet());
+        candidates.addAll(lucene.nearest(LuceneIndex.Vectors.ENTRY, queryVector, n));
+        if (t.faqVectors() == RetrievalTuning.FaqVectors.WITH_ANSWER) {
+            candidates.addAll(lucene.nearest(LuceneIndex.Vectors.ANSWER, queryVector, n));
+        }
+        keyword.putAll(lucene.keyword(queryTerms, candidates.stream().filter(id -> !keyword.containsKey(id)).toList()));
+        List<Ranked> ranked = new ArrayList<>(candidates.size());
         Ranked byCosine = null;
         Ranked byKeyword = null;
         Ranked byAnswer = null;
-        for (IndexedEntry e : entries.values()) {
+        for (String id : candidates) {
+            IndexedEntry e = entries.get(id);
+            if (e == null) {
+                continue;
+            }
             double[] cos = e.cosines(queryVector, t.faqVectors());
-            double kw = keyword.getOrDefault(e, 0.0);
+            double kw = keyword.getOrDefault(id, 0.0);
             Ranked r = new Ranked(e, cos[0], cos[1], kw, cos[0] + t.answerWeight() * cos[1] + t.keywordWeight() * kw);
             ranked.add(r);
             byCosine = byCosine == null || r.cosine > byCosine.cosine ? r : byCosine;
-            byKeyword = byKeyword == null || r.keyword > byKeyword.keyword ? r : byKeyword;
+            byKeyword = id.equals(firstByKeyword) ? r : byKeyword;
             byAnswer = byAnswer == null || r.answerCosine > byAnswer.answerCosine ? r : byAnswer;
         }
         ranked.sort(Comparator.comparingDouble((Ranked r) -> r.rank).reversed().thenComparing(r -> r.entry.entry.id()));
@@ -154,7 +193,7 @@ final class SearchIndex {
             if (!Tokens.isContent(term)) {
                 continue;
             }
-            double idf = lexical.idf(term);
+            double idf = lucene.idf(term);
             total += idf;
             if (!entry.termFrequencies().containsKey(term)) {
                 missing += idf;

@@ -14,47 +14,32 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes what retrieval sees of every (question, row) pair of the shop corpus to
- * target/kb-features.tsv: the cosines with question, question + answer and answer, and the BM25 of
- * question + answer, question and answer. bench/retrieval/fit.py reads it to compare ranking variants
+ * target/kb-features.tsv: the cosines with question, question + answer and answer, and the BM25 of question + answer
+ * (the knowledge base's {@link LuceneIndex}). bench/retrieval/fit.py reads it to compare ranking variants
  * and to fit {@link Confidence} on the tuning split (docs/knowledge-base.md). The test checks the dump is
  * whole and that the cosines mean something: asked word for word, a row's own question is its closest.
  */
 class RetrievalFeaturesTest {
 
-    record Terms(Map<String, Integer> termFrequencies, int termCount) implements LexicalIndex.Terms {
-        static Terms of(String s) {
-            Map<String, Integer> tf = Tokens.termFrequencies(s);
-            return new Terms(tf, Tokens.length(tf));
-        }
-    }
-
     @Test
     void every_question_gets_one_line_per_row_of_its_shop() throws IOException {
         Embedder embedder = Embedder.of(CountingEmbeddingModel.bge());
-        StringBuilder out = new StringBuilder("shop\theld\tqi\texpected\trow\tcosQ\tcosQA\tcosA\tbmAll\tbmQ\tbmA\n");
+        StringBuilder out = new StringBuilder("shop\theld\tqi\texpected\trow\tcosQ\tcosQA\tcosA\tbmAll\n");
         int lines = 0;
         int expectedLines = 0;
         for (ShopCorpus.Shop shop : ShopCorpus.load()) {
             List<String> questions = new ArrayList<>();
             List<String> both = new ArrayList<>();
             List<String> answers = new ArrayList<>();
-            List<Terms> all = new ArrayList<>();
-            List<Terms> q = new ArrayList<>();
-            List<Terms> a = new ArrayList<>();
-            LexicalIndex<Terms> allIndex = new LexicalIndex<>();
-            LexicalIndex<Terms> qIndex = new LexicalIndex<>();
-            LexicalIndex<Terms> aIndex = new LexicalIndex<>();
+            LuceneIndex index = new LuceneIndex();
             for (ShopCorpus.Faq f : shop.faqs()) {
                 questions.add(f.question());
                 both.add(f.question() + "\n" + f.answer());
                 answers.add(f.answer());
-                all.add(Terms.of(f.question() + "\n" + f.answer()));
-                q.add(Terms.of(f.question()));
-                a.add(Terms.of(f.answer()));
-                allIndex.add(all.get(all.size() - 1));
-                qIndex.add(q.get(q.size() - 1));
-                aIndex.add(a.get(a.size() - 1));
+                index.add(new IndexedEntry(new KnowledgeEntry(String.valueOf(questions.size()), shop.id(), f.question(), f.answer(),
+                        "FAQ"), new float[0][]), new LuceneIndex.Vectors[0]);
             }
+            index.refresh();
             List<float[]> vq = embedder.passages(questions, n -> { });
             List<float[]> vqa = embedder.passages(both, n -> { });
             List<float[]> va = embedder.passages(answers, n -> { });
@@ -63,14 +48,11 @@ class RetrievalFeaturesTest {
             for (ShopCorpus.Question question : shop.questions()) {
                 float[] x = embedder.query(question.text(), false);
                 Map<String, Integer> terms = Tokens.termFrequencies(question.text());
-                Map<Terms, Double> sAll = allIndex.score(terms);
-                Map<Terms, Double> sQ = qIndex.score(terms);
-                Map<Terms, Double> sA = aIndex.score(terms);
+                Map<String, Double> keyword = index.keyword(terms, shop.faqs().size());
                 for (int r = 0; r < shop.faqs().size(); r++) {
                     out.append(String.join("\t", shop.id(), shop.heldOut() ? "1" : "0", String.valueOf(qi),
                             String.valueOf(question.row()), String.valueOf(r + 1), f(dot(x, vq.get(r))), f(dot(x, vqa.get(r))),
-                            f(dot(x, va.get(r))), f(sAll.getOrDefault(all.get(r), 0.0)), f(sQ.getOrDefault(q.get(r), 0.0)),
-                            f(sA.getOrDefault(a.get(r), 0.0)))).append('\n');
+                            f(dot(x, va.get(r))), f(keyword.getOrDefault(String.valueOf(r + 1), 0.0)))).append('\n');
                     lines++;
                 }
                 qi++;
