@@ -38,6 +38,21 @@ record BenchData(String faqCsv, List<String> answers, List<String> queries, List
     }
 
     /** {@code count} distinct passages of roughly 300 characters, made from the FAQ answers. */
+    /**
+     * A large FAQ sheet, as CSV: {@code rows} rows, each a paraphrased question numbered to keep it
+     * apart and an answer made of two of the coffee shop's answers.
+     */
+    String largeFaqCsv(int from, int rows) {
+        StringBuilder csv = new StringBuilder("问题,答案\n");
+        for (int i = from; i < from + rows; i++) {
+            String question = queries.get(i % queries.size()) + "（第" + (i + 1) + "条）";
+            String answer = answers.get(i % answers.size()) + answers.get((i * 7 + 3) % answers.size());
+            csv.append('"').append(question.replace("\"", "\"\"")).append("\",\"")
+                    .append(answer.replace("\"", "\"\"")).append("\"\n");
+        }
+        return csv.toString();
+    }
+
     List<String> passages(int count) {
         List<String> out = new ArrayList<>(count);
         int next = 0;

@@ -31,18 +31,19 @@ public final class KnowledgeBench {
     private static final Logger LOG = Logger.getLogger(KnowledgeBench.class);
 
     /** How much to measure: rounds over the query set, chunks embedded alone, chunks in the imported document. */
-    public record Options(int rounds, int embedChunks, int documentChunks, Path out) {
+    public record Options(int rounds, int embedChunks, int documentChunks, int largeRows, Path out) {
         static Options parse(String[] args) {
-            Options o = new Options(20, 100, 300, Path.of("docs", "benchmarks.md"));
+            Options o = new Options(20, 100, 300, 10_000, Path.of("docs", "benchmarks.md"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String v = args[i + 1];
                 o = switch (args[i]) {
-                    case "--rounds" -> new Options(Integer.parseInt(v), o.embedChunks, o.documentChunks, o.out);
-                    case "--embed-chunks" -> new Options(o.rounds, Integer.parseInt(v), o.documentChunks, o.out);
-                    case "--document-chunks" -> new Options(o.rounds, o.embedChunks, Integer.parseInt(v), o.out);
-                    case "--out" -> new Options(o.rounds, o.embedChunks, o.documentChunks, Path.of(v));
+                    case "--rounds" -> new Options(Integer.parseInt(v), o.embedChunks, o.documentChunks, o.largeRows, o.out);
+                    case "--embed-chunks" -> new Options(o.rounds, Integer.parseInt(v), o.documentChunks, o.largeRows, o.out);
+                    case "--document-chunks" -> new Options(o.rounds, o.embedChunks, Integer.parseInt(v), o.largeRows, o.out);
+                    case "--large-rows" -> new Options(o.rounds, o.embedChunks, o.documentChunks, Integer.parseInt(v), o.out);
+                    case "--out" -> new Options(o.rounds, o.embedChunks, o.documentChunks, o.largeRows, Path.of(v));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--rounds N, --embed-chunks N, --document-chunks N, --out FILE)");
+                            + " (--rounds N, --embed-chunks N, --document-chunks N, --large-rows N, --out FILE)");
                 };
             }
             return o;
@@ -52,7 +53,7 @@ public final class KnowledgeBench {
     /** The first column of every row the table has, in order. */
     static final List<String> ROWS = List.of("Model load", "Embed one chunk", "Embed chunks in batches", "Embed one query",
             "Import FAQ sheet", "Re-import unchanged", "Search, 40 FAQ entries", "Retrieval on this run",
-            "Import text document", "Search, larger base", "Encrypted store size");
+            "Import text document", "Search, larger base", "Encrypted store size", "Import large FAQ", "Search, large FAQ");
 
     private final List<String[]> table = new ArrayList<>();
 
@@ -124,7 +125,7 @@ public final class KnowledgeBench {
 
         long s = System.nanoTime();
         ImportResult faq = kb.importFile(sheet, ImportProgress.NONE);
-        row("Import FAQ sheet", ms(System.nanoTime() - s), faq.entries() + " rows, question and question+answer embedded (2 texts a row)");
+        row("Import FAQ sheet", ms(System.nanoTime() - s), faq.entries() + " rows, question+answer and answer embedded (2 texts a row)");
         s = System.nanoTime();
         kb.importFile(sheet, ImportProgress.NONE);
         row("Re-import unchanged", ms(System.nanoTime() - s), "read + SHA-256, no embedding");
@@ -176,7 +177,35 @@ public final class KnowledgeBench {
             bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
         row("Encrypted store size", String.format("%,d KB", bytes / 1024), String.format("%.1f KB per entry (vectors: 512 float32)", bytes / 1024.0 / kb.size()));
+        measureLargeFaq(o, data, model, dir);
     }
+
+    /** DESIGN's scale point: search over a knowledge base of {@code largeRows} FAQ rows (10,000 by default). */
+    private void measureLargeFaq(Options o, BenchData data, EmbeddingModel model, Path dir) throws IOException {
+        EncryptedStore store = EncryptedStore.open(dir.resolve("large"), StoreKey.passphrase("knowledge-bench".toCharArray()));
+        KnowledgeBase kb = KnowledgeBase.builder(store).embeddingModel(model).seedWithBuiltInFaq(false).open();
+        long s = System.nanoTime();
+        for (int from = 0, sheet = 1; from < o.largeRows(); from += LARGE_SHEET, sheet++) {
+            int rows = Math.min(LARGE_SHEET, o.largeRows() - from);
+            Path file = Files.writeString(dir.resolve("large-" + sheet + ".csv"), data.largeFaqCsv(from, rows), StandardCharsets.UTF_8);
+            kb.importFile(file, ImportProgress.NONE);
+        }
+        row("Import large FAQ", ms(System.nanoTime() - s), String.format("%,d rows in sheets of up to %,d (the import's size limit), "
+                + "2 texts a row embedded", kb.size(), LARGE_SHEET));
+        long[] searches = new long[data.queries().size() * o.rounds()];
+        for (int r = 0, n = 0; r < o.rounds(); r++) {
+            for (String q : data.queries()) {
+                long q0 = System.nanoTime();
+                kb.search(q, 3);
+                searches[n++] = System.nanoTime() - q0;
+            }
+        }
+        row("Search, large FAQ", percentiles(searches), String.format("%,d entries, %d searches, k = 3: query embedding + "
+                + "Lucene BM25 and HNSW candidates + exact ranking", kb.size(), searches.length));
+    }
+
+    /** Rows per generated sheet: 2,500 rows of ~150 characters stay under the import's 1,000,000 characters. */
+    private static final int LARGE_SHEET = 2_500;
 
     private void row(String what, String result, String detail) {
         table.add(new String[] {what, result, detail});
@@ -211,18 +240,20 @@ public final class KnowledgeBench {
                 embedding one ~300-character chunk and one short query; batch throughput; importing the
                 coffee-shop FAQ sheet of the retrieval test and a generated text document; a re-import of an
                 unchanged file; search latency (query embedding + hybrid BM25/vector ranking, k = 3) over the
-                test's 100 questions, on the 40-entry FAQ base and on a larger base; the encrypted store's size.
+                test's 100 questions, on the 40-entry FAQ base, on a larger base, and on a generated FAQ of
+                10,000 rows (DESIGN's scale point); the encrypted store's size.
                 Percentiles are nearest-rank.
 
-                Run it (about a minute; rewrites this file):
+                Run it (a few minutes, most of it embedding the large FAQ; rewrites this file):
 
                     ./mvnw -pl bench -am -Pbench verify -DskipTests
 
                 """);
         md.append(String.format("Machine: %d cores (%s), Java %s, %s %s; max heap %d MB. Options: rounds %d, embed-chunks %d, "
-                        + "document-chunks %d. Run on %s.%n%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
+                        + "document-chunks %d, large-rows %d. Run on %s.%n%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"),
-                Runtime.getRuntime().maxMemory() / 1048576, o.rounds(), o.embedChunks(), o.documentChunks(), LocalDate.now()));
+                Runtime.getRuntime().maxMemory() / 1048576, o.rounds(), o.embedChunks(), o.documentChunks(), o.largeRows(),
+                LocalDate.now()));
         md.append("| Measure | Result | Detail |\n|---|---|---|\n");
         for (String[] r : table) {
             md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");

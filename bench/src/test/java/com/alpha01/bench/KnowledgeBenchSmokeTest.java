@@ -16,7 +16,7 @@ class KnowledgeBenchSmokeTest {
     @Test
     void writes_a_table_with_every_measure(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("benchmarks.md");
-        KnowledgeBench.run(new KnowledgeBench.Options(1, 2, 2, out));
+        KnowledgeBench.run(new KnowledgeBench.Options(1, 2, 2, 30, out));
 
         String md = Files.readString(out);
         assertTrue(md.contains("./mvnw -pl bench -am -Pbench verify -DskipTests"), "the command to run it");
@@ -25,6 +25,7 @@ class KnowledgeBenchSmokeTest {
         assertEquals(KnowledgeBench.ROWS, rows.stream().map(l -> l.substring(2, l.indexOf(" | "))).toList());
         assertTrue(rows.stream().filter(r -> r.startsWith("| Search")).allMatch(r -> r.matches(".*p50 [0-9.]+ ms, p95 [0-9.]+ ms.*")), rows.toString());
         assertTrue(md.contains("top-1 ") && md.contains("/80"), "retrieval counted on the 80 paraphrases");
+        assertTrue(md.contains("| Search, large FAQ | ") && md.contains("30 entries"), "the large FAQ as asked for: " + rows);
     }
 
     @Test
