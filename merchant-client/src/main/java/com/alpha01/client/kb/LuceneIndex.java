@@ -67,6 +67,8 @@ final class LuceneIndex {
     private final IndexWriter writer;
     private DirectoryReader reader;
     private IndexSearcher searcher;
+    /** Documents with terms (entries, deleted ones until merged, as Lucene's own BM25 statistics count them). */
+    private long entries;
 
     LuceneIndex() {
         try {
@@ -123,6 +125,8 @@ final class LuceneIndex {
                 DirectoryReader old = reader;
                 reader = changed;
                 searcher = searcher(changed);
+                CollectionStatistics stats = searcher.collectionStatistics(TERMS);
+                entries = stats == null ? 0 : stats.docCount();
                 old.close();
             }
         } catch (IOException e) {
@@ -183,8 +187,6 @@ final class LuceneIndex {
     /** BM25's inverse document frequency of {@code term}: high for a rare term, highest for one no entry has. */
     double idf(String term) {
         try {
-            CollectionStatistics stats = searcher.collectionStatistics(TERMS);
-            long entries = stats == null ? 0 : stats.docCount();
             int df = reader.docFreq(new Term(TERMS, term));
             return Math.log(1 + (entries - df + 0.5) / (df + 0.5));
         } catch (IOException e) {

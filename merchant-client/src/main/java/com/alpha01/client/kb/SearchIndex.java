@@ -159,6 +159,12 @@ final class SearchIndex {
             byAnswer = byAnswer == null || r.answerCosine > byAnswer.answerCosine ? r : byAnswer;
         }
         ranked.sort(Comparator.comparingDouble((Ranked r) -> r.rank).reversed().thenComparing(r -> r.entry.entry.id()));
+        Map<String, Double> idf = new HashMap<>();
+        for (String term : queryTerms.keySet()) {
+            if (Tokens.isContent(term)) {
+                idf.put(term, lucene.idf(term));
+            }
+        }
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < ranked.size() && hits.size() < k; i++) {
             Ranked r = ranked.get(i);
@@ -167,7 +173,7 @@ final class SearchIndex {
                 break;
             }
             double margin = r.rank - (i == 0 ? (ranked.size() > 1 ? ranked.get(1).rank : 0) : ranked.get(0).rank);
-            double[] missing = missing(queryTerms, r.entry);
+            double[] missing = missing(idf, r.entry);
             Confidence.Evidence evidence = new Confidence.Evidence(r.rank, margin, r.cosine, r.keyword, r.answerCosine,
                     r == byCosine, r == byKeyword, r == byAnswer, missing[0], missing[1]);
             KnowledgeEntry entry = r.entry.entry;
@@ -185,17 +191,14 @@ final class SearchIndex {
      * What of the query's words (single characters and Latin words, weighted by idf) the entry lacks:
      * the share of the query's total, and the idf of the rarest one missing.
      */
-    private double[] missing(Map<String, Integer> queryTerms, IndexedEntry entry) {
+    private static double[] missing(Map<String, Double> idfOfContentTerms, IndexedEntry entry) {
         double total = 0;
         double missing = 0;
         double rarest = 0;
-        for (String term : queryTerms.keySet()) {
-            if (!Tokens.isContent(term)) {
-                continue;
-            }
-            double idf = lucene.idf(term);
+        for (Map.Entry<String, Double> term : idfOfContentTerms.entrySet()) {
+            double idf = term.getValue();
             total += idf;
-            if (!entry.termFrequencies().containsKey(term)) {
+            if (!entry.termFrequencies().containsKey(term.getKey())) {
                 missing += idf;
                 rarest = Math.max(rarest, idf);
             }
