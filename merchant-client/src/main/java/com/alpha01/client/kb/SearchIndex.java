@@ -19,7 +19,7 @@ import java.util.Set;
 final class SearchIndex {
 
     /** How many entries each of the keyword and vector searches proposes before they are ranked exactly. */
-    static final int CANDIDATES = 40;
+    static final int CANDIDATES = 20;
 
     private final Map<String, KnowledgeDocument> documents = new LinkedHashMap<>();
     private final Map<String, List<IndexedEntry>> entriesByDocument = new HashMap<>();
