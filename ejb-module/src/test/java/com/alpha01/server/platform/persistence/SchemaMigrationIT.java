@@ -161,12 +161,24 @@ class SchemaMigrationIT {
         return rows;
     }
 
+    /** The V*.sql files under db/migration, from the module's classes folder or its jar (failsafe). */
     private static int migrationFiles() {
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
-                SchemaMigrationIT.class.getResource("/db/migration").toURI()))) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        try {
+            java.net.URI folder = SchemaMigrationIT.class.getResource("/db/migration").toURI();
+            if (!"jar".equals(folder.getScheme())) {
+                return countMigrations(java.nio.file.Path.of(folder));
+            }
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(folder, Map.of())) {
+                return countMigrations(jar.provider().getPath(folder));
+            }
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException("the migrations are not readable from the class path", e);
+        }
+    }
+
+    private static int countMigrations(java.nio.file.Path folder) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
     }
 
