@@ -188,6 +188,23 @@ export async function loadSettings() {
   } catch (e) {
     feedback('settings-feedback', t('settings.failed', { message: errorText(e) }), 'error');
   }
+  await loadWelcomeLine();
+}
+
+/** The shop's welcome line is kept on the server: editable when it can be read (online, a shop admin). */
+async function loadWelcomeLine() {
+  const input = byId('set-welcome');
+  try {
+    const w = await request('settings.welcomeLine');
+    input.value = w.welcomeLine ?? '';
+    input.placeholder = w.shown ?? '';
+    input.dataset.saved = input.value;
+    input.disabled = false;
+    byId('set-welcome-hint').textContent = t('settings.welcomeHint');
+  } catch (e) {
+    input.disabled = true;
+    byId('set-welcome-hint').textContent = t('settings.welcomeUnavailable', { message: errorText(e) });
+  }
 }
 
 async function saveSettings(event, switchLanguage) {
@@ -208,6 +225,10 @@ async function saveSettings(event, switchLanguage) {
   if (key) payload.zhipuKey = key;
   try {
     const result = await request('settings.save', payload);
+    const welcome = byId('set-welcome');
+    if (!welcome.disabled && welcome.value.trim() !== (welcome.dataset.saved ?? '')) {
+      await request('settings.saveWelcomeLine', { welcomeLine: welcome.value.trim() || null });
+    }
     if (payload.language !== language()) await switchLanguage(payload.language);
     await loadSettings();
     feedback('settings-feedback', t(result.restartNeeded ? 'settings.savedRestart' : 'settings.saved'));

@@ -10,6 +10,7 @@ const MESSAGES = {
     drafting: '正在回复…',
     answerBOT: 'AI 助手为您服务', answerNEW: 'AI 助手为您服务', answerHUMAN: '店员正在为您服务',
     answerQUEUED: '等待店员上线', answerCLOSED: '会话已结束，发送消息即可重新开始',
+    source: '来源：', welcome: '您好，欢迎光临{name}！请问有什么可以帮您？',
   },
   en: {
     title: 'Chat with us', send: 'Send', placeholder: 'Type a message…',
@@ -22,6 +23,7 @@ const MESSAGES = {
     answerBOT: 'The AI assistant is answering', answerNEW: 'The AI assistant is answering',
     answerHUMAN: 'A staff member is answering', answerQUEUED: 'Waiting for staff to come online',
     answerCLOSED: 'Conversation ended; write to start again',
+    source: 'Source: ', welcome: 'Hello, welcome to {name}! How can we help?',
   },
 };
 

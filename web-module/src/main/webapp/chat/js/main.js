@@ -1,5 +1,7 @@
 import { applyTexts, t, toggleLanguage } from './i18n.js';
-import { answerer, confirm, dropDrafts, markRead, notice, shopTyping, showDraft, showMessage, status } from './render.js';
+import {
+  answerer, confirm, dropDrafts, isEmpty, markRead, notice, shopTyping, showDraft, showMessage, showWelcome, status,
+} from './render.js';
 import { ChatSocket } from './socket.js';
 
 const scan = new URLSearchParams(location.search).get('scan');
@@ -15,9 +17,17 @@ async function openSession() {
   return response.json();
 }
 
+/** The shop's welcome (`welcome` frame): its name, and its own line (absent: the page's default). */
+let welcome;
+
+/** An empty chat opens with the shop's welcome line; once shown it stays, and follows the language. */
+function greet() {
+  if (welcome && (document.querySelector('.msg.welcome') || isEmpty())) showWelcome(welcome.line, welcome.name);
+}
+
 function start() {
   applyTexts();
-  document.getElementById('lang').addEventListener('click', toggleLanguage);
+  document.getElementById('lang').addEventListener('click', () => { toggleLanguage(); greet(); });
   // Without ?scan= (a sign-in round trip may drop it) the server reads the entry cookie set by /connect.
   const socket = new ChatSocket(openSession, {
     onStatus: status,
@@ -33,7 +43,10 @@ function start() {
     onTyping: (frame) => shopTyping(frame.typing === true),
     // An answer being written shows as a growing bubble, which says more than "typing".
     onDraft: (frame) => { shopTyping(false); showDraft(frame); },
+    onWelcome: (frame) => { welcome = { line: frame.welcomeLine, name: frame.merchantName }; },
     onState: (frame) => {
+      // The state follows the history the socket replays on opening: with none, the shop greets.
+      greet();
       answerer(frame.state, frame.by);
       // A draft the AI was writing will not be finished once staff took over or the conversation ended or queued.
       if (frame.state !== 'BOT' && frame.state !== 'NEW') dropDrafts();

@@ -17,7 +17,7 @@ function who(sender) {
   return sender === 'CUSTOMER' ? t('you') : sender === 'STAFF' ? t('staff') : t('bot');
 }
 
-export function showMessage({ id, seq, sender, text, inReplyTo }, pending = false) {
+export function showMessage({ id, seq, sender, text, inReplyTo, source }, pending = false) {
   const existing = document.querySelector(`[data-id="${CSS.escape(id)}"]`);
   const el = existing ?? document.createElement('div');
   el.className = `msg ${sender === 'CUSTOMER' ? 'customer' : 'merchant'}${pending ? ' pending' : ''}`;
@@ -35,6 +35,7 @@ export function showMessage({ id, seq, sender, text, inReplyTo }, pending = fals
   body.className = 'text';
   body.textContent = text;
   el.append(label, body);
+  if (sender !== 'CUSTOMER' && typeof source === 'string' && source) el.append(sourceLabel(source));
   if (!existing) {
     // In seq order, whatever order frames arrive in (relayed frames may overtake each other).
     const later = seq ? [...log().querySelectorAll('.msg[data-seq]')].find((m) => Number(m.dataset.seq) > seq) : null;
@@ -42,6 +43,46 @@ export function showMessage({ id, seq, sender, text, inReplyTo }, pending = fals
     else log().append(el);
   }
   log().scrollTop = log().scrollHeight;
+}
+
+/** The discreet line under a shop answer saying what it rests on: "来源：常见问题 · 第3条". */
+function sourceLabel(source) {
+  const line = document.createElement('small');
+  line.className = 'source';
+  const prefix = document.createElement('span');
+  prefix.dataset.i18n = 'source';
+  prefix.textContent = t('source');
+  const name = document.createElement('span');
+  name.className = 'source-name';
+  name.textContent = source;
+  line.append(prefix, name);
+  return line;
+}
+
+/**
+ * The shop's welcome line as the first bubble of an empty chat: the shop's own line, or the default
+ * built from its name (in the page's language). Shown, not stored: it has no seq, and is not a
+ * message of the conversation. Calling it again refreshes the default's language.
+ */
+export function showWelcome(line, merchantName) {
+  let el = log().querySelector('.msg.welcome');
+  if (!el) {
+    el = document.createElement('div');
+    el.className = 'msg welcome';
+    const label = document.createElement('span');
+    label.className = 'who';
+    const body = document.createElement('span');
+    body.className = 'text';
+    el.append(label, body);
+    log().prepend(el);
+  }
+  el.querySelector('.who').textContent = merchantName;
+  el.querySelector('.text').textContent = line || t('welcome').replace('{name}', merchantName);
+}
+
+/** Whether the chat shows no message yet (the welcome line and notices are not messages). */
+export function isEmpty() {
+  return !log().querySelector('.msg:not(.welcome)');
 }
 
 /**

@@ -75,6 +75,9 @@ export class ChatSocket {
       case 'state':
         this.handlers.onState?.(frame);
         break;
+      case 'welcome':
+        this.handlers.onWelcome?.(frame);
+        break;
       case 'error':
         this.handlers.onError(frame);
         break;

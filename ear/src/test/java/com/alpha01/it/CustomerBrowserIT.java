@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.protocol.Frame;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,11 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,9 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class CustomerBrowserIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
+    private CustomerPage page;
     private ChromeDriver browser;
 
     @Deployment(testable = false)
@@ -56,34 +48,18 @@ class CustomerBrowserIT {
         return Deployments.ear();
     }
 
-    /** Chromium's profile folder for one test, removed after it. */
-    private java.nio.file.Path profile;
-
     @BeforeEach
     void open_browser() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        Assumptions.assumeTrue(CustomerPage.available(),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=420,820", "--lang=zh-CN",
-                "--user-data-dir=" + (profile = Files.createTempDirectory("alpha01-chromium")));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options);
+        page = CustomerPage.open();
+        browser = page.browser;
     }
 
     @AfterEach
     void close_browser() throws java.io.IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                for (java.nio.file.Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        if (page != null) {
+            page.close();
         }
     }
 
@@ -346,25 +322,15 @@ class CustomerBrowserIT {
         }
     }
 
-    /** Keycloak's login form; with organizations on it comes as two pages (username, then password). */
     private void signIn(WebDriverWait wait, TestEnvironment.Account account) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(account.username());
-        if (browser.findElements(By.id("password")).isEmpty()) {
-            browser.findElement(By.id("kc-login")).click();
-        }
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys(account.password());
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+        page.signIn(account);
     }
 
     private void say(WebDriverWait wait, String text) {
-        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("text")));
-        box.sendKeys(text);
-        browser.findElement(By.id("send")).click();
+        page.say(text);
     }
 
     private void saveScreenshot(String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("alpha01.screenshots", "target/screenshots")));
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        page.screenshot(name);
     }
 }

@@ -11,6 +11,9 @@ public sealed interface Frame {
     /** Longest message text accepted, in characters. */
     int MAX_TEXT_LENGTH = 4000;
 
+    /** Longest {@code source} label of a reply accepted, in characters. */
+    int MAX_SOURCE_LENGTH = 200;
+
     /** The {@code type} value on the wire. */
     String type();
 
@@ -22,11 +25,18 @@ public sealed interface Frame {
     /**
      * Merchant client to server: an answer in one of its conversations. {@code inReplyTo} is the
      * {@code seq} of the customer message it answers, when it answers one: questions nobody answered
-     * are handed to the next client if this one goes away.
+     * are handed to the next client if this one goes away. {@code source} is a short label of what
+     * the answer rests on ("常见问题 · 第3条", "价目表.pdf · 第2页"), shown discreetly to the customer;
+     * null when staff wrote it or the assistant used no knowledge (older clients never send it).
      */
-    record Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo) implements Frame {
+    record Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo, String source)
+            implements Frame {
         public Reply(String id, String conversationId, String text, Sender sender) {
-            this(id, conversationId, text, sender, null);
+            this(id, conversationId, text, sender, null, null);
+        }
+
+        public Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo) {
+            this(id, conversationId, text, sender, inReplyTo, null);
         }
 
         public String type() { return "reply"; }
@@ -37,9 +47,17 @@ public sealed interface Frame {
         public String type() { return "ack"; }
     }
 
-    /** Server to receiver: a stored message. {@code id} is the sender's id. */
+    /**
+     * Server to receiver: a stored message. {@code id} is the sender's id; {@code source} the
+     * answer's {@link Reply#source()} label (null when it has none).
+     */
     record Message(String id, String conversationId, long seq, Sender sender, String text, Instant at,
-                   String customer, Long inReplyTo) implements Frame {
+                   String customer, Long inReplyTo, String source) implements Frame {
+        public Message(String id, String conversationId, long seq, Sender sender, String text, Instant at,
+                       String customer, Long inReplyTo) {
+            this(id, conversationId, seq, sender, text, at, customer, inReplyTo, null);
+        }
+
         public String type() { return "message"; }
     }
 
@@ -79,8 +97,17 @@ public sealed interface Frame {
         public String type() { return "draft"; }
     }
 
-    /** Server to peer after the socket opens: who the peer is, for display and resume. */
-    record Welcome(String peerId, String merchantId, String merchantName, String conversationId) implements Frame {
+    /**
+     * Server to peer after the socket opens: who the peer is, for display and resume. To a customer,
+     * {@code welcomeLine} is the line the shop set to open an empty chat with (null: none set, the
+     * page uses its default built from {@code merchantName}); never sent to merchant clients.
+     */
+    record Welcome(String peerId, String merchantId, String merchantName, String conversationId, String welcomeLine)
+            implements Frame {
+        public Welcome(String peerId, String merchantId, String merchantName, String conversationId) {
+            this(peerId, merchantId, merchantName, conversationId, null);
+        }
+
         public String type() { return "welcome"; }
     }
 

@@ -38,17 +38,17 @@ public final class FrameCodec {
             if (f.inReplyTo() != null) {
                 b.add("inReplyTo", f.inReplyTo());
             }
+            addIfPresent(b, "source", f.source());
         } else if (frame instanceof Frame.Ack f) {
             b.add("id", f.id()).add("conversationId", f.conversationId()).add("seq", f.seq());
         } else if (frame instanceof Frame.Message f) {
             b.add("id", f.id()).add("conversationId", f.conversationId()).add("seq", f.seq())
                     .add("sender", f.sender().name()).add("text", f.text()).add("at", f.at().toString());
-            if (f.customer() != null) {
-                b.add("customer", f.customer());
-            }
+            addIfPresent(b, "customer", f.customer());
             if (f.inReplyTo() != null) {
                 b.add("inReplyTo", f.inReplyTo());
             }
+            addIfPresent(b, "source", f.source());
         } else if (frame instanceof Frame.Delivered f) {
             b.add("conversationId", f.conversationId()).add("seq", f.seq());
         } else if (frame instanceof Frame.Read f) {
@@ -59,9 +59,8 @@ public final class FrameCodec {
             b.add("conversationId", f.conversationId()).add("inReplyTo", f.inReplyTo()).add("text", f.text());
         } else if (frame instanceof Frame.Welcome f) {
             b.add("peerId", f.peerId()).add("merchantId", f.merchantId()).add("merchantName", f.merchantName());
-            if (f.conversationId() != null) {
-                b.add("conversationId", f.conversationId());
-            }
+            addIfPresent(b, "conversationId", f.conversationId());
+            addIfPresent(b, "welcomeLine", f.welcomeLine());
         } else if (frame instanceof Frame.Error f) {
             b.add("code", f.code().name()).add("message", f.message());
             if (f.ref() != null) {
@@ -87,33 +86,32 @@ public final class FrameCodec {
     /** Decodes one frame; every rule broken gives a {@link ProtocolException} with its code. */
     public static Frame decode(String text) throws ProtocolException {
         JsonObject o = parse(text);
-        String ref = o.get("id") instanceof JsonString s ? s.getString() : null;
-        String type = o.get("type") instanceof JsonString s ? s.getString() : null;
+        String ref = optionalString(o, "id");
+        String type = optionalString(o, "type");
         if (type == null) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "missing field 'type'", ref);
         }
         return switch (type) {
             case "send" -> new Frame.Send(senderId(o, ref), text(o, ref));
             case "reply" -> new Frame.Reply(senderId(o, ref), uuid(o, "conversationId", ref), text(o, ref),
-                    optionalSender(o, ref), optionalSeq(o, "inReplyTo", ref));
+                    optionalSender(o, ref), optionalSeq(o, "inReplyTo", ref), source(o, ref));
             case "ack" -> new Frame.Ack(senderId(o, ref), uuid(o, "conversationId", ref), seq(o, ref));
             case "message" -> new Frame.Message(string(o, "id", ref), uuid(o, "conversationId", ref), seq(o, ref),
                     sender(o, ref), string(o, "text", ref), instant(o, ref),
-                    o.get("customer") instanceof JsonString s ? s.getString() : null, optionalSeq(o, "inReplyTo", ref));
+                    optionalString(o, "customer"), optionalSeq(o, "inReplyTo", ref), source(o, ref));
             case "delivered" -> new Frame.Delivered(uuid(o, "conversationId", ref), seq(o, ref));
             case "read" -> new Frame.Read(uuid(o, "conversationId", ref), seq(o, ref));
             case "typing" -> new Frame.Typing(uuid(o, "conversationId", ref), bool(o, "typing", ref));
             case "draft" -> new Frame.Draft(uuid(o, "conversationId", ref), positive(o, "inReplyTo", ref), text(o, ref));
             case "welcome" -> new Frame.Welcome(string(o, "peerId", ref), string(o, "merchantId", ref),
-                    string(o, "merchantName", ref),
-                    o.get("conversationId") instanceof JsonString s ? s.getString() : null);
+                    string(o, "merchantName", ref), optionalString(o, "conversationId"), optionalString(o, "welcomeLine"));
             case "error" -> new Frame.Error(errorCode(o, ref), string(o, "message", ref),
-                    o.get("ref") instanceof JsonString s ? s.getString() : null);
+                    optionalString(o, "ref"));
             case "takeover" -> new Frame.Control(Frame.Action.TAKEOVER, uuid(o, "conversationId", ref));
             case "handback" -> new Frame.Control(Frame.Action.HANDBACK, uuid(o, "conversationId", ref));
             case "close" -> new Frame.Control(Frame.Action.CLOSE, uuid(o, "conversationId", ref));
             case "state" -> new Frame.State(uuid(o, "conversationId", ref), string(o, "state", ref),
-                    o.get("by") instanceof JsonString s ? s.getString() : null);
+                    optionalString(o, "by"));
             case "resume" -> new Frame.Resume(uuid(o, "conversationId", ref), lastSeq(o, ref));
             case "ping" -> new Frame.Ping(number(o, "nonce", ref));
             case "pong" -> new Frame.Pong(number(o, "nonce", ref));
@@ -143,6 +141,31 @@ public final class FrameCodec {
             return s.getString();
         }
         throw new ProtocolException(ErrorCode.BAD_FRAME, "missing or non-text field '" + field + "'", ref);
+    }
+
+    /** A text field that may be absent (older peers) or null: null then. */
+    private static String optionalString(JsonObject o, String field) {
+        return o.get(field) instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** A reply's {@code source} label: absent, null or blank is none; longer than the limit is refused. */
+    private static String source(JsonObject o, String ref) throws ProtocolException {
+        JsonValue value = o.get("source");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String source = string(o, "source", ref).strip();
+        if (source.length() > Frame.MAX_SOURCE_LENGTH) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME,
+                    "'source' is longer than " + Frame.MAX_SOURCE_LENGTH + " characters", ref);
+        }
+        return source.isEmpty() ? null : source;
+    }
+
+    private static void addIfPresent(JsonObjectBuilder b, String field, String value) {
+        if (value != null) {
+            b.add(field, value);
+        }
     }
 
     private static String senderId(JsonObject o, String ref) throws ProtocolException {

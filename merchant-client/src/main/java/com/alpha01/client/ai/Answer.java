@@ -28,6 +28,14 @@ public record Answer(String text, Kind kind, String source, String staffSummary)
         }
     }
 
+    /**
+     * The source to show the customer with the answer: set only when the text rests on it (a quote,
+     * or the model's answer from retrieved knowledge); null for greetings, hand-offs and fallbacks.
+     */
+    public String shownSource() {
+        return kind == Kind.EXTRACTIVE || kind == Kind.AI ? source : null;
+    }
+
     /** Whether staff must be notified and the conversation set to HUMAN. */
     public boolean needsStaff() {
         return kind == Kind.HANDOFF || kind == Kind.FALLBACK;

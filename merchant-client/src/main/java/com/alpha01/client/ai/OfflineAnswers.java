@@ -6,7 +6,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Answers without the model (no key, no network, a GLM error, budget spent): the best knowledge-base match when
- * it is confident, quoted with its source (the passage that matched, not the start of a long chunk); otherwise none, and the caller tells the customer a person will reply.
+ * it is confident, quoted as the shop wrote it (the passage that matched, not the start of a long chunk) with no
+ * heading, its source kept beside the text for a discreet label; otherwise none, and the caller tells the
+ * customer a person will reply.
  */
 final class OfflineAnswers {
 
@@ -26,8 +28,7 @@ final class OfflineAnswers {
             return knowledge.search(question, 3).stream()
                     .filter(knowledge::confident)
                     .findFirst()
-                    .map(hit -> new Answer("根据《" + source(hit) + "》：" + excerpt(hit.passage()), Answer.Kind.EXTRACTIVE,
-                            source(hit), null));
+                    .map(hit -> new Answer(excerpt(hit.passage()), Answer.Kind.EXTRACTIVE, source(hit), null));
         } catch (RuntimeException e) {
             LOG.warnf("Knowledge search failed (%s): no offline answer", e.getClass().getSimpleName());
             return Optional.empty();

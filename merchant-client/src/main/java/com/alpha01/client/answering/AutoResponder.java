@@ -154,15 +154,22 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
             answerWith(ai.get(), question);
             return;
         }
-        String text = faq.answer(question.text());
-        link.reply(question.conversationId(), text, Frame.Sender.BOT, question.seq()).whenComplete((ack, failure) -> {
-            if (failure != null) {
-                LOG.warnf("Answer in conversation %s not stored: %s", question.conversationId(), failure.getMessage());
-                return;
-            }
-            observer.message(new Frame.Message(ack.id(), question.conversationId(), ack.seq(), Frame.Sender.BOT,
-                    text, Instant.now(), null, question.seq()));
-        });
+        FaqResponder.Found found = faq.find(question.text());
+        link.reply(question.conversationId(), found.text(), Frame.Sender.BOT, question.seq(), found.source())
+                .whenComplete((ack, failure) -> {
+                    if (failure != null) {
+                        LOG.warnf("Answer in conversation %s not stored: %s", question.conversationId(),
+                                failure.getMessage());
+                        return;
+                    }
+                    observer.message(sent(ack, question, found.text(), found.source()));
+                });
+    }
+
+    /** Our stored answer to {@code question}, as the observer shows it (with what it rests on, if anything). */
+    private static Frame.Message sent(Frame.Ack ack, Frame.Message question, String text, String source) {
+        return new Frame.Message(ack.id(), question.conversationId(), ack.seq(), Frame.Sender.BOT, text, Instant.now(),
+                null, question.seq(), source);
     }
 
     /**
@@ -185,14 +192,13 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
                         if (answer.needsStaff() && kept != null) {
                             kept.record(conversation, question.seq(), question.text());
                         }
-                        link.reply(conversation, answer.text(), Frame.Sender.BOT, question.seq())
+                        link.reply(conversation, answer.text(), Frame.Sender.BOT, question.seq(), answer.shownSource())
                                 .whenComplete((ack, failure) -> {
                                     if (failure != null) {
                                         LOG.warnf("Answer in conversation %s not stored: %s", conversation,
                                                 failure.getMessage());
                                     } else {
-                                        observer.message(new Frame.Message(ack.id(), conversation, ack.seq(),
-                                                Frame.Sender.BOT, answer.text(), Instant.now(), null, question.seq()));
+                                        observer.message(sent(ack, question, answer.text(), answer.shownSource()));
                                     }
                                     if (answer.needsStaff()) {
                                         handOff(conversation, answer.staffSummary());

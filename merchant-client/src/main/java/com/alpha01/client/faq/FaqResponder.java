@@ -14,9 +14,13 @@ import java.util.Map;
 /**
  * Answers from a keyword FAQ file: lines {@code 关键词1|关键词2 => 回答}; {@code #} starts a comment;
  * a line with the keyword {@code *} is the fallback answer. The first entry whose keyword occurs in
- * the question wins.
+ * the question wins; its answer goes out as written, and the entry is named as its source.
  */
 public final class FaqResponder {
+
+    /** An answer, and the entry it came from ({@code 常见问题 · 第N条}, as the knowledge base numbers them; null for the fallback). */
+    public record Found(String text, String source) {
+    }
 
     private record Entry(List<String> keywords, String answer) {
     }
@@ -68,11 +72,17 @@ public final class FaqResponder {
     }
 
     public String answer(String question) {
+        return find(question).text();
+    }
+
+    /** The answer to {@code question} with the entry it came from; the fallback (no source) when none matches. */
+    public Found find(String question) {
         String q = question.toLowerCase(Locale.ROOT);
-        return entries.stream()
-                .filter(e -> e.keywords().stream().anyMatch(k -> !k.isEmpty() && q.contains(k)))
-                .map(Entry::answer)
-                .findFirst()
-                .orElse(fallback);
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).keywords().stream().anyMatch(k -> !k.isEmpty() && q.contains(k))) {
+                return new Found(entries.get(i).answer(), "常见问题 · 第" + (i + 1) + "条");
+            }
+        }
+        return new Found(fallback, null);
     }
 }

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Supplier;
 
-/** The server's REST API as the merchant client uses it: registration and QR codes. */
+/** The server's REST API as the merchant client uses it: registration, QR codes, the shop's figures and welcome line. */
 public final class ServerApi {
+
+    private static final String WELCOME_LINE = "/api/v1/merchant/welcome-line";
 
     private final URI base;
     private final Supplier<String> accessToken;
@@ -107,6 +109,26 @@ public final class ServerApi {
     /** Today's figures of the caller's shop ({@code GET /api/v1/merchant/stats}). */
     public JsonObject stats() throws IOException, InterruptedException {
         return parse(send(request("/api/v1/merchant/stats").GET()));
+    }
+
+    /**
+     * The line the shop opens an empty chat with ({@code GET /api/v1/merchant/welcome-line}, merchant admins):
+     * {@code welcomeLine}, the shop's own (absent when none is set), and {@code shown}, what customers see.
+     */
+    public JsonObject welcomeLine() throws IOException, InterruptedException {
+        return parse(send(request(WELCOME_LINE).GET()));
+    }
+
+    /** Sets the shop's welcome line (null or blank: the default); {@code BAD_TEXT} for more than 200 characters. */
+    public JsonObject setWelcomeLine(String line) throws IOException, InterruptedException {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        if (line == null) {
+            body.addNull("welcomeLine");
+        } else {
+            body.add("welcomeLine", line);
+        }
+        return parse(send(request(WELCOME_LINE).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.build().toString()))));
     }
 
     /** One code with its funnel. */

@@ -120,13 +120,16 @@ public final class ServerLink implements AutoCloseable {
 
     /** Sends an answer; the future completes when the server has stored it. Offline, it waits in the outbox. */
     public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender) {
-        return reply(conversationId, text, sender, null);
+        return reply(conversationId, text, sender, null, null);
     }
 
-    /** The same, answering customer message {@code inReplyTo} (its seq). */
-    public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo) {
+    /** The same, answering customer message {@code inReplyTo} (its seq), naming what it rests on (null: nothing). */
+    public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo,
+                                              String source) {
+        String label = source == null || source.length() <= Frame.MAX_SOURCE_LENGTH ? source
+                : source.substring(0, Frame.MAX_SOURCE_LENGTH - 1) + "…";
         Frame.Reply frame = new Frame.Reply(UUID.randomUUID().toString().replace("-", ""), conversationId, text, sender,
-                inReplyTo);
+                inReplyTo, label);
         CompletableFuture<Frame.Ack> acked = outbox.add(frame);
         send(frame);
         return acked;

@@ -3,6 +3,7 @@ package com.alpha01.client.screens;
 import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.bridge.BridgeException;
+import com.alpha01.client.link.ServerApi;
 import com.alpha01.client.session.Connection;
 import com.alpha01.client.session.StaffSession;
 import com.alpha01.client.settings.AppSettings;
@@ -10,7 +11,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 
-/** The 设置 screen's requests: the settings (the key shown by its last 4 characters), saving them, the language. */
+/**
+ * The 设置 screen's requests: the settings (the key shown by its last 4 characters), saving them, the language,
+ * and the shop's welcome line (on the server: {@code settings.welcomeLine}, {@code settings.saveWelcomeLine}).
+ */
 public final class SettingsScreen {
 
     private final AppSettings settings;
@@ -28,6 +32,15 @@ public final class SettingsScreen {
         bridge.on("settings.get", r -> Json.createObjectBuilder(settings.forUi(sessions.connection()
                 .map(Connection::account).orElse(""))).add("tokensToday", StatusScreen.tokens(ai)).build());
         bridge.on("settings.save", this::save);
+        // The shop's welcome line lives on the server (merchant admins may change it).
+        bridge.on("settings.welcomeLine", r -> Requests.server(() -> api().welcomeLine()));
+        bridge.on("settings.saveWelcomeLine", r -> Requests.server(() -> api().setWelcomeLine(
+                r.getString("welcomeLine", null))));
+    }
+
+    private ServerApi api() throws BridgeException {
+        return sessions.connection().map(Connection::api)
+                .orElseThrow(() -> new BridgeException("OFFLINE", "sign in and connect to change the welcome line"));
     }
 
     /** Saves what the screen sent; the assistant is rebuilt with it. */

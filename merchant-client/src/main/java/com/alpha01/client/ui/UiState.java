@@ -90,6 +90,9 @@ public final class UiState {
         if (m.inReplyTo() != null) {
             event.add("inReplyTo", m.inReplyTo());
         }
+        if (m.source() != null) {
+            event.add("source", m.source()); // what the answer rests on, shown in full on 会话
+        }
         JsonObject message = event.build();
         c.messages.add(message);
         c.messages.sort((a, b) -> Long.compare(a.getJsonNumber("seq").longValue(), b.getJsonNumber("seq").longValue()));

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Without the model (no key, errors, no network): an extractive answer with its source, or a fallback for staff. */
+/**
+ * Without the model (no key, errors, no network): an extractive answer that reads as the shop's own sentence, its
+ * source kept beside it, or a fallback for staff.
+ */
 class DegradedModeTest {
 
-    private static final String RETURNS = "根据《退换货政策.pdf 第1页》：七天无理由退换货，商品需保持完好，运费由顾客承担。";
+    private static final String RETURNS = "七天无理由退换货，商品需保持完好，运费由顾客承担。";
 
     private FakeZhipuServer fake;
     private AnswerService service;
@@ -126,7 +129,9 @@ class DegradedModeTest {
         Answer answer = ask(down, "什么时候发货？");
 
         assertEquals(Answer.Kind.EXTRACTIVE, answer.kind());
-        assertEquals("根据《配送说明.docx》：同城订单当天发货，外地订单两天内发货，满99元包邮。", answer.text());
+        assertEquals("同城订单当天发货，外地订单两天内发货，满99元包邮。", answer.text());
+        assertEquals("配送说明.docx", answer.source());
+        assertEquals("配送说明.docx", answer.shownSource());
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A merchant client's answer: {@code sender} BOT or STAFF (null: BOT), {@code inReplyTo} the seq of
- * the customer message it answers, if any.
+ * the customer message it answers, if any; {@code source} the label of what it rests on (null: none).
  */
-public record Answer(UUID conversationId, String senderMsgId, String text, Sender sender, Long inReplyTo) {
+public record Answer(UUID conversationId, String senderMsgId, String text, Sender sender, Long inReplyTo,
+                     String source) {
 }

@@ -54,7 +54,7 @@ public class ChatService {
         if (!c.customerSubject().equals(customerSubject)) {
             throw Refusals.noSuchConversation();
         }
-        return store(c, Sender.CUSTOMER, question.senderMsgId(), question.text(), null);
+        return store(c, Sender.CUSTOMER, question.senderMsgId(), question.text(), null, null);
     }
 
     public Accepted acceptFromClient(UUID clientId, Answer answer) {
@@ -69,7 +69,7 @@ public class ChatService {
         if (answer.inReplyTo() != null && answer.inReplyTo() > c.lastSeq()) {
             throw new DomainException(ErrorCode.BAD_FRAME, "inReplyTo names a message that does not exist");
         }
-        return store(c, sender, answer.senderMsgId(), answer.text(), answer.inReplyTo());
+        return store(c, sender, answer.senderMsgId(), answer.text(), answer.inReplyTo(), answer.source());
     }
 
     /** The result of a staff action: the new state, and the client that held the conversation before. */
@@ -133,13 +133,15 @@ public class ChatService {
         return markRead(c, seq, false) > 0 && c.client() != null ? Optional.of(c.client().id()) : Optional.empty();
     }
 
-    /** What a customer socket needs to greet its peer. */
-    public record ConversationView(UUID id, UUID merchantId, String merchantName, ConversationState state) {
+    /** What a customer socket needs to greet its peer; {@code welcomeLine} is the shop's own (null: none set). */
+    public record ConversationView(UUID id, UUID merchantId, String merchantName, ConversationState state,
+                                   String welcomeLine) {
     }
 
     public ConversationView describe(UUID conversationId) {
         Conversation c = conversations.find(conversationId).orElseThrow(Refusals::noSuchConversation);
-        return new ConversationView(c.id(), c.merchant().id(), c.merchant().name(), c.state());
+        return new ConversationView(c.id(), c.merchant().id(), c.merchant().name(), c.state(),
+                c.merchant().welcomeLine());
     }
 
     /** Messages after {@code lastSeq}, oldest first, at most {@link Frame#RESUME_LIMIT}, as the customer sees them. Callers check tenancy. */
@@ -166,7 +168,8 @@ public class ChatService {
         return oldestFirst;
     }
 
-    private Accepted store(Conversation c, Sender sender, String senderMsgId, String text, Long inReplyTo) {
+    private Accepted store(Conversation c, Sender sender, String senderMsgId, String text, Long inReplyTo,
+                           String source) {
         Optional<ChatMessage> earlier = messages.bySenderId(c, sender, senderMsgId);
         if (earlier.isPresent()) {
             if (!earlier.get().body().equals(text)) {
@@ -180,6 +183,7 @@ public class ChatService {
         Instant now = Instant.now();
         ChatMessage m = new ChatMessage(c, c.nextSeq(now), sender, senderMsgId, text, now);
         m.answers(inReplyTo);
+        m.restsOn(source);
         messages.add(m);
         deliveries.publish(m.id());
         LOG.debugf("Stored %s message %d of conversation %s", sender, m.seq(), c.id());

@@ -51,7 +51,7 @@ public class ClientConnections {
         presence.attached(client.id(), channel.id());
         relay.clientConnected(client.id(), channel.id()); // an older socket on another node closes
         channel.send(new Outbound.Welcome(client.id().toString(), client.merchant().id(), client.merchant().name(),
-                null));
+                null, null));
         LOG.infof("Client %s connected (socket %s)", client.id(), channel.id());
         delivery.replayToClient(client.id());
     }

@@ -42,7 +42,8 @@ public class CustomerConnections {
         var conversationId = grant.get().conversationId();
         peers.attachCustomer(conversationId, channel);
         ChatService.ConversationView view = chat.describe(conversationId);
-        channel.send(new Outbound.Welcome(peerId, view.merchantId(), view.merchantName(), conversationId));
+        channel.send(new Outbound.Welcome(peerId, view.merchantId(), view.merchantName(), conversationId,
+                view.welcomeLine()));
         (since.isPresent() ? chat.since(conversationId, since.getAsLong()) : chat.recent(conversationId, HISTORY))
                 .forEach(channel::send);
         channel.send(new Outbound.State(conversationId, view.state(), null));

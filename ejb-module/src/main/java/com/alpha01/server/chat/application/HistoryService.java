@@ -36,8 +36,8 @@ public class HistoryService {
     @Inject
     MerchantDirectory directory;
 
-    /** One message of a page. */
-    public record Entry(long seq, Sender sender, String text, Instant at, boolean delivered) {
+    /** One message of a page; {@code source} is what an answer rests on (null: none). */
+    public record Entry(long seq, Sender sender, String text, Instant at, boolean delivered, String source) {
     }
 
     /** One page: messages newest first; {@code nextBefore} is where the next (older) page starts, or null. */
@@ -67,6 +67,6 @@ public class HistoryService {
         List<ChatMessage> shown = more ? page.subList(0, size) : page;
         Long next = more ? shown.get(shown.size() - 1).seq() : null;
         return new Page(shown.stream().map(m -> new Entry(m.seq(), m.sender(), m.body(), m.createdAt(),
-                m.deliveredAt() != null)).toList(), next, customerName);
+                m.deliveredAt() != null, m.source())).toList(), next, customerName);
     }
 }

@@ -16,20 +16,21 @@ public sealed interface Outbound {
     /** The conversation it concerns; null only for a merchant client's welcome. */
     UUID conversationId();
 
-    /** Sent once when a socket opens. */
-    record Welcome(String peerId, UUID merchantId, String merchantName, UUID conversationId) implements Outbound {
+    /** Sent once when a socket opens; {@code welcomeLine} (customers only) is the shop's own line, null when unset. */
+    record Welcome(String peerId, UUID merchantId, String merchantName, UUID conversationId, String welcomeLine)
+            implements Outbound {
     }
 
     /**
      * A stored message. {@code customer} is the masked customer name shown to merchant clients (null
-     * toward customers); {@code id} is the sender's own message id.
+     * toward customers); {@code id} is the sender's own message id; {@code source} what an answer rests on.
      */
     record Message(UUID conversationId, long seq, String id, Sender sender, String text, Instant at,
-                   String customer, Long inReplyTo) implements Outbound {
+                   String customer, Long inReplyTo, String source) implements Outbound {
 
         public static Message of(ChatMessage m, String customer) {
             return new Message(m.conversation().id(), m.seq(), m.senderMsgId(), m.sender(), m.body(), m.createdAt(),
-                    customer, m.inReplyTo());
+                    customer, m.inReplyTo(), m.source());
         }
     }
 

@@ -43,6 +43,10 @@ public class ChatMessage {
     @Column(name = "in_reply_to")
     private Long inReplyTo;
 
+    /** What an answer rests on, as the merchant client labelled it; null for none. */
+    @Column(length = 200)
+    private String source;
+
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
@@ -93,6 +97,15 @@ public class ChatMessage {
 
     public Long inReplyTo() {
         return inReplyTo;
+    }
+
+    /** Labels what this answer rests on (a knowledge-base entry, a document page); null for none. */
+    public void restsOn(String source) {
+        this.source = source;
+    }
+
+    public String source() {
+        return source;
     }
 
     public String senderMsgId() {

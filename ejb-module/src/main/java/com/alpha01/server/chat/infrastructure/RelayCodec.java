@@ -34,6 +34,7 @@ final class RelayCodec {
             if (m.inReplyTo() != null) {
                 o.add("inReplyTo", m.inReplyTo());
             }
+            addIfPresent(o, "source", m.source());
         } else if (outbound instanceof Outbound.State s) {
             o.add("state", s.state().name());
             addIfPresent(o, "by", s.by());
@@ -53,7 +54,7 @@ final class RelayCodec {
         return switch (o.getString("kind")) {
             case "Message" -> new Outbound.Message(conversationId, o.getJsonNumber("seq").longValue(), o.getString("id"),
                     Sender.valueOf(o.getString("sender")), o.getString("text"), Instant.parse(o.getString("at")),
-                    o.getString("customer", null), optionalLong(o, "inReplyTo"));
+                    o.getString("customer", null), optionalLong(o, "inReplyTo"), o.getString("source", null));
             case "State" -> new Outbound.State(conversationId, ConversationState.valueOf(o.getString("state")),
                     o.getString("by", null));
             case "Read" -> new Outbound.Read(conversationId, o.getJsonNumber("seq").longValue());

@@ -15,6 +15,9 @@ import java.util.UUID;
 @Table(name = "merchant")
 public class Merchant {
 
+    /** Longest welcome line, in characters. */
+    public static final int WELCOME_LINE_MAX = 200;
+
     @Id
     private UUID id;
 
@@ -26,6 +29,10 @@ public class Merchant {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The line the shop opens an empty chat with (null: the customer page's default). */
+    @Column(name = "welcome_line", length = WELCOME_LINE_MAX)
+    private String welcomeLine;
 
     /** The store chain this shop belongs to (null: independent). */
     @Column(name = "chain_code", length = 100)
@@ -55,6 +62,16 @@ public class Merchant {
 
     public String chainCode() {
         return chainCode;
+    }
+
+    /** The shop's own welcome line; null when none is set. */
+    public String welcomeLine() {
+        return welcomeLine;
+    }
+
+    /** Sets the welcome line (null: back to the default); the caller has checked it. */
+    public void welcomeWith(String line) {
+        this.welcomeLine = line;
     }
 
     /** What Keycloak says about the shop (display name, chain) replaces what was known. */

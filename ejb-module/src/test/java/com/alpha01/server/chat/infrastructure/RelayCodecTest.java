@@ -1,6 +1,8 @@
 package com.alpha01.server.chat.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.alpha01.server.chat.application.Outbound;
@@ -19,8 +21,10 @@ class RelayCodecTest {
     void every_relayed_kind_arrives_on_the_other_node_as_it_left() {
         List<Outbound> relayed = List.of(
                 new Outbound.Message(CONVERSATION, 7, "msg-0000001", Sender.CUSTOMER, "有燕麦奶吗？\n\"引号\"",
-                        Instant.parse("2026-12-06T10:15:30.123456Z"), "顾客 a***@example.com", null),
-                new Outbound.Message(CONVERSATION, 8, "answer-0001", Sender.BOT, "有的", Instant.EPOCH, null, 7L),
+                        Instant.parse("2026-12-06T10:15:30.123456Z"), "顾客 a***@example.com", null, null),
+                new Outbound.Message(CONVERSATION, 8, "answer-0001", Sender.BOT, "有的", Instant.EPOCH, null, 7L, null),
+                new Outbound.Message(CONVERSATION, 9, "answer-0002", Sender.BOT, "有燕麦奶，加三元", Instant.EPOCH, null,
+                        7L, "常见问题 · 第3条"),
                 new Outbound.State(CONVERSATION, ConversationState.HUMAN, "王小明"),
                 new Outbound.State(CONVERSATION, ConversationState.BOT, null),
                 new Outbound.Read(CONVERSATION, 8),
@@ -33,9 +37,19 @@ class RelayCodecTest {
     }
 
     @Test
+    void a_message_relayed_by_a_node_of_the_previous_build_has_no_source() {
+        Outbound.Message m = (Outbound.Message) RelayCodec.decode("{\"kind\":\"Message\",\"conversationId\":\""
+                + CONVERSATION + "\",\"seq\":8,\"id\":\"answer-0001\",\"sender\":\"STAFF\",\"text\":\"马上来\","
+                + "\"at\":\"2026-12-06T10:15:30Z\",\"inReplyTo\":7}");
+        assertNull(m.source());
+        assertEquals(7L, m.inReplyTo());
+        assertFalse(RelayCodec.encode(m).contains("source"), "no source field when there is none");
+    }
+
+    @Test
     void a_welcome_is_never_relayed_and_an_unknown_kind_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> RelayCodec.encode(
-                new Outbound.Welcome("peer", UUID.randomUUID(), "店", null)));
+                new Outbound.Welcome("peer", UUID.randomUUID(), "店", null, null)));
         assertThrows(IllegalArgumentException.class, () -> RelayCodec.decode(
                 "{\"kind\":\"Welcome\",\"conversationId\":\"" + CONVERSATION + "\"}"));
     }

@@ -26,7 +26,7 @@ final class FrameMapper {
 
     static Answer answer(Frame.Reply reply) {
         return new Answer(UUID.fromString(reply.conversationId()), reply.id(), reply.text(), sender(reply.sender()),
-                reply.inReplyTo());
+                reply.inReplyTo(), reply.source());
     }
 
     static DraftText draft(Frame.Draft draft) {
@@ -50,7 +50,7 @@ final class FrameMapper {
         String conversationId = outbound.conversationId() == null ? null : outbound.conversationId().toString();
         if (outbound instanceof Outbound.Message m) {
             return new Frame.Message(m.id(), conversationId, m.seq(), Frame.Sender.valueOf(m.sender().name()), m.text(),
-                    m.at(), m.customer(), m.inReplyTo());
+                    m.at(), m.customer(), m.inReplyTo(), m.source());
         } else if (outbound instanceof Outbound.State s) {
             return new Frame.State(conversationId, s.state().name(), s.by());
         } else if (outbound instanceof Outbound.Read r) {
@@ -60,7 +60,8 @@ final class FrameMapper {
         } else if (outbound instanceof Outbound.Draft d) {
             return new Frame.Draft(conversationId, d.inReplyTo(), d.text());
         } else if (outbound instanceof Outbound.Welcome w) {
-            return new Frame.Welcome(w.peerId(), w.merchantId().toString(), w.merchantName(), conversationId);
+            return new Frame.Welcome(w.peerId(), w.merchantId().toString(), w.merchantName(), conversationId,
+                    w.welcomeLine());
         }
         throw new IllegalArgumentException("no frame for " + outbound.getClass().getSimpleName());
     }

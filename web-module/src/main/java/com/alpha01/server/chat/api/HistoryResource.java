@@ -57,6 +57,9 @@ public class HistoryResource {
         for (HistoryService.Entry m : page.newestFirst()) {
             JsonObjectBuilder o = Json.createObjectBuilder().add("seq", m.seq()).add("sender", m.sender().name())
                     .add("text", m.text()).add("at", m.at().toString()).add("delivered", m.delivered());
+            if (m.source() != null) {
+                o.add("source", m.source());
+            }
             messages.add(o);
         }
         JsonObjectBuilder body = Json.createObjectBuilder().add("conversationId", conversationId).add("messages", messages);

@@ -1,2 +1,2 @@
-/** REST entry points of the merchant context (client registration). */
+/** REST entry points of the merchant context: client registration, provisioning, staff, the shop's welcome line. */
 package com.alpha01.server.merchant.api;

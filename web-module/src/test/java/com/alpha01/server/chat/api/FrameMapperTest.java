@@ -25,8 +25,10 @@ class FrameMapperTest {
     @Test
     void inbound_frames_become_the_use_cases_commands() {
         assertEquals(new Question("msg-0000001", "你好"), FrameMapper.question(new Frame.Send("msg-0000001", "你好")));
-        assertEquals(new Answer(CONV, "answer-0001", "有的", Sender.STAFF, 3L),
+        assertEquals(new Answer(CONV, "answer-0001", "有的", Sender.STAFF, 3L, null),
                 FrameMapper.answer(new Frame.Reply("answer-0001", C, "有的", Frame.Sender.STAFF, 3L)));
+        assertEquals(new Answer(CONV, "answer-0003", "九点开门", Sender.BOT, 3L, "常见问题 · 第3条"),
+                FrameMapper.answer(new Frame.Reply("answer-0003", C, "九点开门", Frame.Sender.BOT, 3L, "常见问题 · 第3条")));
         assertNull(FrameMapper.answer(new Frame.Reply("answer-0002", C, "有的", null, null)).sender(),
                 "no sender on the wire stays none: the use case decides the default (BOT)");
         assertEquals(new DraftText(CONV, 4, "有的，"), FrameMapper.draft(new Frame.Draft(C, 4, "有的，")));
@@ -43,14 +45,18 @@ class FrameMapperTest {
     void a_stored_message_reaches_the_wire_exactly_as_the_protocol_writes_it() {
         Instant at = Instant.parse("2026-12-06T10:15:30Z");
         Frame toClient = FrameMapper.frame(new Outbound.Message(CONV, 5, "msg-0000005", Sender.CUSTOMER, "几点关门",
-                at, "顾客 a***", null));
+                at, "顾客 a***", null, null));
         assertEquals(new Frame.Message("msg-0000005", C, 5, Frame.Sender.CUSTOMER, "几点关门", at, "顾客 a***", null),
                 toClient);
         Frame toCustomer = FrameMapper.frame(new Outbound.Message(CONV, 6, "answer-0006", Sender.BOT, "十点", at,
-                null, 5L));
+                null, 5L, null));
         assertEquals(new Frame.Message("answer-0006", C, 6, Frame.Sender.BOT, "十点", at, null, 5L), toCustomer);
         assertEquals(FrameCodec.encode(new Frame.Message("answer-0006", C, 6, Frame.Sender.BOT, "十点", at, null, 5L)),
                 FrameCodec.encode(toCustomer));
+        Frame quoted = FrameMapper.frame(new Outbound.Message(CONV, 7, "answer-0007", Sender.BOT, "十点关门", at,
+                null, 5L, "营业须知.pdf · 第1页"));
+        assertEquals(new Frame.Message("answer-0007", C, 7, Frame.Sender.BOT, "十点关门", at, null, 5L,
+                "营业须知.pdf · 第1页"), quoted);
     }
 
     @Test
@@ -64,9 +70,11 @@ class FrameMapperTest {
         assertEquals(new Frame.Draft(C, 2, "草稿"), FrameMapper.frame(new Outbound.Draft(CONV, 2, "草稿")));
         UUID merchant = UUID.randomUUID();
         assertEquals(new Frame.Welcome("client-1", merchant.toString(), "咖啡店", null),
-                FrameMapper.frame(new Outbound.Welcome("client-1", merchant, "咖啡店", null)));
+                FrameMapper.frame(new Outbound.Welcome("client-1", merchant, "咖啡店", null, null)));
         assertEquals(new Frame.Welcome("tab-1", merchant.toString(), "咖啡店", C),
-                FrameMapper.frame(new Outbound.Welcome("tab-1", merchant, "咖啡店", CONV)));
+                FrameMapper.frame(new Outbound.Welcome("tab-1", merchant, "咖啡店", CONV, null)));
+        assertEquals(new Frame.Welcome("tab-2", merchant.toString(), "咖啡店", C, "今天的拿铁第二杯半价！"),
+                FrameMapper.frame(new Outbound.Welcome("tab-2", merchant, "咖啡店", CONV, "今天的拿铁第二杯半价！")));
     }
 
     @Test
