@@ -40,4 +40,9 @@ public record Answer(String text, Kind kind, String source, String staffSummary)
     public boolean needsStaff() {
         return kind == Kind.HANDOFF || kind == Kind.FALLBACK;
     }
+
+    /** A reply that tells the customer a person is coming: sending it without a hand-off would promise what nobody does. */
+    public static boolean promisesPerson(String reply) {
+        return CustomerIntent.promisesPerson(reply);
+    }
 }

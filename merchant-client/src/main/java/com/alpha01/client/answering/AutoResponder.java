@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -72,6 +73,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     private volatile ServerLink link;
     private volatile Automation automation;
     private volatile Supplier<Optional<AnswerService>> assistant = Optional::empty;
+    private volatile BooleanSupplier shopKnowledge = () -> false;
     private volatile UnansweredQuestions unanswered;
     /** Conversations staff have taken over: the AI stays silent there. */
     private final Set<String> heldByStaff = ConcurrentHashMap.newKeySet();
@@ -84,6 +86,14 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     /** The shop's rules, asked first about every customer message (a rule that answered silences the AI). */
     public void useAutomation(Automation rules) {
         this.automation = rules;
+    }
+
+    /**
+     * Whether the shop has a knowledge base of its own: then, until the assistant is ready, a question gets
+     * the fallback line and goes to staff instead of an answer from the demo FAQ.
+     */
+    public void useShopKnowledgeCheck(BooleanSupplier shopHasKnowledge) {
+        this.shopKnowledge = shopHasKnowledge;
     }
 
     /** The assistant that answers (streamed) when it is ready; the local FAQ answers until then. */
@@ -154,17 +164,28 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
             answerWith(ai.get(), question);
             return;
         }
-        FaqResponder.Found found = faq.find(question.text());
+        boolean demoOnly = !shopKnowledge.getAsBoolean();
+        FaqResponder.Found found = demoOnly ? faq.find(question.text()) : faq.fallback();
         link.reply(question.conversationId(), found.text(), Frame.Sender.BOT, question.seq(), found.source())
                 .whenComplete((ack, failure) -> {
                     if (failure != null) {
                         LOG.warnf("Answer in conversation %s not stored: %s", question.conversationId(),
                                 failure.getMessage());
-                        return;
+                    } else {
+                        observer.message(sent(ack, question, found.text(), found.source()));
                     }
-                    observer.message(sent(ack, question, found.text(), found.source()));
+                    if (!demoOnly || found.source() != null && Answer.promisesPerson(found.text())) {
+                        handOff(question.conversationId(), STARTING);
+                    }
                 });
     }
+
+    /**
+     * What staff read on a question that came while the assistant was still starting: for a shop with its own
+     * knowledge base (the demo FAQ would answer with a sample shop's facts), or when the FAQ entry found
+     * promises a person ("已为您通知店员"). The demo's catch-all line keeps the conversation with the assistant.
+     */
+    static final String STARTING = "助手还在启动，这个问题请店员回复。";
 
     /** Our stored answer to {@code question}, as the observer shows it (with what it rests on, if anything). */
     private static Frame.Message sent(Frame.Ack ack, Frame.Message question, String text, String source) {

@@ -44,6 +44,8 @@ public final class LocalAi implements AutoCloseable {
     private final Supplier<String> shopName;
     private final Supplier<String> hours;
     private final CompletableFuture<KnowledgeBase> knowledge;
+    /** The knowledge base held the shop's own content when the app started (read before it loads). */
+    private final boolean shopKnowledge;
     private final TokenBudget budget;
     private final FollowUps followUps = new FollowUps(Clock.systemDefaultZone());
     private final UnansweredQuestions unanswered;
@@ -56,6 +58,7 @@ public final class LocalAi implements AutoCloseable {
         this.hours = hours;
         this.budget = new TokenBudget(settings.dailyTokenBudget(), usageStore(store), Clock.systemDefaultZone());
         this.unanswered = UnansweredQuestions.open(store);
+        this.shopKnowledge = KnowledgeBase.holdsShopContent(store);
         followUps.restore(loadFollowUps());
         followUps.onCreated(task -> saveFollowUps());
         this.knowledge = CompletableFuture.supplyAsync(() -> {
@@ -73,6 +76,14 @@ public final class LocalAi implements AutoCloseable {
                 rebuild();
             }
         });
+    }
+
+    /**
+     * Whether the shop has knowledge of its own: then, while the knowledge base loads, the demo FAQ must
+     * not answer for it (its hours and Wi-Fi are a sample shop's).
+     */
+    public boolean shopKnowledge() {
+        return shopKnowledge || knowledge().map(KnowledgeBase::holdsShopContent).orElse(false);
     }
 
     /** The knowledge base, once open (empty while the model loads or when it failed). */

@@ -144,6 +144,7 @@ public final class MerchantApp implements AutoCloseable {
         AutoResponder r = new AutoResponder(faq, events);
         r.useAutomation(automation);
         r.useAssistant(ai::assistant);
+        r.useShopKnowledgeCheck(ai::shopKnowledge);
         r.recordUnanswered(ai.unanswered());
         return r;
     }

@@ -71,6 +71,11 @@ public final class FaqResponder {
         return entries.stream().map(e -> Map.entry(String.join(" / ", e.keywords()), e.answer())).toList();
     }
 
+    /** The line for a question nobody can answer yet: a person will reply. */
+    public Found fallback() {
+        return new Found(fallback, null);
+    }
+
     public String answer(String question) {
         return find(question).text();
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The shop's knowledge base: files imported, split and embedded in-process, searched by keyword
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  * one. An import does its slow part (embedding) before it takes the short write lock.
  */
 public final class KnowledgeBase implements KnowledgeSearch {
+
+    private static final Logger LOG = Logger.getLogger(KnowledgeBase.class);
 
     private final KbStore store;
     private final Embedder embedder;
@@ -126,6 +129,29 @@ public final class KnowledgeBase implements KnowledgeSearch {
     /** Deletes one entry; false when there was none with that id. */
     public boolean deleteEntry(String id) throws IOException {
         return changes.deleteEntry(id);
+    }
+
+    /**
+     * Whether the knowledge base in {@code store} holds anything of the shop's own (a document other than
+     * the demo FAQ), read from its catalog without loading it: what the app may answer with while it loads.
+     */
+    public static boolean holdsShopContent(EncryptedStore store) {
+        return holdsShopContentQuickly(store);
+    }
+
+    /** Whether it holds a document other than the demo FAQ. */
+    public boolean holdsShopContent() {
+        return documents().stream().anyMatch(d -> !d.id().equals(KbLoader.BUILT_IN_FAQ_ID));
+    }
+
+    private static boolean holdsShopContentQuickly(EncryptedStore store) {
+        try {
+            return new KbStore(store).readCatalog().map(c -> c.documents().stream()
+                    .anyMatch(d -> !d.id().equals(KbLoader.BUILT_IN_FAQ_ID))).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Knowledge base catalog not readable (%s): treated as holding the shop's content", e.getClass().getSimpleName());
+            return true;
+        }
     }
 
     /** Deletes a document and its entries; false when there was none with that id. */
