@@ -18,7 +18,8 @@ let view = 'overview';
 function renderAll() {
   renderStatus(store.status);
   renderQr(store.qr);
-  renderConversations();
+  if (view === 'conversations') renderConversations();
+  else renderStats(store);
   document.querySelector('.topbar-title').textContent = t(`nav.${view}`);
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
@@ -26,10 +27,37 @@ function renderAll() {
 }
 
 function renderConversations() {
+  conversationsStale = false;
   renderStats(store);
   renderConversationList(store, selectConversation);
   renderTranscript(store);
   reportRead();
+}
+
+// Conversation events come in bursts (a busy shop, a reconnect replaying history). They change the
+// store at once but render at most once a frame, and the 会话 screen only while it is shown: hidden,
+// it is marked stale and renders when shown. Chromium runs no frames for a minimised window.
+let conversationsStale = false;
+let frameRequested = false;
+
+function conversationsChanged() {
+  conversationsStale = true;
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(() => {
+    frameRequested = false;
+    if (view === 'conversations') {
+      if (conversationsStale) renderConversations();
+    } else {
+      renderStats(store);
+    }
+  });
+}
+
+/** The open transcript changed (typing, read receipts): drawn now if 会话 is shown, else when it is. */
+function transcriptChanged() {
+  if (view === 'conversations') renderTranscript(store);
+  else conversationsStale = true;
 }
 
 /** Staff have the conversation on screen: the customer's messages up to the newest are read. */
@@ -207,17 +235,17 @@ function wireEvents() {
     renderQr(store.qr);
   });
   on('conversation', (conversation) => {
-    if (store.upsertConversation(conversation)) renderConversations();
+    if (store.upsertConversation(conversation)) conversationsChanged();
   });
   on('message', (message) => {
-    if (store.addMessage(message)) renderConversations();
+    if (store.addMessage(message)) conversationsChanged();
     // A hand-off's reply, or staff's: the questions staff can add may have changed.
     if (message.conversationId === store.selected && message.sender !== 'CUSTOMER') refreshQuestions(store.selected);
   });
   on('typing', (typing) => {
     if (store.setTyping(typing.conversationId, typing.typing === true) && typing.conversationId === store.selected) {
-      renderTranscript(store);
-      setTimeout(() => renderTranscript(store), 6100);
+      transcriptChanged();
+      setTimeout(transcriptChanged, 6100);
     }
   });
   on('notify', (notice) => {
@@ -237,7 +265,7 @@ function wireEvents() {
     if (view === 'status') renderSystem(sys);
   });
   on('read', (read) => {
-    if (store.markRead(read.conversationId, read.seq) && read.conversationId === store.selected) renderTranscript(store);
+    if (store.markRead(read.conversationId, read.seq) && read.conversationId === store.selected) transcriptChanged();
   });
   document.addEventListener('visibilitychange', reportRead);
 }

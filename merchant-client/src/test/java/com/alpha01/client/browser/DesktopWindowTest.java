@@ -309,4 +309,35 @@ class DesktopWindowTest {
             ui.eval("document.getElementById('ext-link')?.remove(); return '';");
         }
     }
+
+    @Test
+    @Order(16)
+    void a_burst_of_messages_renders_the_list_once_a_frame_and_a_hidden_conversation_screen_not_at_all() throws Exception {
+        String c4 = "0c1a1e2b-0000-4000-8000-000000000004";
+        // Counts how often the conversation list is redrawn (each render replaces its children once).
+        ui.eval("window.__listRenders = 0; window.__listObserver?.disconnect();"
+                + "window.__listObserver = new MutationObserver((records) => { window.__listRenders += records.length; });"
+                + "window.__listObserver.observe(document.getElementById('conversation-list'), {childList: true});"
+                + "return '';");
+        ui.show("overview");
+        ui.eval("window.__listRenders = 0; return '';");
+        desktop.bridge.emit("conversation", FakeDesktop.conversation(c4, "周女士", "BOT", ""));
+        for (int seq = 1; seq <= 100; seq++) {
+            desktop.bridge.emit("message", FakeDesktop.message(c4, seq, "CUSTOMER", "第" + seq + "条", "11:00:00", null));
+        }
+        // The badge counts them while 会话 is hidden; the list itself is not drawn.
+        ui.waitFor("document.getElementById('nav-unread').textContent === '99+'");
+        assertEquals("0", ui.eval("return String(window.__listRenders);"), "hidden, the list is not redrawn");
+
+        ui.show("conversations");
+        ui.waitFor("[...document.querySelectorAll('.conversation-preview')].some((p) => p.textContent === '第100条')");
+        ui.eval("window.__listRenders = 0; return '';");
+        for (int seq = 101; seq <= 200; seq++) {
+            desktop.bridge.emit("message", FakeDesktop.message(c4, seq, "CUSTOMER", "第" + seq + "条", "11:00:01", null));
+        }
+        ui.waitFor("[...document.querySelectorAll('.conversation-preview')].some((p) => p.textContent === '第200条')");
+        int renders = Integer.parseInt(ui.eval("return String(window.__listRenders);"));
+        assertTrue(renders >= 1 && renders < 50, "100 messages shown redrew the list " + renders + " times, at most once a frame");
+        ui.eval("window.__listObserver.disconnect(); return '';");
+    }
 }
