@@ -11,7 +11,7 @@ final class BenchReport {
     private static final Logger LOG = Logger.getLogger(BenchReport.class);
 
     /** Search latency over a knowledge base of {@code entries} entries. */
-    record SearchPoint(String label, int entries, Latencies latencies) {
+    record SearchPoint(String label, int entries, SearchTimes times) {
     }
 
     /** Import and open (start-up) time of a generated FAQ of {@code entries} entries. */
@@ -27,8 +27,8 @@ final class BenchReport {
         LOG.infof("%-30s %-34s %s", what, result, detail);
     }
 
-    void search(String label, int entries, Latencies latencies) {
-        searches.add(new SearchPoint(label, entries, latencies));
+    void search(String label, int entries, SearchTimes times) {
+        searches.add(new SearchPoint(label, entries, times));
     }
 
     void scale(int entries, double importSeconds, double openSeconds) {
