@@ -181,8 +181,8 @@ public final class KnowledgeBench {
                 10,000 rows (DESIGN's scale point) and 100,000 rows, with their import throughput, store size
                 and open (start-up) time; the encrypted store's size; the assistant's offline answer without a
                 model key, and the time to first token the client adds over a fake ZhipuAI model's own.
-                Percentiles are nearest-rank. A search row's Result is wall clock; its Detail adds the process's
-                CPU time per search, what the search costs when it need not wait for a core on a shared machine.
+                Percentiles are nearest-rank. A search row's Result is wall clock; its Detail adds the searching
+                thread's CPU time, what the search costs when it need not wait for a core on a shared machine.
                 Charts (XChart) are redrawn into `docs/bench/` by the same run.
 
                 Run it (half an hour, most of it embedding the generated FAQs; rewrites this file and the charts):
