@@ -37,10 +37,10 @@ record BenchData(String faqCsv, List<String> answers, List<String> queries, List
         return new BenchData(csv, answers, queries, rows);
     }
 
-    /** {@code count} distinct passages of roughly 300 characters, made from the FAQ answers. */
     /**
-     * A large FAQ sheet, as CSV: {@code rows} rows, each a paraphrased question numbered to keep it
-     * apart and an answer made of two of the coffee shop's answers.
+     * A large FAQ sheet, as CSV: {@code rows} rows from row {@code from}, each one of the 100 test questions
+     * numbered to keep it apart ("（第N条）") and an answer made of two of the coffee shop's 40 answers, chosen by
+     * the row's number modulo 40: 40 distinct answers, so a sheet embeds each answer alone once.
      */
     String largeFaqCsv(int from, int rows) {
         StringBuilder csv = new StringBuilder("问题,答案\n");
@@ -53,6 +53,7 @@ record BenchData(String faqCsv, List<String> answers, List<String> queries, List
         return csv.toString();
     }
 
+    /** {@code count} distinct passages of roughly 300 characters, made from the FAQ answers. */
     List<String> passages(int count) {
         List<String> out = new ArrayList<>(count);
         int next = 0;
