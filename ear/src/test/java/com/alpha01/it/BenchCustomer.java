@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchCustomer implements WebSocket.Listener {
 
+    /** Close code recorded for a socket that failed without a close frame. */
+    private static final int ABNORMAL = 1006;
+
     private final int number;
     private volatile BenchLoad.Tally tally;
     private final StringBuilder partial = new StringBuilder();
@@ -125,6 +128,7 @@ final class BenchCustomer implements WebSocket.Listener {
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
         if (!closing) {
             tally.errors.incrementAndGet();
+            tally.closes.merge(statusCode, 1, Integer::sum);
         }
         welcome.completeExceptionally(new IllegalStateException("closed " + statusCode + " before the welcome"));
         return null;
@@ -134,6 +138,7 @@ final class BenchCustomer implements WebSocket.Listener {
     public void onError(WebSocket ws, Throwable error) {
         if (!closing) {
             tally.errors.incrementAndGet();
+            tally.closes.merge(ABNORMAL, 1, Integer::sum);
         }
         welcome.completeExceptionally(error);
     }

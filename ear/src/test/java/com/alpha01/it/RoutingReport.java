@@ -54,7 +54,7 @@ final class RoutingReport {
 
     /** Writes the section; {@code durability} describes PostgreSQL and Artemis as they ran. */
     void write(String durability, Entry entry, BenchLoad.Tally alpha, BenchLoad.Tally relay, Stored stored,
-            long clientDuplicates) throws IOException {
+            long totalSent, long clientDuplicates) throws IOException {
         md.append("## Routing: ").append(options.scenario()).append("\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %d cores (%s), Java %s, %s %s. Run on %s. Command: `%s`.%n%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
@@ -85,12 +85,22 @@ final class RoutingReport {
                     relay.ack.percentile(PERCENTILES[i]));
         }
         row("Routed messages/s", alpha.routedPerSecond(), relay.routedPerSecond());
+        md.append(String.format(Locale.ROOT, "| Acknowledged (stored) | %d of %d | %d of %d | |%n", alpha.ack.count(),
+                alpha.sent.get(), relay.ack.count(), relay.sent.get()));
         md.append(String.format(Locale.ROOT, "| Answered | %d of %d | %d of %d | |%n", alpha.answered(), alpha.sent.get(),
                 relay.answered(), relay.sent.get()));
         md.append(String.format(Locale.ROOT, "| Errors (refusals, failed sends, dropped sockets) | %d | %d | |%n",
                 alpha.errors.get(), relay.errors.get()));
+        md.append(String.format(Locale.ROOT, "| Customer sockets closed by the far end (close code: count) | %s | %s | |%n",
+                alpha.closes.isEmpty() ? "none" : alpha.closes, relay.closes.isEmpty() ? "none" : relay.closes));
         md.append(String.format(Locale.ROOT, "| Duplicates at receivers (customers; clients) | %d; %d | %d; – | |%n%n",
                 alpha.duplicates.get(), clientDuplicates, relay.duplicates.get()));
+        md.append("Latency percentiles cover the questions acknowledged or answered; the rest are counted above. "
+                + "After the last question the run waits up to 5 minutes for answers still coming (until none arrives "
+                + "for 30 s), so a backlog shows as latency. A duplicate is an answer a customer received again (the "
+                + "server resends what it has no `delivered` receipt for after `ALPHA01_DELIVERY_RETRY_SECONDS`, 10 s "
+                + "here; the chat page drops it by `seq`); at the clients the product's link drops them before the "
+                + "answering code, which counts what still reaches it.\n\n");
         md.append(String.format(Locale.ROOT, "Entry (QR scan → Keycloak sign-in → chat session → socket, %d at a time): "
                         + "%s entries/s; one entry p50 %s ms, p90 %s ms, p99 %s ms, max %s ms. The %d customer accounts "
                         + "were made beforehand through Keycloak's admin API (%s s, not in the entry figures).%n%n",
@@ -99,9 +109,8 @@ final class RoutingReport {
                 number(entry.latency().percentile(99)), number(entry.latency().max()), options.customers(),
                 number(entry.provisionSeconds())));
         md.append(String.format(Locale.ROOT, "Stored (PostgreSQL, afterwards): %d customer messages (%d distinct sender "
-                        + "ids), %d answers (%d distinct questions answered) for %d questions sent.%n",
-                stored.questions(), stored.distinctQuestions(), stored.answers(), stored.distinctAnswered(),
-                alpha.sent.get()));
+                        + "ids), %d answers (%d distinct questions answered) for %d questions sent (warm-up included).%n",
+                stored.questions(), stored.distinctQuestions(), stored.answers(), stored.distinctAnswered(), totalSent));
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         Files.writeString(options.out(), md, StandardCharsets.UTF_8);
     }
