@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One customer of the routing benchmark, on either target (Alpha 01 or the bare relay): sends
@@ -37,6 +38,7 @@ final class BenchCustomer implements WebSocket.Listener {
     private final CompletableFuture<Frame.Welcome> welcome = new CompletableFuture<>();
     private volatile boolean closing;
     private volatile SerialSender sender;
+    private final AtomicInteger questions = new AtomicInteger();
 
     private BenchCustomer(int number, BenchLoad.Tally tally) {
         this.number = number;
@@ -46,14 +48,14 @@ final class BenchCustomer implements WebSocket.Listener {
     /** Opens the customer's socket at {@code uri} and waits for the server's {@code welcome}. */
     static BenchCustomer connect(HttpClient http, URI uri, int number, BenchLoad.Tally tally) {
         BenchCustomer customer = new BenchCustomer(number, tally);
-        WebSocket socket = http.newWebSocketBuilder().buildAsync(uri, customer).join();
-        customer.sender = new SerialSender(socket, () -> customer.tally.errors.incrementAndGet());
+        http.newWebSocketBuilder().buildAsync(uri, customer).join();
         customer.welcome.orTimeout(Peer.WAIT.toSeconds(), TimeUnit.SECONDS).join();
         return customer;
     }
 
-    /** Writes question {@code k}; its clock starts now. */
-    void ask(int k) {
+    /** Writes its next question; the clock starts now. Ids and texts never repeat (a repeated id is stored only once). */
+    void ask() {
+        int k = questions.incrementAndGet();
         String id = "bench-" + number + "-" + k;
         sentAt.put(id, System.nanoTime());
         tally.asked.incrementAndGet();
@@ -69,6 +71,12 @@ final class BenchCustomer implements WebSocket.Listener {
     /** From now on, figures go to {@code next} (after a warm-up). */
     void measureInto(BenchLoad.Tally next) {
         tally = next;
+    }
+
+    @Override
+    public void onOpen(WebSocket ws) {
+        sender = new SerialSender(ws, () -> tally.errors.incrementAndGet());
+        ws.request(1);
     }
 
     @Override

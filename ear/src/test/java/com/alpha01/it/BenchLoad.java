@@ -97,10 +97,8 @@ final class BenchLoad {
         try {
             for (BenchCustomer customer : customers) {
                 long phase = ThreadLocalRandom.current().nextLong(period);
-                for (int k = 1; k <= perCustomer; k++) {
-                    int question = k;
-                    clock.schedule(() -> customer.ask(question), start + phase + (k - 1) * period - System.nanoTime(),
-                            TimeUnit.NANOSECONDS);
+                for (int k = 0; k < perCustomer; k++) {
+                    clock.schedule(customer::ask, start + phase + k * period - System.nanoTime(), TimeUnit.NANOSECONDS);
                 }
             }
             long planned = (long) customers.size() * perCustomer;

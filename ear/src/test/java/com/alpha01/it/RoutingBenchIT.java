@@ -94,6 +94,7 @@ class RoutingBenchIT {
             if (o.warmupSeconds() > 0) {
                 BenchLoad.run(customers, warmup, o.rate(), (int) Math.round(o.rate() * o.warmupSeconds()), DRAIN);
                 customers.forEach(c -> c.measureInto(alpha));
+                alpha.closes.putAll(warmup.closes);
             }
             BenchLoad.run(customers, alpha, o.rate(), o.perCustomer(), DRAIN);
             stored = stored(merchantId);
@@ -144,6 +145,7 @@ class RoutingBenchIT {
             if (o.warmupSeconds() > 0) {
                 BenchLoad.run(customers, warmup, o.rate(), (int) Math.round(o.rate() * o.warmupSeconds()), DRAIN);
                 customers.forEach(c -> c.measureInto(tally));
+                tally.closes.putAll(warmup.closes);
             }
             BenchLoad.run(customers, tally, o.rate(), o.perCustomer(), DRAIN);
             customers.forEach(BenchCustomer::close);

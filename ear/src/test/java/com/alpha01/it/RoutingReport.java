@@ -91,7 +91,7 @@ final class RoutingReport {
                 relay.answered(), relay.sent.get()));
         md.append(String.format(Locale.ROOT, "| Errors (refusals, failed sends, dropped sockets) | %d | %d | |%n",
                 alpha.errors.get(), relay.errors.get()));
-        md.append(String.format(Locale.ROOT, "| Customer sockets closed by the far end (close code: count) | %s | %s | |%n",
+        md.append(String.format(Locale.ROOT, "| Customer sockets closed by the far end, warm-up included (close code=count) | %s | %s | |%n",
                 alpha.closes.isEmpty() ? "none" : alpha.closes, relay.closes.isEmpty() ? "none" : relay.closes));
         md.append(String.format(Locale.ROOT, "| Duplicates at receivers (customers; clients) | %d; %d | %d; – | |%n%n",
                 alpha.duplicates.get(), clientDuplicates, relay.duplicates.get()));
