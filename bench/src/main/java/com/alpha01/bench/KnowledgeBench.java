@@ -168,6 +168,8 @@ public final class KnowledgeBench {
         StringBuilder md = new StringBuilder("""
                 # Benchmarks
 
+                Routing, the real stack against a bare WebSocket relay in the same run (`bench/run routing-100`, `bench/run routing-1000`): [routing-100](bench/routing-100.md), [routing-1000](bench/routing-1000.md).
+
                 Figures of the merchant client's knowledge base (`com.alpha01.client.kb`), measured by
                 `bench/src/main/java/com/alpha01/bench/KnowledgeBench.java`, which writes this file. They are
                 wall-clock times on one machine, for people to read: no test passes or fails on a time (CI runs

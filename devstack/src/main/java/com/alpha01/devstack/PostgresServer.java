@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -34,13 +35,23 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start(Path dataDir, int port, boolean clean, String database, String user,
             String password) throws IOException {
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        return start(dataDir, port, clean, database, user, password, Map.of());
+    }
+
+    /**
+     * The same, with server settings on top of the library's defaults (which run with {@code fsync}
+     * and {@code synchronous_commit} off): e.g. both {@code on} for a benchmark with production durability.
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean clean, String database, String user,
+            String password, Map<String, String> settings) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(clean)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "100")
-                .start();
+                .setServerConfig("max_connections", "100");
+        settings.forEach(builder::setServerConfig);
+        EmbeddedPostgres pg = builder.start();
         PostgresServer server = new PostgresServer(pg, port);
         try {
             server.ensureDatabase(database, user, password);

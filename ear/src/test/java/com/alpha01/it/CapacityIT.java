@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.devstack.TokenClient;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -113,14 +112,7 @@ class CapacityIT {
 
     /** A shop made for one test (as a platform admin would) and a staff member of it, signed in. */
     private static KeycloakSession staffOfNewShop() throws Exception {
-        String shop = "it-cap-" + UUID.randomUUID().toString().substring(0, 8);
-        String admin = TokenClient.passwordGrant(TestEnvironment.issuer(), "merchant-client", "demo-admin",
-                "Demo-admin-2026".toCharArray());
-        HttpResponse<String> made = Rest.post(admin, "/api/v1/admin/merchants",
-                "{\"code\":\"" + shop + "\",\"name\":\"容量测试店\"}");
-        assertEquals(200, made.statusCode(), made.body());
-        TestEnvironment.Account account = TestEnvironment.newStaff(shop);
-        return KeycloakSession.signIn(TestEnvironment.issuer(), account.username(), account.password().toCharArray());
+        return Shops.staffOfNewShop("it-cap", "容量测试店");
     }
 
     /** {@code POST /api/v1/clients}, with {@code capacity} when not null; the answer, which must be 200. */

@@ -8,6 +8,7 @@ import com.alpha01.devstack.WildFlyServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -28,6 +29,14 @@ public final class TestEnvironment implements LauncherSessionListener {
     static final String STAFF_PASSWORD = "Demo-staff-2026";
     static final String CUSTOMER_PASSWORD = "Demo-customer-2026";
 
+    /**
+     * Set (e.g. {@code -Dalpha01.it.pg.durable=true}, as {@code bench/run} does) for production durability:
+     * PostgreSQL with {@code fsync} and {@code synchronous_commit} on. Unset, the ITs run on the embedded
+     * library's defaults, both off.
+     */
+    static final String DURABLE = "alpha01.it.pg.durable";
+    private static final Map<String, String> DURABLE_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
+
     private static PostgresServer postgres;
     private static KeycloakServer keycloak;
     private static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
@@ -39,7 +48,7 @@ public final class TestEnvironment implements LauncherSessionListener {
         }
         try {
             postgres = PostgresServer.start(path("alpha01.it.pg.data"), intProperty("alpha01.it.pg.port"), true,
-                    DB_NAME, DB_USER, DB_PASSWORD);
+                    DB_NAME, DB_USER, DB_PASSWORD, Boolean.getBoolean(DURABLE) ? DURABLE_SETTINGS : Map.of());
             Path kcHome = path("alpha01.keycloak.home");
             KeycloakServer.install(path("alpha01.keycloak.zip"), kcHome);
             KeycloakServer.resetData(kcHome);

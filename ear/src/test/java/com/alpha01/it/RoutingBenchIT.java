@@ -1,0 +1,215 @@
+package com.alpha01.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.alpha01.client.auth.KeycloakSession;
+import com.alpha01.client.link.ServerApi;
+import com.alpha01.devstack.TokenClient;
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.logging.Logger;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The routing benchmark (issue 14), and at its default tiny size the CI smoke that proves it works:
+ * N customers enter the real way (QR scan, Keycloak sign-in, chat session, socket) into a shop of
+ * their own with M merchant clients ({@link FixedAnswerer}: the product's link, a fixed answer) and
+ * write at a fixed rate; then the same load goes through a {@link BareRelay}. Figures go to a
+ * Markdown file ({@link RoutingReport}); what is asserted is correctness, never a time: every
+ * question answered, stored once in PostgreSQL, answered once, and nothing arriving twice.
+ * Size and output come from {@code bench.*} system properties ({@code bench/run} sets them).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RoutingBenchIT {
+
+    private static final Logger LOG = Logger.getLogger(RoutingBenchIT.class);
+    /** At most this long for the answers after the last question (the drain also ends when they stop coming). */
+    private static final Duration DRAIN = Duration.ofMinutes(5);
+
+    @ArquillianResource
+    private ManagementClient management;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @Test
+    void every_question_is_stored_once_and_answered_once_and_the_figures_stand_beside_a_bare_relay() throws Exception {
+        RoutingReport.Options o = RoutingReport.Options.fromSystemProperties();
+        HttpClient http = HttpClient.newHttpClient();
+        BenchLoad.Tally relay = relayRun(o, http);
+        BenchLoad.Tally alpha = new BenchLoad.Tally();
+        AtomicLong clientDuplicates = new AtomicLong();
+        RoutingReport.Entry entry;
+        RoutingReport.Stored stored;
+        long totalSent;
+        List<FixedAnswerer> answerers = new ArrayList<>();
+        List<BenchCustomer> customers = new ArrayList<>();
+        try (KeycloakSession staff = Shops.staffOfNewShop("bench", "路由压测店")) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            List<String> codes = new ArrayList<>();
+            String merchantId = null;
+            for (int j = 0; j < o.clients(); j++) {
+                ServerApi.Registration client = api.register("bench-" + j + "-" + UUID.randomUUID(), "压测 " + j, "bench");
+                merchantId = client.merchantId();
+                codes.add(api.createQr(client.clientId(), "bench " + j).url());
+                answerers.add(FixedAnswerer.online(client.clientId(), staff, clientDuplicates, alpha.errors));
+            }
+            long provisionStart = System.nanoTime();
+            List<TestEnvironment.Account> accounts = inParallel(4, o.customers(), i -> TestEnvironment.newCustomer());
+            double provisionSeconds = (System.nanoTime() - provisionStart) / 1e9;
+            Latencies entryLatency = new Latencies();
+            BenchLoad.Tally warmup = o.warmupSeconds() > 0 ? new BenchLoad.Tally() : alpha;
+            long entryStart = System.nanoTime();
+            customers.addAll(inParallel(o.entryThreads(), o.customers(), i -> {
+                long start = System.nanoTime();
+                BenchCustomer customer = enter(http, codes.get(i % codes.size()), accounts.get(i), i, warmup);
+                entryLatency.add(System.nanoTime() - start);
+                return customer;
+            }));
+            entry = new RoutingReport.Entry(provisionSeconds, (System.nanoTime() - entryStart) / 1e9, entryLatency);
+            LOG.infof("%d customers entered in %.1f s; load starts", o.customers(), entry.entrySeconds());
+            if (o.warmupSeconds() > 0) {
+                BenchLoad.run(customers, warmup, o.rate(), (int) Math.round(o.rate() * o.warmupSeconds()), DRAIN);
+                customers.forEach(c -> c.measureInto(alpha));
+                alpha.closes.putAll(warmup.closes);
+            }
+            BenchLoad.run(customers, alpha, o.rate(), o.perCustomer(), DRAIN);
+            stored = stored(merchantId);
+            totalSent = alpha.sent.get() + (warmup == alpha ? 0 : warmup.sent.get());
+        } finally {
+            customers.forEach(BenchCustomer::close);
+            answerers.forEach(FixedAnswerer::close);
+        }
+        new RoutingReport(o).write(durability(), entry, alpha, relay, stored, totalSent, clientDuplicates.get());
+        LOG.infof("routing figures written to %s", o.out().toAbsolutePath());
+
+        long planned = (long) o.customers() * o.perCustomer();
+        assertEquals(planned, alpha.sent.get(), "every planned question went out");
+        assertEquals(planned, alpha.answered(), "every question answered");
+        assertEquals(new RoutingReport.Stored(totalSent, totalSent, totalSent, totalSent), stored,
+                "each question (warm-up included) stored once, and answered once");
+        assertEquals(0, alpha.duplicates.get() + clientDuplicates.get(), "nothing arrived twice at a customer or client");
+        assertEquals(0, alpha.errors.get(), "no refusal, failed send or dropped socket");
+        assertEquals(planned, relay.answered(), "the relay answered every question too");
+    }
+
+    /** Scan, sign in (password grant, as the tests' customers do), open the session, connect. */
+    private static BenchCustomer enter(HttpClient http, String code, TestEnvironment.Account account, int number,
+            BenchLoad.Tally tally) throws Exception {
+        String scanId = Customers.scanId(Customers.scan(code));
+        String token = TokenClient.passwordGrant(TestEnvironment.issuer(), "customer-web", account.username(),
+                account.password().toCharArray());
+        HttpResponse<String> opened = Customers.openSession(scanId, token);
+        assertEquals(200, opened.statusCode(), opened.body());
+        JsonObject session = Customers.json(opened.body());
+        return BenchCustomer.connect(http, Customers.customerSocket(session.getString("ticket")), number, tally);
+    }
+
+    /** The same load through the bare relay, first (so both runs find the load generator equally warm… or cold). */
+    private static BenchLoad.Tally relayRun(RoutingReport.Options o, HttpClient http) throws Exception {
+        BenchLoad.Tally tally = new BenchLoad.Tally();
+        List<WebSocket> clients = new ArrayList<>();
+        List<BenchCustomer> customers = new ArrayList<>();
+        try (BareRelay relay = BareRelay.start()) {
+            for (int j = 0; j < o.clients(); j++) {
+                clients.add(relay.answeringClient(http, j, tally.errors));
+            }
+            Waits.until("relay clients connected", () -> relay.clients() == o.clients());
+            BenchLoad.Tally warmup = o.warmupSeconds() > 0 ? new BenchLoad.Tally() : tally;
+            for (int i = 0; i < o.customers(); i++) {
+                customers.add(BenchCustomer.connect(http, relay.customerSocket(i, i % o.clients()), i, warmup));
+            }
+            if (o.warmupSeconds() > 0) {
+                BenchLoad.run(customers, warmup, o.rate(), (int) Math.round(o.rate() * o.warmupSeconds()), DRAIN);
+                customers.forEach(c -> c.measureInto(tally));
+                tally.closes.putAll(warmup.closes);
+            }
+            BenchLoad.run(customers, tally, o.rate(), o.perCustomer(), DRAIN);
+            customers.forEach(BenchCustomer::close);
+            clients.forEach(c -> c.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join());
+        }
+        LOG.infof("bare relay: %d of %d answered", tally.answered(), tally.sent.get());
+        return tally;
+    }
+
+    /** What the shop's conversations hold: customer messages and answers, the warm-up's included. */
+    private static RoutingReport.Stored stored(String merchantId) throws Exception {
+        List<Object> questions = Db.query("select count(*), count(distinct (m.conversation_id, m.sender_msg_id)) "
+                + "from chat_message m join conversation c on c.id = m.conversation_id "
+                + "where c.merchant_id = ?::uuid and m.sender = 'CUSTOMER'", merchantId).get(0);
+        List<Object> answers = Db.query("select count(*), count(distinct (m.conversation_id, m.in_reply_to)) "
+                + "from chat_message m join conversation c on c.id = m.conversation_id "
+                + "where c.merchant_id = ?::uuid and m.sender = 'BOT'", merchantId).get(0);
+        return new RoutingReport.Stored(number(questions.get(0)), number(questions.get(1)), number(answers.get(0)),
+                number(answers.get(1)));
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** PostgreSQL's settings as the server's connections see them, and the Artemis journal's. */
+    private String durability() throws Exception {
+        String pg = "PostgreSQL fsync=" + Db.query("show fsync").get(0).get(0) + ", synchronous_commit="
+                + Db.query("show synchronous_commit").get(0).get(0)
+                + (Boolean.getBoolean(TestEnvironment.DURABLE) ? " (production durability, -D" + TestEnvironment.DURABLE
+                + "=true)" : " (the embedded library's defaults the ITs run with: NOT production durability)");
+        ModelNode read = new ModelNode();
+        read.get("operation").set("read-resource");
+        read.get("address").add("subsystem", "messaging-activemq").add("server", "default");
+        read.get("include-defaults").set(true);
+        ModelNode server = management.getControllerClient().execute(read).get("result");
+        return pg + "; Artemis (embedded in WildFly) persistence-enabled=" + server.get("persistence-enabled").asString()
+                + ", journal-type=" + server.get("journal-type").asString() + " (NIO when libaio is missing)"
+                + ", journal-sync-transactional=" + server.get("journal-sync-transactional").asString()
+                + ", journal-sync-non-transactional=" + server.get("journal-sync-non-transactional").asString()
+                + "; deliveries go through the durable queue alpha01.delivery as persistent messages.";
+    }
+
+    /** Runs {@code task} for 0..count-1 on {@code threads} threads; the results in order, or the first failure. */
+    private static <T> List<T> inParallel(int threads, int count, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit((Callable<T>) () -> task.run(n)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface Task<T> {
+        T run(int i) throws Exception;
+    }
+}
