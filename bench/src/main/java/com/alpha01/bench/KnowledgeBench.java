@@ -168,7 +168,7 @@ public final class KnowledgeBench {
         StringBuilder md = new StringBuilder("""
                 # Benchmarks
 
-                Routing, the real stack against a bare WebSocket relay in the same run (`bench/run routing-100`, `bench/run routing-1000`): [routing-100](bench/routing-100.md), [routing-1000](bench/routing-1000.md).
+                Routing, the real stack against a bare WebSocket relay in the same run (`bench/run routing-100`, `bench/run routing-1000`): [routing-100](bench/routing-100.md), [routing-1000](bench/routing-1000.md); where an idle acknowledgement's time goes: [ack-latency](bench/ack-latency.md).
 
                 Figures of the merchant client's knowledge base (`com.alpha01.client.kb`), measured by
                 `bench/src/main/java/com/alpha01/bench/KnowledgeBench.java`, which writes this file. They are
