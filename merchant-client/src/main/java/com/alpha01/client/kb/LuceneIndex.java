@@ -60,6 +60,8 @@ final class LuceneIndex {
     static final String TERMS = "terms";
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
+    /** Query terms searched at most, under Lucene's limit of 1,024 clauses with room for the id filter. */
+    private static final int MAX_CLAUSES = 1000;
 
     /** Which of an entry's vectors a nearest-neighbour search looks at. */
     enum Vectors { ENTRY, ANSWER }
@@ -153,10 +155,16 @@ final class LuceneIndex {
         double most = 0;
         int clauses = 0;
         for (String term : queryTerms.keySet()) {
-            most += idf(term);
-            if (clauses++ < IndexSearcher.getMaxClauseCount() - 1) {
+            int df = docFreq(term);
+            most += idf(df);
+            // Only terms some entry has can score; the cap keeps a pasted essay under Lucene's clause limit.
+            if (df > 0 && clauses < MAX_CLAUSES) {
                 terms.add(new TermQuery(new Term(TERMS, term)), Occur.SHOULD);
+                clauses++;
             }
+        }
+        if (clauses == 0) {
+            return scores;
         }
         Query query = terms.build();
         if (only != null) {
@@ -186,9 +194,16 @@ final class LuceneIndex {
 
     /** BM25's inverse document frequency of {@code term}: high for a rare term, highest for one no entry has. */
     double idf(String term) {
+        return idf(docFreq(term));
+    }
+
+    private double idf(int docFreq) {
+        return Math.log(1 + (entries - docFreq + 0.5) / (docFreq + 0.5));
+    }
+
+    private int docFreq(String term) {
         try {
-            int df = reader.docFreq(new Term(TERMS, term));
-            return Math.log(1 + (entries - df + 0.5) / (df + 0.5));
+            return reader.docFreq(new Term(TERMS, term));
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index", e);
         }

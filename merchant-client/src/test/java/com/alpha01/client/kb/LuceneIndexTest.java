@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.Test;
 
 class LuceneIndexTest {
@@ -68,5 +69,22 @@ class LuceneIndexTest {
         index.refresh();
         assertTrue(index.keyword(Tokens.termFrequencies("停车场"), 10).isEmpty());
         assertTrue(index.nearest(LuceneIndex.Vectors.ENTRY, new float[] {1, 0}, 5).isEmpty());
+    }
+
+    @Test
+    void a_query_of_thousands_of_terms_is_searched_not_refused() {
+        LuceneIndex index = new LuceneIndex();
+        index.add(entry("p", "商场地下二层有停车场。", 1, 0), ENTRY);
+        index.add(entry("x", "拿铁二十二元。", 0, 1), ENTRY);
+        index.refresh();
+        StringBuilder pasted = new StringBuilder("停车场");
+        for (int i = 0; pasted.length() < 4000; i++) {
+            pasted.append((char) ('一' + (i * 7919) % 20000));
+        }
+        Map<String, Integer> terms = Tokens.termFrequencies(pasted.toString());
+        assertTrue(terms.size() > IndexSearcher.getMaxClauseCount(), "terms: " + terms.size());
+        // Found, and first: its whole word 停车场 is in the query; the random characters may touch the other.
+        assertEquals("p", index.keyword(terms, 10).keySet().iterator().next());
+        assertTrue(index.keyword(terms, List.of("p", "x")).containsKey("p"));
     }
 }
