@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -69,6 +72,7 @@ public final class WildFlyServer implements AutoCloseable {
         }
         if (Files.exists(pristine)) {
             Files.copy(pristine, dir.resolve(config), StandardCopyOption.REPLACE_EXISTING);
+            removeAddedModules(home, all.toString());
             LOG.infof("wildfly-config scripts changed: reconfiguring %s from its original", config);
         } else if (Files.exists(marker) || Files.exists(dir.resolve(MARKER))) {
             throw new IOException("WildFly at " + home + " was configured by older scripts and has no original "
@@ -90,6 +94,27 @@ public final class WildFlyServer implements AutoCloseable {
         Files.delete(combined);
         Files.writeString(marker, fingerprint);
         LOG.infof("WildFly %s configured with %d scripts from %s", config, scripts.size(), cliDir);
+    }
+
+    /**
+     * The scripts' {@code module add --name=…} write into the server's {@code modules/} folder, which the
+     * original configuration file does not undo; the CLI refuses to add a module that exists, so they go
+     * before the scripts run again.
+     */
+    private static void removeAddedModules(Path home, String scripts) throws IOException {
+        Matcher m = Pattern.compile("(?m)^\\s*module add --name=([\\w.]+)")
+                .matcher(scripts);
+        while (m.find()) {
+            Path module = home.resolve("modules").resolve(m.group(1).replace('.', '/')).resolve("main");
+            if (Files.isDirectory(module)) {
+                try (var files = Files.walk(module)) {
+                    for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+                LOG.infof("Module %s removed, to be added again by the scripts", m.group(1));
+            }
+        }
     }
 
     /** Starts WildFly in the background; the environment carries the {@code ALPHA01_*} settings the scripts read. */

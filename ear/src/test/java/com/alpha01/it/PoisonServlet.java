@@ -7,6 +7,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
+import jakarta.jms.Topic;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,7 @@ import java.util.Collections;
 
 /**
  * Test-only servlet, deployed beside the EAR by {@link DeadLetterIT}: {@code POST} puts a poison
- * message (no readable message id) on the real delivery queue and answers its JMS id;
+ * message (an event "from another node" whose target is no id) on the real relay topic and answers its JMS id;
  * {@code GET ?id=} answers how many messages with that JMS id wait in the dead-letter queue.
  */
 @WebServlet("/poison")
@@ -25,8 +26,8 @@ public class PoisonServlet extends HttpServlet {
     @Resource(lookup = "java:/JmsXA")
     ConnectionFactory factory;
 
-    @Resource(lookup = "java:/jms/queue/alpha01/delivery")
-    Queue delivery;
+    @Resource(lookup = "java:/jms/topic/alpha01/relay")
+    Topic relay;
 
     @Resource(lookup = "java:/jms/queue/alpha01/dead-letter")
     Queue deadLetters;
@@ -34,9 +35,11 @@ public class PoisonServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try (JMSContext jms = factory.createContext()) {
-            Message poison = jms.createTextMessage("not a stored message");
-            poison.setStringProperty("alpha01MessageId", "this-is-not-a-uuid");
-            jms.createProducer().send(delivery, poison);
+            Message poison = jms.createTextMessage("{}");
+            poison.setStringProperty("alpha01Kind", "TO_CLIENT");
+            poison.setStringProperty("alpha01Target", "this-is-not-a-uuid");
+            poison.setStringProperty("alpha01Origin", "it-poison-node");
+            jms.createProducer().send(relay, poison);
             resp.setContentType("text/plain");
             resp.getWriter().write(poison.getJMSMessageID());
         } catch (JMSException e) {

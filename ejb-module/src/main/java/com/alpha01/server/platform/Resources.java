@@ -9,19 +9,13 @@ public final class Resources {
     /** PostgreSQL datasource ({@code wildfly-config/configure-datasource.cli}). */
     public static final String DATASOURCE = "java:jboss/datasources/Alpha01DS";
 
-    /** Queue of stored messages waiting to be pushed to a peer socket ({@code configure-jms.cli}). */
-    public static final String DELIVERY_QUEUE = "java:/jms/queue/alpha01/delivery";
-
-    /** Physical Artemis queue name behind {@link #DELIVERY_QUEUE}. */
-    public static final String DELIVERY_QUEUE_NAME = "alpha01.delivery";
-
     /**
      * Topic every node subscribes to: frames for peers and hand-overs, acted on by the node that
      * holds the socket ({@code configure-jms.cli}; the cluster connection forwards only this address).
      */
     public static final String RELAY_TOPIC = "java:/jms/topic/alpha01/relay";
 
-    /** Where Artemis puts delivery messages that failed every attempt ({@code configure-jms.cli}). */
+    /** Where Artemis puts relay messages that failed every attempt ({@code configure-jms.cli}). */
     public static final String DEAD_LETTER_QUEUE = "java:/jms/queue/alpha01/dead-letter";
 
     /** Pooled, XA-capable connection factory of the embedded Artemis broker. */

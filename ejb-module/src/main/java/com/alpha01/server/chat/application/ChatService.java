@@ -23,10 +23,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The transactional core of the chat (DESIGN.md flow 4): accepting messages (the conversation is
- * locked, the message stored under the next sequence number — or found again, for a resend of the
- * same sender id — and a delivery published, all in one transaction; the caller acknowledges only
- * after this returns), state changes, receipts, and reading a conversation back. Nothing here
- * talks to a peer: the use cases around it do, after it committed.
+ * locked and the message stored under the next sequence number — or found again, for a resend of
+ * the same sender id — in one PostgreSQL transaction; the caller acknowledges only after this
+ * returns, then routes it with {@link DeliveryService#route}), state changes, receipts, and reading
+ * a conversation back. Nothing here talks to a peer or to JMS: the use cases around it do, after it
+ * committed, so a commit waits for PostgreSQL alone.
  */
 @Stateless
 public class ChatService {
@@ -42,11 +43,17 @@ public class ChatService {
     @Inject
     MerchantDirectory directory;
 
-    @Inject
-    DeliveryQueue deliveries;
+    /**
+     * A stored message: its sequence number, whether this call stored it (false for a resend), and
+     * what goes to its receiver: {@code message} as the receiver sees it and, for a customer's
+     * message, the client holding the conversation ({@code toClient}, null while it is queued).
+     * Both are null for a resend, which is not routed again (the resend sweep covers it).
+     */
+    public record Accepted(UUID conversationId, long seq, boolean stored, Outbound.Message message, UUID toClient) {
 
-    /** A stored message: its sequence number, and whether this call stored it (false for a resend). */
-    public record Accepted(UUID conversationId, long seq, boolean stored) {
+        public static Accepted again(UUID conversationId, long seq) {
+            return new Accepted(conversationId, seq, false, null, null);
+        }
     }
 
     public Accepted acceptFromCustomer(UUID conversationId, String customerSubject, Question question) {
@@ -107,13 +114,21 @@ public class ChatService {
                 c.state() == ConversationState.HUMAN ? staffName : null), previous);
     }
 
-    /** Records that the receiver holds message {@code seq}; only the receiver of that message may. */
+    /**
+     * Records that the receiver holds message {@code seq}; only the receiver of that message may. One
+     * statement does it (a receipt follows every message); only when it records nothing are the
+     * checks run one by one, to tell a repeated receipt (fine) from a wrong one (an error).
+     */
     public void deliveredToClient(UUID clientId, UUID conversationId, long seq) {
-        markDelivered(heldBy(clientId, conversationId), seq, true);
+        if (messages.markDelivered(conversationId, seq, true, clientId.toString(), Instant.now()) == 0) {
+            markDelivered(heldBy(clientId, conversationId), seq, true);
+        }
     }
 
     public void deliveredToCustomer(String customerSubject, UUID conversationId, long seq) {
-        markDelivered(ownedBy(customerSubject, conversationId), seq, false);
+        if (messages.markDelivered(conversationId, seq, false, customerSubject, Instant.now()) == 0) {
+            markDelivered(ownedBy(customerSubject, conversationId), seq, false);
+        }
     }
 
     /**
@@ -175,7 +190,7 @@ public class ChatService {
             if (!earlier.get().body().equals(text)) {
                 throw new DomainException(ErrorCode.CONFLICT, "this message id was already used for another text");
             }
-            return new Accepted(c.id(), earlier.get().seq(), false);
+            return Accepted.again(c.id(), earlier.get().seq());
         }
         if (!c.accepts(sender)) {
             throw new DomainException(ErrorCode.CONFLICT, "staff have taken this conversation over");
@@ -185,9 +200,12 @@ public class ChatService {
         m.answers(inReplyTo);
         m.restsOn(source);
         messages.add(m);
-        deliveries.publish(m.id());
         LOG.debugf("Stored %s message %d of conversation %s", sender, m.seq(), c.id());
-        return new Accepted(c.id(), m.seq(), true);
+        if (sender == Sender.CUSTOMER) {
+            return new Accepted(c.id(), m.seq(), true, Outbound.Message.of(m, c.customerName()),
+                    c.client() == null ? null : c.client().id());
+        }
+        return new Accepted(c.id(), m.seq(), true, Outbound.Message.of(m, null), null);
     }
 
     private void markDelivered(Conversation c, long seq, boolean toClient) {

@@ -2,12 +2,13 @@ package com.alpha01.server.chat.application;
 
 import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.chat.domain.ChatMessageRepository;
-import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.chat.domain.Sender;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,8 +19,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Routes stored messages to their receiver's node ({@link Relay}), replays what a peer connected
- * here has not yet received, and resends what it has not acknowledged. A message whose receiver is
+ * Routes stored messages to their receiver ({@link Relay}: at once when its socket is on this node,
+ * else to the node holding it), replays what a peer connected here has not yet received, and
+ * resends what it has not acknowledged. A message whose receiver is
  * connected nowhere stays undelivered in PostgreSQL until the receiver connects — nothing is dropped.
  */
 @Stateless
@@ -43,25 +45,32 @@ public class DeliveryService {
     Relay relay;
 
     /**
-     * Called by the delivery MDB for each stored message, on whichever node stored it: relays the
-     * message to the node holding its receiver's socket. A receiver connected nowhere gets it by
-     * replay when it connects.
+     * Sends a message just stored (and acknowledged) toward its receiver, outside any transaction:
+     * a customer's message to the client holding the conversation, an answer to every tab of the
+     * customer, each on whichever node holds the socket ({@link Relay}; a socket held here is sent
+     * to at once). Nothing is waited for and nothing is retried here: a receiver connected nowhere
+     * gets the message by replay when it connects, and one that does not acknowledge it (a frame
+     * lost with a node, or this node stopped between the commit and this call) gets it again from
+     * the resend sweep (docs/protocol.md rules 2–3).
      */
-    public void deliver(UUID messageId) {
-        ChatMessage m = messages.find(messageId).orElse(null);
-        if (m == null) {
-            LOG.warnf("Delivery of unknown message %s skipped", messageId);
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void route(ChatService.Accepted accepted) {
+        Outbound.Message m = accepted.message();
+        if (!accepted.stored() || m == null) {
             return;
         }
-        Conversation c = m.conversation();
-        if (m.sender() == Sender.CUSTOMER) {
-            if (c.client() == null) {
-                LOG.debugf("Message %d of %s waits: the conversation is queued", m.seq(), c.id());
-                return;
+        try {
+            if (m.sender() != Sender.CUSTOMER) {
+                relay.toCustomers(accepted.conversationId(), m);
+            } else if (accepted.toClient() != null) {
+                relay.toClient(accepted.toClient(), m);
+            } else {
+                LOG.debugf("Message %d of %s waits: the conversation is queued", m.seq(), accepted.conversationId());
             }
-            relay.toClient(c.client().id(), Outbound.Message.of(m, c.customerName()));
-        } else {
-            relay.toCustomers(c.id(), Outbound.Message.of(m, null));
+        } catch (RuntimeException e) {
+            // Stored and acknowledged already: the resend sweep delivers it; the sender must not see an error.
+            LOG.warnf("Message %d of conversation %s not routed now (%s); the resend sweep will send it", m.seq(),
+                    accepted.conversationId(), e.toString());
         }
     }
 

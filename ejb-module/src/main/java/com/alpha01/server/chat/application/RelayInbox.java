@@ -6,10 +6,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** What this node does with a relayed event ({@link Relay}): act on the sockets it holds, ignore the rest. */
+/**
+ * What this node does with a relayed event ({@link Relay}): act on the sockets it holds, ignore the
+ * rest. The relay calls it directly for this node's own events and through the topic for other nodes'.
+ */
 @Stateless
 public class RelayInbox {
 
@@ -21,9 +25,12 @@ public class RelayInbox {
     @Inject
     DeliveryService delivery;
 
+    /** Returns whether the client's socket is on this node (then no other node holds it). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void toClient(UUID clientId, Outbound outbound) {
-        peers.client(clientId).ifPresent(channel -> channel.send(outbound));
+    public boolean toClient(UUID clientId, Outbound outbound) {
+        Optional<PeerChannel> channel = peers.client(clientId);
+        channel.ifPresent(c -> c.send(outbound));
+        return channel.isPresent();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -31,11 +38,14 @@ public class RelayInbox {
         peers.customers(conversationId).forEach(channel -> channel.send(outbound));
     }
 
-    public void handOver(UUID clientId, Collection<UUID> conversationIds) {
-        if (peers.client(clientId).isPresent()) {
-            delivery.replayForNewHolder(clientId, conversationIds);
-            delivery.replayToClient(clientId);
+    /** Returns whether the client's socket is on this node (then it was replayed to here). */
+    public boolean handOver(UUID clientId, Collection<UUID> conversationIds) {
+        if (peers.client(clientId).isEmpty()) {
+            return false;
         }
+        delivery.replayForNewHolder(clientId, conversationIds);
+        delivery.replayToClient(clientId);
+        return true;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

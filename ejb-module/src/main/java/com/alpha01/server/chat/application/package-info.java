@@ -9,7 +9,8 @@
  * use cases that relay ({@code ClientConnections}, {@code CustomerConnections},
  * {@code ConversationStates}, {@code Receipts}, {@code FailoverSweep}, and the transaction-less
  * {@code TypingService} and {@code DraftService}) run outside any transaction and relay after that
- * commit. Only the delivery MDB relays inside its transaction (the relay leaves when it commits).
+ * commit; a stored message is routed by the socket that stored it ({@code DeliveryService.route}),
+ * after its {@code ack}.
  * Sockets are reached only through {@link com.alpha01.server.chat.application.PeerChannel} and the
  * cluster through {@link com.alpha01.server.chat.application.Relay}; per-socket pacing is in
  * {@code pacing}.

@@ -23,6 +23,14 @@ public interface ChatMessageRepository {
     Optional<ChatMessage> at(Conversation c, long seq);
 
     /**
+     * Records that the receiver holds message {@code seq}, in one statement: a customer message of a
+     * conversation the client holds ({@code toClient}, {@code receiver} the client's id) or an answer
+     * in the customer's own conversation ({@code receiver} the customer's subject). Returns 1 when it
+     * was recorded now, 0 when it was recorded before or is no such message for this receiver.
+     */
+    int markDelivered(UUID conversationId, long seq, boolean toClient, String receiver, Instant now);
+
+    /**
      * Marks the customer's messages ({@code customerMessages}) or the answers up to {@code seq} read
      * (and delivered); returns how many were not read before.
      */

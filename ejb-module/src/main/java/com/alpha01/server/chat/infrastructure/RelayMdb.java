@@ -2,6 +2,7 @@ package com.alpha01.server.chat.infrastructure;
 
 import com.alpha01.server.chat.application.RelayInbox;
 import com.alpha01.server.platform.Resources;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -12,8 +13,10 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * This node's subscription to the relay topic: decodes each event and hands it to
- * {@link RelayInbox}, which acts on the sockets held here.
+ * This node's subscription to the relay topic: decodes each event of another node and hands it to
+ * {@link RelayInbox}, which acts on the sockets held here. The subscription's selector (set in
+ * {@code META-INF/jboss-ejb3.xml}, where the node name can be filled in) leaves this node's own
+ * events out, which {@link JmsRelay} has already handed to the inbox; the check here repeats it.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Resources.RELAY_TOPIC),
@@ -28,6 +31,9 @@ public class RelayMdb implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
+            if (ServerConfig.nodeName().equals(message.getStringProperty(JmsRelay.ORIGIN))) {
+                return;
+            }
             UUID target = UUID.fromString(message.getStringProperty(JmsRelay.TARGET));
             String body = message.getBody(String.class);
             switch (JmsRelay.Kind.valueOf(message.getStringProperty(JmsRelay.KIND))) {

@@ -22,8 +22,8 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Watches this node's dead-letter queue: a message lands there after failing every delivery
- * attempt ({@code ALPHA01_JMS_MAX_DELIVERY}) and stays there for an operator to inspect or move
+ * Watches this node's dead-letter queue: a relay event lands there after failing every delivery
+ * attempt (3, {@code configure-jms.cli}) and stays there for an operator to inspect or move
  * back; each one is reported once as an ERROR alert (what it was, where from, how often tried).
  * Nothing is lost with it: the message it pointed at is in PostgreSQL, and the resend sweeps and
  * replays still deliver it. The count is shown by the health endpoint.
@@ -69,9 +69,9 @@ public class DeadLetterWatch {
     }
 
     private static void alert(Message m) throws JMSException {
-        LOG.errorf("ALERT dead letter %s: from %s (%s=%s) failed every delivery attempt and waits in %s for an "
-                        + "operator; PostgreSQL keeps the chat message it refers to, and the resend sweeps deliver it",
-                m.getJMSMessageID(), m.getStringProperty("_AMQ_ORIG_ADDRESS"), "alpha01MessageId",
-                m.getStringProperty("alpha01MessageId"), Resources.DEAD_LETTER_QUEUE);
+        LOG.errorf("ALERT dead letter %s: from %s (alpha01Kind=%s, alpha01Origin=%s) failed every delivery attempt "
+                        + "and waits in %s for an operator; PostgreSQL keeps any chat message it carried, and the "
+                        + "resend sweeps deliver it", m.getJMSMessageID(), m.getStringProperty("_AMQ_ORIG_ADDRESS"),
+                m.getStringProperty("alpha01Kind"), m.getStringProperty("alpha01Origin"), Resources.DEAD_LETTER_QUEUE);
     }
 }

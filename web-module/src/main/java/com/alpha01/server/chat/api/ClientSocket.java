@@ -5,6 +5,7 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.application.ChatService;
 import com.alpha01.server.chat.application.ClientConnections;
 import com.alpha01.server.chat.application.ConversationStates;
+import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.server.chat.application.DraftService;
 import com.alpha01.server.chat.application.Receipts;
 import com.alpha01.server.chat.application.TypingService;
@@ -43,6 +44,9 @@ public class ClientSocket {
 
     @Inject
     ChatService chat;
+
+    @Inject
+    DeliveryService delivery;
 
     @Inject
     Receipts receipts;
@@ -96,7 +100,9 @@ public class ClientSocket {
         Sockets.dispatch(session, text, frame -> {
             if (frame instanceof Frame.Reply reply) {
                 Sockets.answered(session, reply.conversationId());
-                channel.sendFrame(FrameMapper.ack(reply.id(), chat.acceptFromClient(clientId, FrameMapper.answer(reply))));
+                ChatService.Accepted accepted = chat.acceptFromClient(clientId, FrameMapper.answer(reply));
+                channel.sendFrame(FrameMapper.ack(reply.id(), accepted));
+                delivery.route(accepted);
             } else if (frame instanceof Frame.Delivered d) {
                 receipts.deliveredToClient(clientId, UUID.fromString(d.conversationId()), d.seq());
             } else if (frame instanceof Frame.Read r) {

@@ -5,6 +5,7 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.application.ChatService;
 import com.alpha01.server.chat.application.CustomerConnections;
+import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.server.chat.application.CustomerEntryService;
 import com.alpha01.server.chat.application.Receipts;
 import com.alpha01.server.chat.application.TypingService;
@@ -42,6 +43,9 @@ public class CustomerSocket {
     ChatService chat;
 
     @Inject
+    DeliveryService delivery;
+
+    @Inject
     Receipts receipts;
 
     @Inject
@@ -73,8 +77,10 @@ public class CustomerSocket {
         Sockets.dispatch(session, text, frame -> {
             if (frame instanceof Frame.Send send) {
                 Sockets.active(session);
-                channel.sendFrame(FrameMapper.ack(send.id(),
-                        chat.acceptFromCustomer(conversationId, subject, FrameMapper.question(send))));
+                ChatService.Accepted accepted = chat.acceptFromCustomer(conversationId, subject,
+                        FrameMapper.question(send));
+                channel.sendFrame(FrameMapper.ack(send.id(), accepted));
+                delivery.route(accepted);
             } else if (frame instanceof Frame.Resume r) {
                 own(grant, r.conversationId());
                 chat.since(conversationId, r.lastSeq()).forEach(channel::send);

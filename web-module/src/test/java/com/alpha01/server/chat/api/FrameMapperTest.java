@@ -80,6 +80,6 @@ class FrameMapperTest {
     @Test
     void an_acknowledgement_names_the_senders_id_and_the_stored_seq() {
         assertEquals(new Frame.Ack("msg-0000001", C, 12),
-                FrameMapper.ack("msg-0000001", new ChatService.Accepted(CONV, 12, false)));
+                FrameMapper.ack("msg-0000001", ChatService.Accepted.again(CONV, 12)));
     }
 }

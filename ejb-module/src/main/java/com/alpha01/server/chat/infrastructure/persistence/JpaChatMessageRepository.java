@@ -47,6 +47,19 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
     }
 
     @Override
+    public int markDelivered(UUID conversationId, long seq, boolean toClient, String receiver, Instant now) {
+        return em.createQuery("update ChatMessage m set m.deliveredAt = :now where m.conversation.id = :c "
+                        + "and m.seq = :seq and m.deliveredAt is null and "
+                        + (toClient ? "m.sender = :customer and exists (select 1 from Conversation c "
+                                + "where c.id = :c and c.client.id = :receiver)"
+                                : "m.sender <> :customer and exists (select 1 from Conversation c "
+                                + "where c.id = :c and c.customerSubject = :receiver)"))
+                .setParameter("now", now).setParameter("c", conversationId).setParameter("seq", seq)
+                .setParameter("customer", Sender.CUSTOMER)
+                .setParameter("receiver", toClient ? UUID.fromString(receiver) : receiver).executeUpdate();
+    }
+
+    @Override
     public int markRead(Conversation c, long seq, boolean customerMessages, Instant now) {
         return em.createQuery("update ChatMessage m set m.readAt = :now, m.deliveredAt = coalesce(m.deliveredAt, :now) "
                         + "where m.conversation = :c and m.seq <= :seq and m.readAt is null and "
