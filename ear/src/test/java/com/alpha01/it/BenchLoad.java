@@ -1,7 +1,11 @@
 package com.alpha01.it;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -108,5 +112,28 @@ final class BenchLoad {
         } finally {
             clock.shutdownNow();
         }
+    }
+
+    /** Runs {@code task} for 0..count-1 on {@code threads} threads; the results in order, or the first failure. */
+    static <T> List<T> inParallel(int threads, int count, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit((Callable<T>) () -> task.run(n)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    interface Task<T> {
+        T run(int i) throws Exception;
     }
 }

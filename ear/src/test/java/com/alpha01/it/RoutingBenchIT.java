@@ -13,10 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -79,12 +75,12 @@ class RoutingBenchIT {
                 answerers.add(FixedAnswerer.online(client.clientId(), staff, clientDuplicates, clientErrors));
             }
             long provisionStart = System.nanoTime();
-            List<TestEnvironment.Account> accounts = inParallel(4, o.customers(), i -> TestEnvironment.newCustomer());
+            List<TestEnvironment.Account> accounts = BenchLoad.inParallel(4, o.customers(), i -> TestEnvironment.newCustomer());
             double provisionSeconds = (System.nanoTime() - provisionStart) / 1e9;
             Latencies entryLatency = new Latencies();
             BenchLoad.Tally warmup = new BenchLoad.Tally();
             long entryStart = System.nanoTime();
-            customers.addAll(inParallel(o.entryThreads(), o.customers(), i -> {
+            customers.addAll(BenchLoad.inParallel(o.entryThreads(), o.customers(), i -> {
                 long start = System.nanoTime();
                 BenchCustomer customer = enter(http, codes.get(i % codes.size()), accounts.get(i), i, warmup);
                 entryLatency.add(System.nanoTime() - start);
@@ -227,26 +223,4 @@ class RoutingBenchIT {
                 + "(D38: no JMS on a one-node path; the non-persistent relay topic carries frames between nodes).";
     }
 
-    /** Runs {@code task} for 0..count-1 on {@code threads} threads; the results in order, or the first failure. */
-    private static <T> List<T> inParallel(int threads, int count, Task<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit((Callable<T>) () -> task.run(n)));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private interface Task<T> {
-        T run(int i) throws Exception;
-    }
 }

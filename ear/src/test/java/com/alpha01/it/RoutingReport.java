@@ -92,7 +92,7 @@ final class RoutingReport {
                         + "Percentiles are nearest-rank.%n%n",
                 options.customers(), options.clients(), number(options.rate()), options.seconds(), options.perCustomer(),
                 number(options.customers() * options.rate()),
-                options.warmupSeconds() > 0 ? ", after a " + options.warmupSeconds() + " s warm-up at the same rate" : ""));
+                options.warmupSeconds() > 0 ? ", after a " + options.warmupSeconds() + " s warm-up at the same rate (the servers start cold: a fresh WildFly spends its first half-minute of load compiling, at twice the CPU per message)" : ""));
         md.append("| Measure | Alpha 01 | Bare relay | Ratio |\n|---|---|---|---|\n");
         for (int i = 0; i < PERCENTILES.length; i++) {
             row("Round trip " + PERCENTILE_NAMES[i] + " (ms)", alpha.roundTrip.percentile(PERCENTILES[i]),

@@ -1,6 +1,5 @@
 package com.alpha01.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -23,11 +23,18 @@ public final class FrameCodec {
 
     private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
+    /**
+     * Looked up once: {@code Json.createReader}/{@code Json.createObjectBuilder} look the provider up
+     * through the ServiceLoader on every call, which was a quarter of the server's CPU per frame in the
+     * routing benchmark (docs/benchmarks.md).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private FrameCodec() {
     }
 
     public static String encode(Frame frame) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", frame.type());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("type", frame.type());
         if (frame instanceof Frame.Send f) {
             b.add("id", f.id()).add("text", f.text());
         } else if (frame instanceof Frame.Reply f) {
@@ -123,7 +130,7 @@ public final class FrameCodec {
         if (text == null || text.isBlank()) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "empty frame", null);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject o)) {
                 throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not a JSON object", null);

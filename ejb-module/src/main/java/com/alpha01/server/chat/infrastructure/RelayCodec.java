@@ -3,10 +3,10 @@ package com.alpha01.server.chat.infrastructure;
 import com.alpha01.server.chat.application.Outbound;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.chat.domain.Sender;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 final class RelayCodec {
 
+    /** Looked up once, not by the ServiceLoader on every call as {@code Json.create…} do (see FrameCodec). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private RelayCodec() {
     }
 
@@ -25,7 +28,7 @@ final class RelayCodec {
         if (outbound instanceof Outbound.Welcome) {
             throw new IllegalArgumentException("a welcome is never relayed");
         }
-        JsonObjectBuilder o = Json.createObjectBuilder().add("kind", outbound.getClass().getSimpleName())
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("kind", outbound.getClass().getSimpleName())
                 .add("conversationId", outbound.conversationId().toString());
         if (outbound instanceof Outbound.Message m) {
             o.add("seq", m.seq()).add("id", m.id())
@@ -49,7 +52,7 @@ final class RelayCodec {
     }
 
     static Outbound decode(String json) {
-        JsonObject o = Json.createReader(new StringReader(json)).readObject();
+        JsonObject o = JSON.createReader(new StringReader(json)).readObject();
         UUID conversationId = UUID.fromString(o.getString("conversationId"));
         return switch (o.getString("kind")) {
             case "Message" -> new Outbound.Message(conversationId, o.getJsonNumber("seq").longValue(), o.getString("id"),

@@ -46,17 +46,21 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
                 .setParameter("c", c).setParameter("seq", seq).getResultStream().findFirst();
     }
 
+    /**
+     * Plain SQL on purpose: a receipt follows every message, and Hibernate translates a JPQL bulk
+     * update anew on each call (its plans are cached for selects only), which cost a fifth of the
+     * server's CPU in the routing benchmark (docs/benchmarks.md). No second-level cache to keep in step.
+     */
     @Override
     public int markDelivered(UUID conversationId, long seq, boolean toClient, String receiver, Instant now) {
-        return em.createQuery("update ChatMessage m set m.deliveredAt = :now where m.conversation.id = :c "
-                        + "and m.seq = :seq and m.deliveredAt is null and "
-                        + (toClient ? "m.sender = :customer and exists (select 1 from Conversation c "
-                                + "where c.id = :c and c.client.id = :receiver)"
-                                : "m.sender <> :customer and exists (select 1 from Conversation c "
-                                + "where c.id = :c and c.customerSubject = :receiver)"))
-                .setParameter("now", now).setParameter("c", conversationId).setParameter("seq", seq)
-                .setParameter("customer", Sender.CUSTOMER)
-                .setParameter("receiver", toClient ? UUID.fromString(receiver) : receiver).executeUpdate();
+        return em.createNativeQuery("update chat_message m set delivered_at = ?1 where m.conversation_id = ?2 "
+                        + "and m.seq = ?3 and m.delivered_at is null and "
+                        + (toClient ? "m.sender = 'CUSTOMER' and exists (select 1 from conversation c "
+                                + "where c.id = ?2 and c.client_id = ?4)"
+                                : "m.sender <> 'CUSTOMER' and exists (select 1 from conversation c "
+                                + "where c.id = ?2 and c.customer_subject = ?4)"))
+                .setParameter(1, now).setParameter(2, conversationId).setParameter(3, seq)
+                .setParameter(4, toClient ? UUID.fromString(receiver) : receiver).executeUpdate();
     }
 
     @Override
