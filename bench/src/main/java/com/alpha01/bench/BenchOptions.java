@@ -15,7 +15,7 @@ public record BenchOptions(int rounds, int embedChunks, int documentChunks, int 
             + " --ttft-runs N, --out FILE, --jfr DIR";
 
     static BenchOptions defaults() {
-        return new BenchOptions(20, 100, 300, 10_000, 100_000, 50, Path.of("docs", "benchmarks.md"), null);
+        return new BenchOptions(20, 100, 300, 10_000, 100_000, 50, Path.of("docs", "bench", "knowledge-base.md"), null);
     }
 
     static BenchOptions parse(String[] args) {
@@ -45,8 +45,8 @@ public record BenchOptions(int rounds, int embedChunks, int documentChunks, int 
         return o;
     }
 
-    /** The folder of the charts: {@code bench/} beside the Markdown file. */
+    /** The folder of the charts: the Markdown file's own (docs/bench/). */
     Path chartDir() {
-        return out.toAbsolutePath().getParent().resolve("bench");
+        return out.toAbsolutePath().getParent();
     }
 }

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Times the knowledge base on this machine: model load, embedding, import, search; writes the
- * figures as a table into a Markdown file (docs/benchmarks.md when run through Maven). Wall-clock
+ * figures as a table into a Markdown file (docs/bench/knowledge-base.md when run through Maven). Wall-clock
  * figures for people to read; no test depends on them.
  */
 public final class KnowledgeBench {
@@ -166,9 +166,9 @@ public final class KnowledgeBench {
 
     private String markdown(BenchOptions o, List<String> charts) {
         StringBuilder md = new StringBuilder("""
-                # Benchmarks
+                ## Knowledge base and local AI
 
-                Routing, the real stack against a bare WebSocket relay in the same run (`bench/run routing-100`, `bench/run routing-1000`): [routing-100](bench/routing-100.md), [routing-1000](bench/routing-1000.md); where an idle acknowledgement's time goes: [ack-latency](bench/ack-latency.md).
+                (`bench/run ai`; the index of every benchmark is [docs/benchmarks.md](../benchmarks.md).)
 
                 Figures of the merchant client's knowledge base (`com.alpha01.client.kb`), measured by
                 `bench/src/main/java/com/alpha01/bench/KnowledgeBench.java`, which writes this file. They are
@@ -204,7 +204,7 @@ public final class KnowledgeBench {
             md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");
         }
         for (String chart : charts) {
-            md.append("\n![").append(chart.replace(".png", "")).append("](bench/").append(chart).append(")\n");
+            md.append("\n![").append(chart.replace(".png", "")).append("](").append(chart).append(")\n");
         }
         return md.toString();
     }

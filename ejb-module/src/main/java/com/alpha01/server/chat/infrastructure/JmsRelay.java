@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * {@link Relay}: this node's own sockets first, in the caller's thread ({@link RelayInbox}), then
  * the {@code alpha01.relay} topic for the other nodes, unless the receiver was found here (a merchant
- * client has one socket in the cluster; a customer may have tabs on several nodes). Each event names
+ * client has one socket in the cluster) or, for a customer's tabs (which may be on several nodes), no
+ * other node is alive ({@link ClusterView}). Each event names
  * its origin node, and this node's subscription skips its own ({@code META-INF/jboss-ejb3.xml}), so
  * a single node publishes into an address nobody here consumes and no event is acted on twice.
  * Sent non-transacted (callers relay after their commit), non-persistent, with a short time to live:
@@ -36,7 +37,7 @@ public class JmsRelay implements Relay {
     /** The node that published the event; its own subscription filters it out. */
     static final String ORIGIN = "alpha01Origin";
 
-    enum Kind { TO_CLIENT, TO_CUSTOMERS, HAND_OVER, CLIENT_CONNECTED }
+    enum Kind { TO_CLIENT, TO_CUSTOMERS, HAND_OVER, CLIENT_CONNECTED, NODE_ALIVE }
 
     private static final long TIME_TO_LIVE_MS = 60_000;
 
@@ -50,6 +51,9 @@ public class JmsRelay implements Relay {
     @Inject
     RelayInbox here;
 
+    @Inject
+    ClusterView cluster;
+
     @Override
     public void toClient(UUID clientId, Outbound outbound) {
         if (!here.toClient(clientId, outbound)) {
@@ -60,7 +64,9 @@ public class JmsRelay implements Relay {
     @Override
     public void toCustomers(UUID conversationId, Outbound outbound) {
         here.toCustomers(conversationId, outbound);
-        publish(Kind.TO_CUSTOMERS, conversationId, RelayCodec.encode(outbound));
+        if (cluster.othersAlive()) {
+            publish(Kind.TO_CUSTOMERS, conversationId, RelayCodec.encode(outbound));
+        }
     }
 
     @Override

@@ -28,6 +28,9 @@ public class RelayMdb implements MessageListener {
     @Inject
     RelayInbox inbox;
 
+    @Inject
+    ClusterView cluster;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -42,6 +45,7 @@ public class RelayMdb implements MessageListener {
                 case HAND_OVER -> inbox.handOver(target, Arrays.stream(body.split(",")).filter(s -> !s.isEmpty())
                         .map(UUID::fromString).toList());
                 case CLIENT_CONNECTED -> inbox.clientConnected(target, body);
+                case NODE_ALIVE -> cluster.heard(message.getStringProperty(JmsRelay.ORIGIN));
             }
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable relay message", e);
