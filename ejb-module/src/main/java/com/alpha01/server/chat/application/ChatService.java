@@ -120,13 +120,13 @@ public class ChatService {
      * checks run one by one, to tell a repeated receipt (fine) from a wrong one (an error).
      */
     public void deliveredToClient(UUID clientId, UUID conversationId, long seq) {
-        if (messages.markDelivered(conversationId, seq, true, clientId.toString(), Instant.now()) == 0) {
+        if (messages.markDeliveredToClient(conversationId, seq, clientId, Instant.now()) == 0) {
             markDelivered(heldBy(clientId, conversationId), seq, true);
         }
     }
 
     public void deliveredToCustomer(String customerSubject, UUID conversationId, long seq) {
-        if (messages.markDelivered(conversationId, seq, false, customerSubject, Instant.now()) == 0) {
+        if (messages.markDeliveredToCustomer(conversationId, seq, customerSubject, Instant.now()) == 0) {
             markDelivered(ownedBy(customerSubject, conversationId), seq, false);
         }
     }

@@ -23,12 +23,13 @@ public interface ChatMessageRepository {
     Optional<ChatMessage> at(Conversation c, long seq);
 
     /**
-     * Records that the receiver holds message {@code seq}, in one statement: a customer message of a
-     * conversation the client holds ({@code toClient}, {@code receiver} the client's id) or an answer
-     * in the customer's own conversation ({@code receiver} the customer's subject). Returns 1 when it
-     * was recorded now, 0 when it was recorded before or is no such message for this receiver.
+     * Records, in one statement, that client {@code clientId} holds customer message {@code seq} of a
+     * conversation it holds. Returns 1 when recorded now, 0 when recorded before or no such message for it.
      */
-    int markDelivered(UUID conversationId, long seq, boolean toClient, String receiver, Instant now);
+    int markDeliveredToClient(UUID conversationId, long seq, UUID clientId, Instant now);
+
+    /** The same for an answer in the conversation of customer {@code customerSubject}. */
+    int markDeliveredToCustomer(UUID conversationId, long seq, String customerSubject, Instant now);
 
     /**
      * Marks the customer's messages ({@code customerMessages}) or the answers up to {@code seq} read

@@ -52,15 +52,22 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
      * server's CPU in the routing benchmark (docs/benchmarks.md). No second-level cache to keep in step.
      */
     @Override
-    public int markDelivered(UUID conversationId, long seq, boolean toClient, String receiver, Instant now) {
-        return em.createNativeQuery("update chat_message m set delivered_at = ?1 where m.conversation_id = ?2 "
-                        + "and m.seq = ?3 and m.delivered_at is null and "
-                        + (toClient ? "m.sender = 'CUSTOMER' and exists (select 1 from conversation c "
-                                + "where c.id = ?2 and c.client_id = ?4)"
-                                : "m.sender <> 'CUSTOMER' and exists (select 1 from conversation c "
-                                + "where c.id = ?2 and c.customer_subject = ?4)"))
-                .setParameter(1, now).setParameter(2, conversationId).setParameter(3, seq)
-                .setParameter(4, toClient ? UUID.fromString(receiver) : receiver).executeUpdate();
+    public int markDeliveredToClient(UUID conversationId, long seq, UUID clientId, Instant now) {
+        return markDelivered(conversationId, seq, "m.sender = 'CUSTOMER' and c.client_id = ?4", clientId, now);
+    }
+
+    @Override
+    public int markDeliveredToCustomer(UUID conversationId, long seq, String customerSubject, Instant now) {
+        return markDelivered(conversationId, seq, "m.sender <> 'CUSTOMER' and c.customer_subject = ?4", customerSubject,
+                now);
+    }
+
+    private int markDelivered(UUID conversationId, long seq, String receiverCondition, Object receiver, Instant now) {
+        return em.createNativeQuery("update chat_message m set delivered_at = ?1 from conversation c "
+                        + "where m.conversation_id = ?2 and c.id = ?2 and m.seq = ?3 and m.delivered_at is null and "
+                        + receiverCondition)
+                .setParameter(1, now).setParameter(2, conversationId).setParameter(3, seq).setParameter(4, receiver)
+                .executeUpdate();
     }
 
     @Override
