@@ -7,6 +7,7 @@ import com.alpha01.server.chat.domain.ChatMessageRepository;
 import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.chat.domain.ConversationState;
+import com.alpha01.server.chat.domain.DeliveryReceipt;
 import com.alpha01.server.chat.domain.Sender;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
@@ -15,9 +16,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -115,20 +118,22 @@ public class ChatService {
     }
 
     /**
-     * Records that the receiver holds message {@code seq}; only the receiver of that message may. One
-     * statement does it (a receipt follows every message); only when it records nothing are the
-     * checks run one by one, to tell a repeated receipt (fine) from a wrong one (an error).
+     * Records {@code delivered} receipts, many in one statement ({@link DeliveredReceipts} gathers
+     * them); returns those recorded now. A receipt not recorded is a repeat or a wrong one:
+     * {@link #checkDelivered} tells which.
      */
-    public void deliveredToClient(UUID clientId, UUID conversationId, long seq) {
-        if (messages.markDeliveredToClient(conversationId, seq, clientId, Instant.now()) == 0) {
-            markDelivered(heldBy(clientId, conversationId), seq, true);
-        }
+    public Set<DeliveryReceipt> delivered(Collection<DeliveryReceipt> receipts) {
+        return messages.markDelivered(receipts, Instant.now());
     }
 
-    public void deliveredToCustomer(String customerSubject, UUID conversationId, long seq) {
-        if (messages.markDeliveredToCustomer(conversationId, seq, customerSubject, Instant.now()) == 0) {
-            markDelivered(ownedBy(customerSubject, conversationId), seq, false);
-        }
+    /**
+     * The checks, one by one, for a receipt that recorded nothing: a repeated receipt is fine, a
+     * receipt for a message that is not the sender's to acknowledge is refused.
+     */
+    public void checkDelivered(DeliveryReceipt receipt) {
+        Conversation c = receipt.byClient() ? heldBy(receipt.clientId(), receipt.conversationId())
+                : ownedBy(receipt.customerSubject(), receipt.conversationId());
+        markDelivered(c, receipt.seq(), receipt.byClient());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.alpha01.server.chat.application;
 
+import com.alpha01.server.chat.domain.DeliveryReceipt;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * Receipts from peers: {@code delivered} is recorded; {@code read} is recorded and, once that
+ * Receipts from peers: {@code delivered} is recorded (many at once under load: {@link DeliveredReceipts}); {@code read} is recorded and, once that
  * committed, relayed to the other side ("your messages up to seq were read").
  */
 @Stateless
@@ -20,12 +21,22 @@ public class Receipts {
     @Inject
     Relay relay;
 
+    @Inject
+    DeliveredReceipts delivered;
+
     public void deliveredToClient(UUID clientId, UUID conversationId, long seq) {
-        chat.deliveredToClient(clientId, conversationId, seq);
+        delivered(DeliveryReceipt.fromClient(clientId, conversationId, seq));
     }
 
     public void deliveredToCustomer(String customerSubject, UUID conversationId, long seq) {
-        chat.deliveredToCustomer(customerSubject, conversationId, seq);
+        delivered(DeliveryReceipt.fromCustomer(customerSubject, conversationId, seq));
+    }
+
+    /** Recorded with others in one statement; one that records nothing is checked on its own (a repeat is fine, a wrong one refused). */
+    private void delivered(DeliveryReceipt receipt) {
+        if (!delivered.record(receipt)) {
+            chat.checkDelivered(receipt);
+        }
     }
 
     /** Staff have seen the conversation up to {@code seq}: the customer's tabs are told. */

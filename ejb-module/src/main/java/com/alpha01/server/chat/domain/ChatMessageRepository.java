@@ -23,13 +23,12 @@ public interface ChatMessageRepository {
     Optional<ChatMessage> at(Conversation c, long seq);
 
     /**
-     * Records, in one statement, that client {@code clientId} holds customer message {@code seq} of a
-     * conversation it holds. Returns 1 when recorded now, 0 when recorded before or no such message for it.
+     * Records, in one statement, the receipts whose sender is the receiver of their message (the
+     * client holding the conversation for a customer's message, its customer for an answer) and
+     * whose message had none yet. Returns those recorded now; the others were recorded before, or
+     * name a message that is not theirs or does not exist.
      */
-    int markDeliveredToClient(UUID conversationId, long seq, UUID clientId, Instant now);
-
-    /** The same for an answer in the conversation of customer {@code customerSubject}. */
-    int markDeliveredToCustomer(UUID conversationId, long seq, String customerSubject, Instant now);
+    Set<DeliveryReceipt> markDelivered(Collection<DeliveryReceipt> receipts, Instant now);
 
     /**
      * Marks the customer's messages ({@code customerMessages}) or the answers up to {@code seq} read

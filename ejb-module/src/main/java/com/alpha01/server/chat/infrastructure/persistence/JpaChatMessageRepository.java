@@ -3,12 +3,17 @@ package com.alpha01.server.chat.infrastructure.persistence;
 import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.chat.domain.ChatMessageRepository;
 import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.domain.DeliveryReceipt;
 import com.alpha01.server.chat.domain.Sender;
 import jakarta.ejb.Stateless;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +22,9 @@ import java.util.UUID;
 /** {@link ChatMessageRepository} in JPQL; joins the caller's transaction (or opens one). */
 @Stateless
 public class JpaChatMessageRepository implements ChatMessageRepository {
+
+    /** Looked up once: {@code Json.create…} would search the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     EntityManager em;
@@ -51,23 +59,42 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
      * update anew on each call (its plans are cached for selects only), which cost a fifth of the
      * server's CPU in the routing benchmark (docs/benchmarks.md). No second-level cache to keep in step.
      */
+    /**
+     * One {@code UPDATE … RETURNING} over the receipts passed as a JSON array (one parameter, however
+     * many receipts); a receipt is matched to its message and checked against the conversation's
+     * client or customer in the same statement.
+     */
     @Override
-    public int markDeliveredToClient(UUID conversationId, long seq, UUID clientId, Instant now) {
-        return markDelivered(conversationId, seq, "m.sender = 'CUSTOMER' and c.client_id = ?4", clientId, now);
-    }
-
-    @Override
-    public int markDeliveredToCustomer(UUID conversationId, long seq, String customerSubject, Instant now) {
-        return markDelivered(conversationId, seq, "m.sender <> 'CUSTOMER' and c.customer_subject = ?4", customerSubject,
-                now);
-    }
-
-    private int markDelivered(UUID conversationId, long seq, String receiverCondition, Object receiver, Instant now) {
-        return em.createNativeQuery("update chat_message m set delivered_at = ?1 from conversation c "
-                        + "where m.conversation_id = ?2 and c.id = ?2 and m.seq = ?3 and m.delivered_at is null and "
-                        + receiverCondition)
-                .setParameter(1, now).setParameter(2, conversationId).setParameter(3, seq).setParameter(4, receiver)
-                .executeUpdate();
+    @SuppressWarnings("unchecked")
+    public Set<DeliveryReceipt> markDelivered(Collection<DeliveryReceipt> receipts, Instant now) {
+        if (receipts.isEmpty()) {
+            return Set.of();
+        }
+        JsonArrayBuilder rows = JSON.createArrayBuilder();
+        for (DeliveryReceipt r : receipts) {
+            JsonObjectBuilder row = JSON.createObjectBuilder().add("conv", r.conversationId().toString())
+                    .add("seq", r.seq());
+            rows.add(r.byClient() ? row.add("client", r.clientId().toString()) : row.add("customer", r.customerSubject()));
+        }
+        List<Object[]> recorded = em.createNativeQuery("update chat_message m set delivered_at = ?1 "
+                        + "from conversation c, jsonb_to_recordset(cast(?2 as jsonb)) "
+                        + "as r(conv uuid, seq bigint, client uuid, customer text) "
+                        + "where c.id = r.conv and m.conversation_id = r.conv and m.seq = r.seq and m.delivered_at is null "
+                        + "and ((r.client is not null and m.sender = 'CUSTOMER' and c.client_id = r.client) "
+                        + "or (r.customer is not null and m.sender <> 'CUSTOMER' and c.customer_subject = r.customer)) "
+                        + "returning m.conversation_id, m.seq")
+                .setParameter(1, now).setParameter(2, rows.build().toString()).getResultList();
+        Set<String> done = new HashSet<>();
+        for (Object[] row : recorded) {
+            done.add(row[0] + "/" + ((Number) row[1]).longValue());
+        }
+        Set<DeliveryReceipt> result = new HashSet<>();
+        for (DeliveryReceipt r : receipts) {
+            if (done.contains(r.conversationId() + "/" + r.seq())) {
+                result.add(r);
+            }
+        }
+        return result;
     }
 
     @Override
