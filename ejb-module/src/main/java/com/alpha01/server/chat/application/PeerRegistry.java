@@ -1,8 +1,6 @@
 package com.alpha01.server.chat.application;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +14,7 @@ import java.util.stream.Collectors;
  * sockets per conversation (several tabs). Other nodes hold their own; {@link Relay} carries
  * frames to whichever node holds the receiver, and {@link Presence} tells the cluster who is online.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class PeerRegistry {
 
     private final Map<UUID, PeerChannel> clients = new ConcurrentHashMap<>();

@@ -1,9 +1,7 @@
 package com.alpha01.server.chat.application;
 
 import com.alpha01.protocol.CloseCodes;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Optional;
@@ -13,8 +11,9 @@ import org.jboss.logging.Logger;
 /**
  * What this node does with a relayed event ({@link Relay}): act on the sockets it holds, ignore the
  * rest. The relay calls it directly for this node's own events and through the topic for other nodes'.
+ * A CDI bean: it needs no transaction of its own (a hand-over's replay runs in {@link DeliveryService}'s).
  */
-@Stateless
+@ApplicationScoped
 public class RelayInbox {
 
     private static final Logger LOG = Logger.getLogger(RelayInbox.class);
@@ -26,14 +25,12 @@ public class RelayInbox {
     DeliveryService delivery;
 
     /** Returns whether the client's socket is on this node (then no other node holds it). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean toClient(UUID clientId, Outbound outbound) {
         Optional<PeerChannel> channel = peers.client(clientId);
         channel.ifPresent(c -> c.send(outbound));
         return channel.isPresent();
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void toCustomers(UUID conversationId, Outbound outbound) {
         peers.customers(conversationId).forEach(channel -> channel.send(outbound));
     }
@@ -48,7 +45,6 @@ public class RelayInbox {
         return true;
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void clientConnected(UUID clientId, String socketId) {
         peers.client(clientId).filter(channel -> !channel.id().equals(socketId)).ifPresent(old -> {
             LOG.infof("Client %s connected again elsewhere (socket %s): closing socket %s here", clientId, socketId,

@@ -5,12 +5,13 @@ import com.alpha01.server.chat.domain.ChatMessageRepository;
 import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.DeliveryReceipt;
 import com.alpha01.server.chat.domain.Sender;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,8 +20,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@link ChatMessageRepository} in JPQL; joins the caller's transaction (or opens one). */
-@Stateless
+/**
+ * {@link ChatMessageRepository} in JPQL; joins the caller's transaction (or opens one). A CDI bean with
+ * {@code @Transactional}, not an EJB: it is called several times per message, and the EJB
+ * interceptor chain cost more than the statements (issue 14's profile).
+ */
+@ApplicationScoped
+@Transactional
 public class JpaChatMessageRepository implements ChatMessageRepository {
 
     /** Looked up once: {@code Json.create…} would search the service loader on every call. */

@@ -3,12 +3,11 @@ package com.alpha01.server.chat.infrastructure.persistence;
 import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.chat.domain.ConversationState;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,8 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@link ConversationRepository} in JPQL; joins the caller's transaction (or opens one). */
-@Stateless
+/**
+ * {@link ConversationRepository} in JPQL; joins the caller's transaction (or opens one). A CDI bean
+ * with {@code @Transactional}, not an EJB, for the cost of the EJB chain on every message (as
+ * {@link JpaChatMessageRepository}).
+ */
+@ApplicationScoped
+@Transactional
 public class JpaConversationRepository implements ConversationRepository {
 
     /** The failover sweep's PostgreSQL advisory lock ("alpha0" 2). */
@@ -97,7 +101,7 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // typing and drafts read it without a transaction
+    @Transactional(Transactional.TxType.SUPPORTS) // typing and drafts read it without a transaction
     public Optional<Parties> parties(UUID conversationId) {
         return em.createQuery("select c.customerSubject, cl.id, c.lastSeq from Conversation c "
                         + "left join c.client cl where c.id = :id", Object[].class)
