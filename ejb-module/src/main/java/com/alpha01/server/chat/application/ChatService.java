@@ -94,7 +94,7 @@ public class ChatService {
         Conversation c = lock(conversationId);
         MerchantClient client = directory.findClient(clientId)
                 .filter(cl -> cl.merchant().id().equals(c.merchant().id())).orElseThrow(Refusals::noSuchConversation);
-        UUID previous = c.client() == null ? null : c.client().id();
+        UUID previous = c.clientId();
         Instant now = Instant.now();
         if (action == StaffAction.TAKEOVER) {
             c.takeOver(client, now);
@@ -150,7 +150,7 @@ public class ChatService {
      */
     public Optional<UUID> readByCustomer(String customerSubject, UUID conversationId, long seq) {
         Conversation c = ownedBy(customerSubject, conversationId);
-        return markRead(c, seq, false) > 0 && c.client() != null ? Optional.of(c.client().id()) : Optional.empty();
+        return markRead(c, seq, false) > 0 && c.clientId() != null ? Optional.of(c.clientId()) : Optional.empty();
     }
 
     /** What a customer socket needs to greet its peer; {@code welcomeLine} is the shop's own (null: none set). */
@@ -208,7 +208,7 @@ public class ChatService {
         LOG.debugf("Stored %s message %d of conversation %s", sender, m.seq(), c.id());
         if (sender == Sender.CUSTOMER) {
             return new Accepted(c.id(), m.seq(), true, Outbound.Message.of(m, c.customerName()),
-                    c.client() == null ? null : c.client().id());
+                    c.clientId());
         }
         return new Accepted(c.id(), m.seq(), true, Outbound.Message.of(m, null), null);
     }

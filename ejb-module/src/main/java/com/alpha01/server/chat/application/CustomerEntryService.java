@@ -83,13 +83,13 @@ public class CustomerEntryService {
      * of the code just scanned (or the least-loaded online one), else it waits (QUEUED).
      */
     private Conversation reassignIfOffline(Conversation c, QrScan scan, Instant now) {
-        if (c.client() != null && presence.isOnline(c.client().id())) {
+        if (c.clientId() != null && presence.isOnline(c.clientId())) {
             return c;
         }
         assignment.chooseClient(c.merchant().id(), scan.clientId()).ifPresentOrElse(
                 client -> c.assignTo(client, now), () -> c.queue(now));
         LOG.infof("Conversation %s re-entered; %s", c.id(),
-                c.client() == null ? "queued (no client online)" : "assigned to client " + c.client().id());
+                c.clientId() == null ? "queued (no client online)" : "assigned to client " + c.clientId());
         return c;
     }
 

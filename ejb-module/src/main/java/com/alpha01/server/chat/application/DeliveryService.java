@@ -124,7 +124,7 @@ public class DeliveryService {
     public int retryUnacknowledged(java.time.Duration after) {
         int resent = 0;
         for (ChatMessage m : unacknowledged(true, peers.localClientIds(), after)) {
-            Optional<PeerChannel> client = peers.client(m.conversation().client().id());
+            Optional<PeerChannel> client = peers.client(m.conversation().clientId());
             if (client.isPresent() && client.get().send(toClient(m))) {
                 resent++;
             }

@@ -58,9 +58,9 @@ public class Failover {
         Map<UUID, Set<UUID>> receivers = new LinkedHashMap<>();
         List<Outbound.State> changes = new java.util.ArrayList<>();
         for (Conversation c : stranded) {
-            UUID gone = c.client().id();
+            UUID gone = c.clientId();
             conversations.relock(c); // fresh row: never write back a stale last_seq
-            if (c.client() == null || !c.client().id().equals(gone) || !OPEN.contains(c.state())) {
+            if (c.clientId() == null || !c.clientId().equals(gone) || !OPEN.contains(c.state())) {
                 continue;
             }
             boolean wasHuman = c.state() == ConversationState.HUMAN;
@@ -72,7 +72,7 @@ public class Failover {
                 receivers.computeIfAbsent(next.id(), k -> new LinkedHashSet<>()).add(c.id());
             }, () -> c.queue(now));
             LOG.infof("Conversation %s: client %s gone for over %s; now %s", c.id(), gone,
-                    ServerConfig.failoverGrace(), c.client() == null ? "queued" : "at client " + c.client().id());
+                    ServerConfig.failoverGrace(), c.clientId() == null ? "queued" : "at client " + c.clientId());
             changes.add(new Outbound.State(c.id(), c.state(), null));
         }
         // Queued conversations whose merchant now has a client with room (one came online, or one freed up).

@@ -34,6 +34,14 @@ public class Conversation {
     @JoinColumn(name = "client_id")
     private MerchantClient client;
 
+    /**
+     * The same column as {@link #client}, read only, kept equal to its id by every method that moves
+     * the conversation: the association is lazy, and asking its proxy for the id would load the client
+     * (a SELECT on every message, issue 14's profile).
+     */
+    @Column(name = "client_id", insertable = false, updatable = false)
+    private UUID clientId;
+
     @Column(name = "customer_subject", nullable = false, length = 100)
     private String customerSubject;
 
@@ -69,6 +77,7 @@ public class Conversation {
         this.id = UUID.randomUUID();
         this.merchant = merchant;
         this.client = client;
+        this.clientId = client == null ? null : client.id();
         this.customerSubject = customerSubject;
         this.customerName = customerName;
         this.qrCodeId = qrCodeId;
@@ -89,6 +98,7 @@ public class Conversation {
     /** Hands the conversation to a client (assignment, or a client coming online for a queued one). */
     public void assignTo(MerchantClient newClient, Instant now) {
         this.client = newClient;
+        this.clientId = newClient == null ? null : newClient.id();
         if (state == ConversationState.QUEUED) {
             state = lastSeq == 0 ? ConversationState.NEW : ConversationState.BOT;
         }
@@ -98,6 +108,7 @@ public class Conversation {
     /** No client of the merchant is online: the conversation waits for the next one to connect. */
     public void queue(Instant now) {
         this.client = null;
+        this.clientId = null;
         if (state != ConversationState.CLOSED) {
             state = ConversationState.QUEUED;
         }
@@ -107,6 +118,7 @@ public class Conversation {
     /** Staff at {@code byClient} take over from the AI; the conversation moves to that client. */
     public void takeOver(MerchantClient byClient, Instant now) {
         this.client = byClient;
+        this.clientId = byClient.id();
         this.state = ConversationState.HUMAN;
         this.updatedAt = now;
     }
@@ -132,7 +144,7 @@ public class Conversation {
     }
 
     public boolean isAssignedTo(UUID clientId) {
-        return client != null && client.id().equals(clientId);
+        return this.clientId != null && this.clientId.equals(clientId);
     }
 
     public UUID id() {
@@ -145,6 +157,11 @@ public class Conversation {
 
     public MerchantClient client() {
         return client;
+    }
+
+    /** The id of the client holding the conversation (null while queued), without loading the client. */
+    public UUID clientId() {
+        return clientId;
     }
 
     public String customerSubject() {

@@ -51,6 +51,8 @@ class ConversationTest {
         c.queue(now);
         assertEquals(ConversationState.QUEUED, c.state());
         assertFalse(c.isAssignedTo(client.id()));
+        assertFalse(c.isAssignedTo(null));
+        assertEquals(null, c.clientId());
         assertEquals(2, c.nextSeq(now), "sequence continues while queued");
         c.assignTo(client, now);
         assertEquals(ConversationState.BOT, c.state());
@@ -64,6 +66,7 @@ class ConversationTest {
         c.takeOver(other, now);
         assertEquals(ConversationState.HUMAN, c.state());
         assertTrue(c.isAssignedTo(other.id()), "the conversation moves to the staff member's client");
+        assertEquals(other.id(), c.clientId(), "the id read without loading the client follows the move");
         assertFalse(c.accepts(Sender.BOT), "the AI is silent while staff answer");
         assertTrue(c.accepts(Sender.STAFF));
         c.handBack(now);
