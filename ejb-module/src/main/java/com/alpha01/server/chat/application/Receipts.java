@@ -1,18 +1,17 @@
 package com.alpha01.server.chat.application;
 
 import com.alpha01.server.chat.domain.DeliveryReceipt;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
- * Receipts from peers: {@code delivered} is recorded (many at once under load: {@link DeliveredReceipts}); {@code read} is recorded and, once that
- * committed, relayed to the other side ("your messages up to seq were read").
+ * Receipts from peers: {@code delivered} is recorded (many at once under load:
+ * {@link DeliveredReceipts}); {@code read} is recorded and, once that committed, relayed to the other
+ * side ("your messages up to seq were read"). A CDI bean without a transaction of its own: each
+ * record is {@link ChatService}'s, and the relay follows its commit.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Receipts {
 
     @Inject

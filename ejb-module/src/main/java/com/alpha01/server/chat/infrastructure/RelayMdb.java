@@ -5,6 +5,8 @@ import com.alpha01.server.platform.Resources;
 import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -17,12 +19,16 @@ import java.util.UUID;
  * {@link RelayInbox}, which acts on the sockets held here. The subscription's selector (set in
  * {@code META-INF/jboss-ejb3.xml}, where the node name can be filled in) leaves this node's own
  * events out, which {@link JmsRelay} has already handed to the inbox; the check here repeats it.
+ * Delivered without a transaction: the events are non-persistent and published without one, and an
+ * XA transaction around each (Artemis enlisted, nothing else) guarded nothing. A failing event is
+ * still rolled back by the resource adapter, redelivered, then dead-lettered.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Resources.RELAY_TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RelayMdb implements MessageListener {
 
     @Inject
