@@ -127,7 +127,7 @@ public class ClientSocket {
     /** Answer to the heartbeat's ping. */
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        Sockets.heard(session);
+        Sockets.pong(session, pong.getApplicationData());
     }
 
     @OnClose

@@ -111,7 +111,7 @@ public class CustomerSocket {
     /** Answer to the heartbeat's ping. */
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        Sockets.heard(session);
+        Sockets.pong(session, pong.getApplicationData());
     }
 
     @OnClose

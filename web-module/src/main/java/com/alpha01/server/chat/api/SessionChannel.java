@@ -8,7 +8,6 @@ import com.alpha01.server.chat.application.PeerChannel;
 import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -66,7 +65,8 @@ final class SessionChannel implements PeerChannel {
             return false;
         }
         Instant heard = Sockets.lastHeard(session);
-        if (heard.isBefore(Instant.now().minus(deadAfter))) {
+        // An overloaded node hears every pong late: that lag is not the peer's silence.
+        if (heard.isBefore(Instant.now().minus(deadAfter).minus(DispatchLag.node().recent()))) {
             LOG.infof("Socket %s silent since %s: closing", id(), heard);
             close(CloseCodes.HEARTBEAT_LOST, "no heartbeat");
             return false;
@@ -78,7 +78,7 @@ final class SessionChannel implements PeerChannel {
         }
         synchronized (session) {
             try {
-                session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {'a', '1'}));
+                session.getBasicRemote().sendPing(DispatchLag.node().pingPayload());
             } catch (IOException | IllegalStateException | IllegalArgumentException e) {
                 LOG.debugf("Ping on socket %s failed: %s", id(), e.getMessage());
             }

@@ -119,6 +119,12 @@ final class Sockets {
         session.getUserProperties().put(LAST_HEARD, java.time.Instant.now());
     }
 
+    /** A pong: the peer is alive, and the echoed ping tells how late this node hears it ({@link DispatchLag}). */
+    static void pong(Session session, java.nio.ByteBuffer payload) {
+        heard(session);
+        DispatchLag.node().pong(payload);
+    }
+
     static java.time.Instant lastHeard(Session session) {
         Object at = session.getUserProperties().get(LAST_HEARD);
         return at instanceof java.time.Instant i ? i : java.time.Instant.now();
