@@ -4,6 +4,7 @@ import com.alpha01.client.link.LinkListener;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,17 +23,20 @@ final class FixedAnswerer implements LinkListener, AutoCloseable {
     private final AtomicLong duplicates;
     private final AtomicLong errors;
 
-    private FixedAnswerer(String clientId, Supplier<String> staffToken, AtomicLong duplicates,
+    private FixedAnswerer(URI server, String clientId, Supplier<String> staffToken, AtomicLong duplicates,
             AtomicLong errors) {
         this.duplicates = duplicates;
         this.errors = errors;
-        this.link = new ServerLink(TestEnvironment.serverUri(), clientId, staffToken, this);
+        this.link = new ServerLink(server, clientId, staffToken, this);
     }
 
-    /** Client {@code clientId} online; messages it is handed twice and errors it gets go to the counters. */
-    static FixedAnswerer online(String clientId, Supplier<String> staffToken, AtomicLong duplicates,
+    /**
+     * Client {@code clientId} online on {@code server} (a node's base URI); messages it is handed twice
+     * and errors it gets go to the counters.
+     */
+    static FixedAnswerer online(URI server, String clientId, Supplier<String> staffToken, AtomicLong duplicates,
             AtomicLong errors) throws Exception {
-        FixedAnswerer answerer = new FixedAnswerer(clientId, staffToken, duplicates, errors);
+        FixedAnswerer answerer = new FixedAnswerer(server, clientId, staffToken, duplicates, errors);
         answerer.link.start();
         Waits.until("bench client " + clientId + " online", () -> answerer.link.state() == LinkState.ONLINE);
         return answerer;

@@ -6,12 +6,14 @@ import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.devstack.TokenClient;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * write at a fixed rate; then the same load goes through a {@link BareRelay}. Figures go to a
  * Markdown file ({@link RoutingReport}); what is asserted is correctness, never a time: every
  * question answered, stored once in PostgreSQL, answered once, and nothing arriving twice.
- * Size and output come from {@code bench.*} system properties ({@code bench/run} sets them).
+ * Size and output come from {@code bench.*} system properties ({@code bench/run} sets them);
+ * {@code bench.cluster=true} starts node B ({@link SecondNode}) and connects the merchant clients there.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -64,7 +67,10 @@ class RoutingBenchIT {
         long totalSent = 0;
         List<FixedAnswerer> answerers = new ArrayList<>();
         List<BenchCustomer> customers = new ArrayList<>();
-        try (KeycloakSession staff = Shops.staffOfNewShop("bench", "路由压测店")) {
+        // A resource that is null is not closed: one node unless the scenario asks for the cluster.
+        try (SecondNode nodeB = o.cluster() ? SecondNode.start(Map.of()) : null;
+             KeycloakSession staff = Shops.staffOfNewShop("bench", "路由压测店")) {
+            URI clientsNode = nodeB == null ? TestEnvironment.serverUri() : nodeB.uri();
             ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
             List<String> codes = new ArrayList<>();
             String merchantId = null;
@@ -72,7 +78,7 @@ class RoutingBenchIT {
                 ServerApi.Registration client = api.register("bench-" + j + "-" + UUID.randomUUID(), "压测 " + j, "bench");
                 merchantId = client.merchantId();
                 codes.add(api.createQr(client.clientId(), "bench " + j).url());
-                answerers.add(FixedAnswerer.online(client.clientId(), staff, clientDuplicates, clientErrors));
+                answerers.add(FixedAnswerer.online(clientsNode, client.clientId(), staff, clientDuplicates, clientErrors));
             }
             long provisionStart = System.nanoTime();
             List<TestEnvironment.Account> accounts = BenchLoad.inParallel(4, o.customers(), i -> TestEnvironment.newCustomer());

@@ -20,7 +20,7 @@ final class RoutingReport {
 
     /** The run's size, from system properties ({@code bench/run} sets them); tiny by default: the CI smoke. */
     record Options(String scenario, int customers, int clients, double rate, int seconds, int warmupSeconds,
-                   int entryThreads, Path out, String command, List<Double> steps) {
+                   int entryThreads, Path out, String command, List<Double> steps, boolean cluster) {
 
         /** A saturation run stops after the first step whose round-trip p99 passes this (issue 14). */
         static final double SATURATION_P99_MS = 100;
@@ -34,7 +34,14 @@ final class RoutingReport {
                     Path.of(System.getProperty("bench.out", "target/bench/routing-" + scenario + ".md")),
                     System.getProperty("bench.command", "the ear module's IT run (RoutingBenchIT, CI smoke)"),
                     steps.isBlank() ? List.of() : Arrays.stream(steps.split(",")).map(String::trim)
-                            .map(Double::valueOf).toList());
+                            .map(Double::valueOf).toList(), Boolean.getBoolean("bench.cluster"));
+        }
+
+        /** Where the parties are: one node, or customers on node A and merchant clients on node B. */
+        String topology() {
+            return cluster ? " Two-node cluster (standalone-full-ha, both WildFly nodes on this machine, one PostgreSQL): "
+                    + "customers on node A, merchant clients on node B, so every question and answer crosses the "
+                    + "relay topic (Artemis cluster bridge) between the nodes." : "";
         }
 
         /** The per-customer rates to run: the steps of a saturation run, else the one rate. */
@@ -89,10 +96,11 @@ final class RoutingReport {
                         + "%s message/s per customer for %d s (%d questions each, open loop, random phase; offered %s "
                         + "messages/s)%s. Load generator, WildFly, PostgreSQL, Artemis and Keycloak share the machine; "
                         + "absolute times on a shared machine are noisy, the ratios to the relay in the same run less so. "
-                        + "Percentiles are nearest-rank.%n%n",
+                        + "Percentiles are nearest-rank.%s%n%n",
                 options.customers(), options.clients(), number(options.rate()), options.seconds(), options.perCustomer(),
                 number(options.customers() * options.rate()),
-                options.warmupSeconds() > 0 ? ", after a " + options.warmupSeconds() + " s warm-up at the same rate (the servers start cold: a fresh WildFly spends its first half-minute of load compiling, at twice the CPU per message)" : ""));
+                options.warmupSeconds() > 0 ? ", after a " + options.warmupSeconds() + " s warm-up at the same rate (the servers start cold: a fresh WildFly spends its first half-minute of load compiling, at twice the CPU per message)" : "",
+                options.topology()));
         md.append("| Measure | Alpha 01 | Bare relay | Ratio |\n|---|---|---|---|\n");
         for (int i = 0; i < PERCENTILES.length; i++) {
             row("Round trip " + PERCENTILE_NAMES[i] + " (ms)", alpha.roundTrip.percentile(PERCENTILES[i]),
@@ -133,8 +141,8 @@ final class RoutingReport {
         md.append(String.format(Locale.ROOT, "Saturation: %d customers over %d merchant clients; each step offers a "
                         + "higher rate per customer for %d s (open loop) until the round trip's p99 passes %s ms or an "
                         + "answer is missing; the bare relay ran every step first. One routed message = one question "
-                        + "and its answer (two messages stored, two acks, two receipts).%n%n", options.customers(),
-                options.clients(), options.seconds(), number(Options.SATURATION_P99_MS)));
+                        + "and its answer (two messages stored, two acks, two receipts).%s%n%n", options.customers(),
+                options.clients(), options.seconds(), number(Options.SATURATION_P99_MS), options.topology()));
         md.append("| Offered (questions/s) | Alpha 01 routed/s | p50 | p90 | p99 | p99.9 | max (ms) | Relay routed/s | "
                 + "Relay p50 | Relay p99 (ms) | p99 ratio | Duplicates | Errors |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
