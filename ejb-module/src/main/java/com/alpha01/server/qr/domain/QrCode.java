@@ -28,6 +28,16 @@ public class QrCode {
     @JoinColumn(name = "client_id")
     private MerchantClient client;
 
+    /**
+     * The two columns above again, read only: a scan compares ids, and asking a lazy proxy for its id
+     * loads the entity (two SELECTs per scan). A code never changes merchant or client.
+     */
+    @Column(name = "merchant_id", insertable = false, updatable = false)
+    private UUID merchantId;
+
+    @Column(name = "client_id", insertable = false, updatable = false)
+    private UUID clientId;
+
     @Column(name = "token_hash", nullable = false)
     private byte[] tokenHash;
 
@@ -61,6 +71,8 @@ public class QrCode {
         this.id = UUID.randomUUID();
         this.merchant = merchant;
         this.client = client;
+        this.merchantId = merchant.id();
+        this.clientId = client == null ? null : client.id();
         this.tokenHash = tokenHash.clone();
         this.label = label;
         this.createdAt = now;
@@ -76,8 +88,7 @@ public class QrCode {
         if (!QrToken.matches(token, tokenHash)) {
             return ScanOutcome.FORGED;
         }
-        UUID boundClient = client == null ? null : client.id();
-        if (!merchant.id().equals(merchantId) || (boundClient != null && !boundClient.equals(clientId))) {
+        if (!this.merchantId.equals(merchantId) || (this.clientId != null && !this.clientId.equals(clientId))) {
             return ScanOutcome.MISMATCH;
         }
         if (revokedAt != null) {
