@@ -1,0 +1,116 @@
+package com.alpha01.bench.startup;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A customer's phone: Debian's headless Chromium with a fresh profile (as the ITs' {@code CustomerPage}),
+ * entering the real way — the counter code's URL, Keycloak's sign-in page, the chat page — and reading
+ * each page's timing once it has loaded (the chat page's also once its socket is open).
+ */
+final class CustomerVisit implements AutoCloseable {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    /** Marks when the page's WebSocket opens; injected before any page script (the page's CSP does not apply). */
+    private static final String SOCKET_MARK = """
+            (() => {
+              const Native = window.WebSocket;
+              window.WebSocket = class extends Native {
+                constructor(...args) {
+                  super(...args);
+                  this.addEventListener('open', () => {
+                    window.__alpha01Bench ??= { socketOpen: performance.now() };
+                  }, { once: true });
+                }
+              };
+            })();
+            """;
+
+    /** The two pages of one visit. */
+    record Visit(PageLoad signIn, PageLoad chat) {
+    }
+
+    private final ChromeDriver browser;
+    private final WebDriverWait wait;
+    private final Path profile;
+
+    private CustomerVisit(ChromeDriver browser, Path profile) {
+        this.browser = browser;
+        this.profile = profile;
+        this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    static boolean available() {
+        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    }
+
+    /** A browser with an empty cache and no cookies. */
+    static CustomerVisit open() throws IOException {
+        Path profile = Files.createTempDirectory("alpha01-startup-bench");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=420,820", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build(), options);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SOCKET_MARK));
+        return new CustomerVisit(driver, profile);
+    }
+
+    /** Scans the counter code, signs in, and waits for the chat page's socket. */
+    Visit visit(URI counterCode, String username, String password) {
+        browser.get(counterCode.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        PageLoad signIn = loaded(false);
+        browser.findElement(By.id("username")).sendKeys(username);
+        if (browser.findElements(By.id("password")).isEmpty()) { // organizations: username first, then password
+            browser.findElement(By.id("kc-login")).click();
+        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("composer")));
+        return new Visit(signIn, loaded(true));
+    }
+
+    /** Signs the customer out the blunt way (every cookie gone) and keeps the cache: the next visit is a repeat one. */
+    void forgetSession() {
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private PageLoad loaded(boolean socket) {
+        wait.until(d -> num(browser.executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : 0;")) > 0
+                && (!socket || Boolean.TRUE.equals(browser.executeScript("return !!window.__alpha01Bench;"))));
+        return PageLoad.from((Map<String, Object>) browser.executeScript(PageLoad.SCRIPT));
+    }
+
+    private static double num(Object v) {
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        browser.quit();
+        try (var paths = Files.walk(profile)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
