@@ -1,29 +1,21 @@
 package com.alpha01.bench.startup;
 
-import java.io.File;
+import com.alpha01.devstack.HeadlessChromium;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A customer's phone: Debian's headless Chromium with a fresh profile (as the ITs' {@code CustomerPage}),
+ * A customer's phone: Debian's headless Chromium with a fresh profile ({@link HeadlessChromium}, as in the ITs),
  * entering the real way — the counter code's URL, Keycloak's sign-in page, the chat page — and reading
  * each page's timing once it has loaded (the chat page's also once its socket is open).
  */
 final class CustomerVisit implements AutoCloseable {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     /** Marks when the page's WebSocket opens; injected before any page script (the page's CSP does not apply). */
     private static final String SOCKET_MARK = """
@@ -44,32 +36,21 @@ final class CustomerVisit implements AutoCloseable {
     record Visit(PageLoad signIn, PageLoad chat) {
     }
 
+    private final HeadlessChromium chromium;
     private final ChromeDriver browser;
     private final WebDriverWait wait;
-    private final Path profile;
 
-    private CustomerVisit(ChromeDriver browser, Path profile) {
-        this.browser = browser;
-        this.profile = profile;
+    private CustomerVisit(HeadlessChromium chromium) {
+        this.chromium = chromium;
+        this.browser = chromium.driver();
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    static boolean available() {
-        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
     }
 
     /** A browser with an empty cache and no cookies. */
     static CustomerVisit open() throws IOException {
-        Path profile = Files.createTempDirectory("alpha01-startup-bench");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=420,820", "--lang=zh-CN", "--user-data-dir=" + profile);
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options);
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SOCKET_MARK));
-        return new CustomerVisit(driver, profile);
+        HeadlessChromium chromium = HeadlessChromium.open();
+        chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SOCKET_MARK));
+        return new CustomerVisit(chromium);
     }
 
     /** Scans the counter code, signs in, and waits for the chat page's socket. */
@@ -106,11 +87,6 @@ final class CustomerVisit implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        browser.quit();
-        try (var paths = Files.walk(profile)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        chromium.close();
     }
 }

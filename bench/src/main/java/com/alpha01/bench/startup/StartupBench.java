@@ -1,6 +1,7 @@
 package com.alpha01.bench.startup;
 
 import com.alpha01.bench.startup.CustomerVisit.Visit;
+import com.alpha01.devstack.HeadlessChromium;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -70,7 +71,7 @@ public final class StartupBench {
                 StartRun run = stack.start("warm " + i);
                 if (i == warmRuns) {
                     pg = postgresSettings(stack.dbPassword());
-                    if (CustomerVisit.available()) {
+                    if (HeadlessChromium.available()) {
                         try (CustomerVisit browser = CustomerVisit.open()) {
                             first = browser.visit(stack.customerUrl(), CUSTOMER, CUSTOMER_PASSWORD);
                             browser.forgetSession();
