@@ -32,8 +32,10 @@ final class CustomerPageReport {
         md.append(String.format("%nTotal bytes transferred: first visit %s (sign-in page %s, chat page %s), repeat visit %s.%n",
                 kib(first.signIn().transfer() + first.chat().transfer()), kib(first.signIn().transfer()),
                 kib(first.chat().transfer()), kib(repeat.signIn().transfer() + repeat.chat().transfer())));
-        md.append("\nFirst visit, each resource (bytes; repeat visit's transfer beside it):\n\n");
-        md.append("| page | resource | type | transfer | body | unpacked | repeat transfer |\n|---|---|---|---:|---:|---:|---:|\n");
+        md.append("\nFirst visit, each resource (bytes; the repeat visit's transfer, and the `Cache-Control` each "
+                + "sub-resource is served with, asked again after the visit, beside it):\n\n");
+        md.append("| page | resource | type | transfer | body | unpacked | repeat transfer | Cache-Control |\n"
+                + "|---|---|---|---:|---:|---:|---:|---|\n");
         resources(md, "sign-in", first.signIn(), repeat.signIn());
         resources(md, "chat", first.chat(), repeat.chat());
         return md.toString();
@@ -46,16 +48,17 @@ final class CustomerPageReport {
     }
 
     private static void resources(StringBuilder md, String page, PageLoad first, PageLoad repeat) {
-        line(md, page, first.document(), repeat.document());
+        line(md, page, first.document(), repeat.document(), "");
         for (Resource r : first.resources()) {
             Resource again = repeat.resources().stream().filter(x -> x.path().equals(r.path())).findFirst().orElse(null);
-            line(md, page, r, again);
+            line(md, page, r, again, first.cacheControl().getOrDefault(r.path(), ""));
         }
     }
 
-    private static void line(StringBuilder md, String page, Resource r, Resource again) {
-        md.append(String.format("| %s | `%s` | %s | %d | %d | %d | %s |%n", page, r.path(), r.type(), r.transfer(),
-                r.encoded(), r.decoded(), again == null ? "–" : Long.toString(again.transfer())));
+    private static void line(StringBuilder md, String page, Resource r, Resource again, String cacheControl) {
+        md.append(String.format("| %s | `%s` | %s | %d | %d | %d | %s | %s |%n", page, r.path(), r.type(), r.transfer(),
+                r.encoded(), r.decoded(), again == null ? "–" : Long.toString(again.transfer()),
+                cacheControl.isEmpty() ? "" : "`" + cacheControl + "`"));
     }
 
     static String kib(long bytes) {

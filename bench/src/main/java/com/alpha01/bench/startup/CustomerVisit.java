@@ -78,7 +78,8 @@ final class CustomerVisit implements AutoCloseable {
         wait.until(d -> num(browser.executeScript(
                 "const n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd : 0;")) > 0
                 && (!socket || Boolean.TRUE.equals(browser.executeScript("return !!window.__alpha01Bench;"))));
-        return PageLoad.from((Map<String, Object>) browser.executeScript(PageLoad.SCRIPT));
+        Map<String, Object> timing = (Map<String, Object>) browser.executeScript(PageLoad.SCRIPT);
+        return PageLoad.from(timing, (Map<String, Object>) browser.executeAsyncScript(PageLoad.CACHE_CONTROL_SCRIPT));
     }
 
     private static double num(Object v) {

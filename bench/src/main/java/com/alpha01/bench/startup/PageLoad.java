@@ -11,9 +11,10 @@ import java.util.Map;
  * cache, a few hundred bytes for a 304), {@code encoded} the body as sent, {@code decoded} the body unpacked.
  *
  * @param socketOpen when the page's WebSocket opened, or {@code -1} if it opened none
+ * @param cacheControl each sub-resource's {@code Cache-Control} answer by path (what makes a repeat visit cheap or not)
  */
 record PageLoad(String page, double responseEnd, double domContentLoaded, double load, Resource document,
-        List<Resource> resources, double socketOpen) {
+        List<Resource> resources, double socketOpen, Map<String, String> cacheControl) {
 
     record Resource(String path, String type, long transfer, long encoded, long decoded) {
     }
@@ -28,12 +29,31 @@ record PageLoad(String page, double responseEnd, double domContentLoaded, double
                 socketOpen: window.__alpha01Bench ? window.__alpha01Bench.socketOpen : -1 };
             """;
 
-    /** From the map the browser returned for {@link #SCRIPT}; addresses keep only their path (no tokens in reports). */
+    /**
+     * Asks again for each sub-resource the page loaded (fetches, e.g. the session, aside; past the cache, after the
+     * timing was read) and answers its {@code Cache-Control} header by address; run with executeAsyncScript.
+     */
+    static final String CACHE_CONTROL_SCRIPT = """
+            const done = arguments[arguments.length - 1];
+            const urls = performance.getEntriesByType('resource')
+                .filter(e => e.initiatorType !== 'fetch' && e.initiatorType !== 'xmlhttprequest').map(e => e.name);
+            Promise.all(urls.map(u => fetch(u, { cache: 'no-store', credentials: 'same-origin' })
+                .then(r => [u, r.headers.get('cache-control') || '(none)'], () => [u, '?'])))
+                .then(pairs => done(Object.fromEntries(pairs)));
+            """;
+
+    /**
+     * From the maps the browser returned for {@link #SCRIPT} and {@link #CACHE_CONTROL_SCRIPT}; addresses keep only
+     * their path (no tokens in reports).
+     */
     @SuppressWarnings("unchecked")
-    static PageLoad from(Map<String, Object> m) {
+    static PageLoad from(Map<String, Object> m, Map<String, Object> cacheControl) {
         List<Resource> resources = ((List<Map<String, Object>>) m.get("resources")).stream().map(PageLoad::resource).toList();
+        Map<String, String> headers = new java.util.TreeMap<>();
+        cacheControl.forEach((url, value) -> headers.put(path(url), String.valueOf(value)));
         return new PageLoad(path(m.get("page")), num(m.get("responseEnd")), num(m.get("domContentLoaded")),
-                num(m.get("load")), resource((Map<String, Object>) m.get("document")), resources, num(m.get("socketOpen")));
+                num(m.get("load")), resource((Map<String, Object>) m.get("document")), resources, num(m.get("socketOpen")),
+                Map.copyOf(headers));
     }
 
     long transfer() {

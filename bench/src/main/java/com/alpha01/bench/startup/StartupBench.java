@@ -52,6 +52,7 @@ public final class StartupBench {
             throw new IllegalStateException("The dev stack of this checkout runs: stop it first (bin/alpha01 down)");
         }
         requirePortsFree();
+        long began = System.nanoTime();
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String machine = machine();
         Path aside = root.resolve("bench/target/alpha01-state-before-startup-bench");
@@ -83,7 +84,9 @@ public final class StartupBench {
                 }
                 warm.add(run.withDown(stack.stop()));
             }
-            String report = StartupReport.render(opts.get("--command"), date, machine + "; load average at the end "
+            String took = String.format("%s (this harness took %.1f min, from the preparation start to the last stop)", date,
+                    (System.nanoTime() - began) / 60e9);
+            String report = StartupReport.render(opts.get("--command"), took, machine + "; load average at the end "
                     + loadAverage(), pg, cold, warm, first, repeat);
             Path out = root.resolve(opts.get("--out"));
             Files.createDirectories(out.getParent());
