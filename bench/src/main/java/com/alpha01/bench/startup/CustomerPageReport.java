@@ -32,6 +32,9 @@ final class CustomerPageReport {
         md.append(String.format("%nTotal bytes transferred: first visit %s (sign-in page %s, chat page %s), repeat visit %s.%n",
                 kib(first.signIn().transfer() + first.chat().transfer()), kib(first.signIn().transfer()),
                 kib(first.chat().transfer()), kib(repeat.signIn().transfer() + repeat.chat().transfer())));
+        md.append(String.format("Compressed bodies (sent smaller than unpacked): %d of %d on the first visit; served from "
+                + "the browser's cache on the repeat visit (nothing transferred): %d of %d.%n", compressed(first),
+                count(first), cached(repeat), count(repeat)));
         md.append("\nFirst visit, each resource (bytes; the repeat visit's transfer, and the `Cache-Control` each "
                 + "sub-resource is served with, asked again after the visit, beside it):\n\n");
         md.append("| page | resource | type | transfer | body | unpacked | repeat transfer | Cache-Control |\n"
@@ -39,6 +42,23 @@ final class CustomerPageReport {
         resources(md, "sign-in", first.signIn(), repeat.signIn());
         resources(md, "chat", first.chat(), repeat.chat());
         return md.toString();
+    }
+
+    private static java.util.stream.Stream<Resource> all(Visit v) {
+        return java.util.stream.Stream.of(v.signIn(), v.chat())
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p.document()), p.resources().stream()));
+    }
+
+    private static long count(Visit v) {
+        return all(v).count();
+    }
+
+    private static long compressed(Visit v) {
+        return all(v).filter(r -> r.encoded() > 0 && r.encoded() < r.decoded()).count();
+    }
+
+    private static long cached(Visit v) {
+        return all(v).filter(r -> r.transfer() == 0).count();
     }
 
     private static void row(StringBuilder md, String visit, String page, PageLoad p) {

@@ -55,6 +55,8 @@ class StartupReportTest {
         assertTrue(md.contains("`fsync=off`"), md);
         assertTrue(md.contains("| first | chat | 120 | 180 | 210 | 340 | 2 | 6.5 KiB |"), md);
         assertTrue(md.contains("| chat | `/chat/css/chat.css` | link | 4404 | 4104 | 4104 | 4404 | `no-store` |"), md);
+        assertTrue(md.contains("Compressed bodies (sent smaller than unpacked): 2 of 3 on the first visit; served from "
+                + "the browser's cache on the repeat visit (nothing transferred): 0 of 3."), md);
         assertFalse(md.contains("secret-entry-pass"), md);
     }
 }
