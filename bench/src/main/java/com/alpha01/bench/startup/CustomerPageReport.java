@@ -2,6 +2,7 @@ package com.alpha01.bench.startup;
 
 import com.alpha01.bench.startup.CustomerVisit.Visit;
 import com.alpha01.bench.startup.PageLoad.Resource;
+import java.util.stream.Stream;
 
 /** The customer page's part of docs/bench/startup.md: time and bytes of a first and a repeat visit. */
 final class CustomerPageReport {
@@ -44,9 +45,9 @@ final class CustomerPageReport {
         return md.toString();
     }
 
-    private static java.util.stream.Stream<Resource> all(Visit v) {
-        return java.util.stream.Stream.of(v.signIn(), v.chat())
-                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p.document()), p.resources().stream()));
+    private static Stream<Resource> all(Visit v) {
+        return Stream.of(v.signIn(), v.chat())
+                .flatMap(p -> Stream.concat(Stream.of(p.document()), p.resources().stream()));
     }
 
     private static long count(Visit v) {

@@ -3,6 +3,7 @@ package com.alpha01.bench.startup;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One page as the browser's Navigation and Resource Timing saw it: times in milliseconds from the
@@ -49,7 +50,7 @@ record PageLoad(String page, double responseEnd, double domContentLoaded, double
     @SuppressWarnings("unchecked")
     static PageLoad from(Map<String, Object> m, Map<String, Object> cacheControl) {
         List<Resource> resources = ((List<Map<String, Object>>) m.get("resources")).stream().map(PageLoad::resource).toList();
-        Map<String, String> headers = new java.util.TreeMap<>();
+        Map<String, String> headers = new TreeMap<>();
         cacheControl.forEach((url, value) -> headers.put(path(url), String.valueOf(value)));
         return new PageLoad(path(m.get("page")), num(m.get("responseEnd")), num(m.get("domContentLoaded")),
                 num(m.get("load")), resource((Map<String, Object>) m.get("document")), resources, num(m.get("socketOpen")),

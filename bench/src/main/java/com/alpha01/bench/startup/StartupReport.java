@@ -4,6 +4,7 @@ import com.alpha01.bench.startup.CustomerVisit.Visit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /** Writes docs/bench/startup.md from the runs: what each figure spans beside it. */
 final class StartupReport {
@@ -76,6 +77,6 @@ final class StartupReport {
     }
 
     private static List<StartRun> concat(StartRun cold, List<StartRun> warm) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(cold), warm.stream()).toList();
+        return Stream.concat(Stream.of(cold), warm.stream()).toList();
     }
 }
