@@ -1,17 +1,14 @@
 package com.alpha01.it;
 
-import java.io.File;
+import com.alpha01.devstack.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,33 +18,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class CustomerPage implements AutoCloseable {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     final ChromeDriver browser;
     final WebDriverWait wait;
-    private final Path profile;
+    private final HeadlessChromium chromium;
 
-    private CustomerPage(ChromeDriver browser, Path profile) {
-        this.browser = browser;
-        this.profile = profile;
+    private CustomerPage(HeadlessChromium chromium) {
+        this.chromium = chromium;
+        this.browser = chromium.driver();
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     /** Whether Chromium and its driver are installed (.ci/run installs them). */
     static boolean available() {
-        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        return HeadlessChromium.available();
     }
 
     static CustomerPage open() throws IOException {
-        Path profile = Files.createTempDirectory("alpha01-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=420,820", "--lang=zh-CN", "--user-data-dir=" + profile);
-        return new CustomerPage(new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options), profile);
+        return new CustomerPage(HeadlessChromium.open());
     }
 
     /** Keycloak's login form; with organizations on it comes as two pages (username, then password). */
@@ -74,11 +61,6 @@ final class CustomerPage implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        browser.quit();
-        try (var paths = Files.walk(profile)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        chromium.close();
     }
 }
