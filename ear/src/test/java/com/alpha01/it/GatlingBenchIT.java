@@ -79,8 +79,7 @@ class GatlingBenchIT {
         new GatlingReport(o).write(log, run, durability(), stored);
         LOG.infof("Gatling figures written to %s", o.out().toAbsolutePath());
 
-        long ko = log.requests.values().stream().mapToLong(k -> k.ko).sum();
-        assertEquals(0, ko, () -> "Gatling's KO: " + errors(log));
+        assertEquals(0, log.failures(), () -> "Gatling's KO and crashes: " + log.failureList());
         assertEquals((long) o.customers() * o.questions(), answered(log, ""), "every measured question answered");
         assertEquals((long) o.customers() * o.warmupQuestions(), answered(log, "warm-up "), "every warm-up question answered");
         long total = o.totalQuestions();
@@ -98,13 +97,6 @@ class GatlingBenchIT {
         GatlingLog.Kind ack = log.requests.get(prefix + "ack");
         GatlingLog.Kind answer = log.requests.get(prefix + "answer");
         return ack == null || answer == null ? 0 : Math.min(ack.ok, answer.ok);
-    }
-
-    private static String errors(GatlingLog log) {
-        StringBuilder sb = new StringBuilder();
-        log.requests.forEach((name, kind) -> kind.errors.forEach((m, n) -> sb.append(name).append(": ").append(m)
-                .append(" ×").append(n).append("; ")));
-        return sb.toString();
     }
 
     /** The feeder: one row per customer (account, and the QR code of client i mod M), in target/ (test accounts only). */

@@ -60,10 +60,10 @@ final class GatlingLog {
             return ok + ko;
         }
 
-        /** Records per second from the first one's start to the last one's end. */
+        /** Records per second from the first one's start to the last one's end (NaN for fewer than two). */
         double perSecond() {
             long span = lastEnd - firstStart;
-            return span <= 0 ? count() : count() / (span / 1000.0);
+            return span <= 0 || count() < 2 ? Double.NaN : count() / (span / 1000.0);
         }
     }
 
@@ -71,6 +71,8 @@ final class GatlingLog {
     final String simulation;
     final Map<String, Kind> requests = new LinkedHashMap<>();
     final Map<String, Kind> groups = new LinkedHashMap<>();
+    /** Gatling's error records: actions that crashed before making a request (a missing attribute, no open socket…). */
+    final Map<String, Integer> crashes = new TreeMap<>();
     long usersStarted;
     long usersEnded;
 
@@ -137,8 +139,8 @@ final class GatlingLog {
                         in.readInt(); // timestamp
                     }
                     case ERROR -> {
-                        cachedString();
-                        in.readInt();
+                        crashes.merge(cachedString(), 1, Integer::sum);
+                        in.readInt(); // timestamp
                     }
                     default -> throw new IOException("unknown record " + header + " in simulation.log");
                 }
@@ -146,6 +148,20 @@ final class GatlingLog {
                 throw new IOException("simulation.log ends inside a record", e);
             }
         }
+    }
+
+    /** KO requests and crashed actions together: a clean run has none. */
+    long failures() {
+        return requests.values().stream().mapToLong(k -> k.ko).sum() + crashes.values().stream().mapToLong(n -> n).sum();
+    }
+
+    /** Every KO message and crash, with its count. */
+    String failureList() {
+        StringBuilder sb = new StringBuilder();
+        requests.forEach((name, kind) -> kind.errors.forEach((m, n) -> sb.append(name).append(": ").append(m)
+                .append(" ×").append(n).append("; ")));
+        crashes.forEach((m, n) -> sb.append("crash: ").append(m).append(" ×").append(n).append("; "));
+        return sb.toString();
     }
 
     private String groups() throws IOException {

@@ -75,7 +75,11 @@ final class GatlingReport {
         md.append("Gatling times in whole milliseconds. WebSocket round trip = `answer`: from the question's send to the "
                 + "answer's arrival (customer → server → merchant client → server → customer); `ack`: from the send to the "
                 + "stored acknowledgement. Percentiles are nearest-rank over Gatling's records (its `simulation.log`); "
-                + "requests/s = count over the span from the first start to the last end of that kind.\n\n");
+                + "requests/s = count over the span from the first start to the last end of that kind. `question` and "
+                + "`delivered` are the frames sent (Gatling logs a send as a 0 ms request); `X Redirect n` is the n-th "
+                + "redirect Gatling followed for X (`chat page Redirect 1`: Keycloak's login form; `sign-in Redirect 1/2`: "
+                + "the server's OIDC callback, then the chat page). The same load measured by our own harness, open loop "
+                + "and in nanoseconds, with the bare relay beside it: docs/bench/routing-100.md (RoutingBenchIT).\n\n");
         md.append("| Request | Count | OK | KO | Requests/s | p50 | p90 | p99 | p99.9 | max (ms) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         log.requests.forEach((name, kind) -> row(name, kind));
@@ -87,11 +91,11 @@ final class GatlingReport {
                     number(kind.perSecond()), number(kind.times.percentile(50)), number(kind.times.percentile(90)),
                     number(kind.times.percentile(99)), number(kind.times.max())));
         }
-        long ko = log.requests.values().stream().mapToLong(k -> k.ko).sum();
-        md.append(String.format(Locale.ROOT, "KO: %d. Virtual users started %d, ended %d.%n", ko, log.usersStarted,
-                log.usersEnded));
+        md.append(String.format(Locale.ROOT, "KO requests and crashed actions: %d. Virtual users started %d, ended %d.%n",
+                log.failures(), log.usersStarted, log.usersEnded));
         log.requests.forEach((name, kind) -> kind.errors.forEach((message, count) ->
                 md.append(String.format(Locale.ROOT, "- `%s`: %s ×%d%n", name, message, count))));
+        log.crashes.forEach((message, count) -> md.append(String.format(Locale.ROOT, "- crash: %s ×%d%n", message, count)));
         md.append(String.format(Locale.ROOT, "%nStored (PostgreSQL, afterwards): %d customer messages (%d distinct sender ids), "
                         + "%d answers (%d distinct questions answered) for %d questions written (warm-up included).%n%n",
                 stored.questions(), stored.distinctQuestions(), stored.answers(), stored.distinctAnswered(),

@@ -46,7 +46,9 @@ final class GatlingRun {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
                 // Gatling writes its simulation.log straight from the Strings' bytes.
-                "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                // The merchant client's slf4j-jdk14 is on the bench test classpath too: Gatling logs through logback.
+                "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", classpath(), "io.gatling.app.Gatling", "-s", SIMULATION, "-rf",
                 results.toAbsolutePath().toString(), "-rd", description));

@@ -108,9 +108,11 @@ public class CustomerSimulation extends Simulation {
     private ScenarioBuilder routing() {
         return scenario("routing").feed(csv(settings.customers()).queue())
                 .exec(enter(ENTRY))
+                .exitHereIfFailed()
                 .exec(ws("customer socket").connect(settings.socketBase() + "/ws/customer?ticket=#{ticket}")
                         .await(Duration.ofSeconds(30)).on(ws.checkTextMessage("welcome")
                                 .matching(jsonPath("$.type").is("welcome"))))
+                .exitHereIfFailed()
                 .repeat(settings.warmupQuestions(), "k").on(pace(Duration.ofSeconds(1)).exec(question(WARM_UP)))
                 .repeat(settings.questions(), "k").on(pace(Duration.ofSeconds(1)).exec(question("")))
                 .exec(ws("close").close());
@@ -131,6 +133,7 @@ public class CustomerSimulation extends Simulation {
         Duration period = Duration.ofMillis(Math.round(1000.0 * settings.readers() / settings.httpRate()));
         return scenario("history").feed(csv(settings.customers()).queue())
                 .exec(enter("reader entry"))
+                .exitHereIfFailed()
                 .exec(during(Duration.ofSeconds(settings.httpSeconds())).on(pace(period).exec(
                         http("history").get("/api/v1/customer/conversations/#{conversationId}/messages?limit=50")
                                 .header("X-Requested-With", "XMLHttpRequest")
@@ -138,9 +141,10 @@ public class CustomerSimulation extends Simulation {
     }
 
     {
-        int entrySpan = (int) Math.ceil(1000.0 * settings.customerCount() / settings.entryRate());
+        // Whole seconds: a ramp shorter than Gatling's one-second injection batch never starts its users (3.15.1).
+        long entrySpan = Math.max(1, (long) Math.ceil(settings.customerCount() / settings.entryRate()));
         Duration steady = Duration.ofSeconds(settings.httpSeconds());
-        setUp(routing().injectOpen(rampUsers(settings.customerCount()).during(Duration.ofMillis(entrySpan)))
+        setUp(routing().injectOpen(rampUsers(settings.customerCount()).during(Duration.ofSeconds(entrySpan)))
                 .andThen(connectValid().injectOpen(constantUsersPerSec(settings.httpRate()).during(steady)),
                         connectForged().injectOpen(constantUsersPerSec(settings.httpRate()).during(steady)),
                         history().injectOpen(atOnceUsers(settings.readers()))))
