@@ -11,6 +11,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -24,6 +25,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Alpha 01's customers as Gatling drives them (issue 14's cross-check by a load tool nobody here
@@ -50,6 +52,11 @@ public class CustomerSimulation extends Simulation {
     static final String ANSWER = "answer";
     static final String WARM_UP = "warm-up ";
     static final String ENTRY = "entry";
+    /** How long customers who entered wait for the others (an entry that failed never arrives). */
+    private static final Duration ENTRY_DEADLINE = Duration.ofMinutes(10);
+
+    /** Customers of the routing part past their entry (OK or not): the questions wait for all of them. */
+    private static final AtomicInteger ARRIVED = new AtomicInteger();
 
     private final Settings settings = Settings.fromSystemProperties();
 
@@ -112,7 +119,16 @@ public class CustomerSimulation extends Simulation {
                 .exec(ws("customer socket").connect(settings.socketBase() + "/ws/customer?ticket=#{ticket}")
                         .await(Duration.ofSeconds(30)).on(ws.checkTextMessage("welcome")
                                 .matching(jsonPath("$.type").is("welcome"))))
+                .exec(session -> {
+                    ARRIVED.incrementAndGet();
+                    return session;
+                })
                 .exitHereIfFailed()
+                // As in RoutingBenchIT: everyone enters first, then the questions start (no sign-in under the load).
+                .asLongAsDuring(session -> ARRIVED.get() < settings.customerCount(), ENTRY_DEADLINE)
+                .on(pause(Duration.ofMillis(50)))
+                // A random phase each, as RoutingBenchIT's customers, not a burst of everyone on the same tick.
+                .pause(Duration.ZERO, Duration.ofSeconds(1))
                 .repeat(settings.warmupQuestions(), "k").on(pace(Duration.ofSeconds(1)).exec(question(WARM_UP)))
                 .repeat(settings.questions(), "k").on(pace(Duration.ofSeconds(1)).exec(question("")))
                 .exec(ws("close").close());
