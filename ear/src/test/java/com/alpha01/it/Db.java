@@ -39,4 +39,19 @@ final class Db {
             return rows;
         }
     }
+
+    /**
+     * What the shop's conversations hold: customer messages and their distinct sender ids, answers
+     * ({@code BOT}) and the distinct questions they name. Each question stored once and answered once: all four equal.
+     */
+    static RoutingReport.Stored shopMessages(String merchantId) throws SQLException {
+        List<Object> questions = query("select count(*), count(distinct (m.conversation_id, m.sender_msg_id)) "
+                + "from chat_message m join conversation c on c.id = m.conversation_id "
+                + "where c.merchant_id = ?::uuid and m.sender = 'CUSTOMER'", merchantId).get(0);
+        List<Object> answers = query("select count(*), count(distinct (m.conversation_id, m.in_reply_to)) "
+                + "from chat_message m join conversation c on c.id = m.conversation_id "
+                + "where c.merchant_id = ?::uuid and m.sender = 'BOT'", merchantId).get(0);
+        return new RoutingReport.Stored(((Number) questions.get(0)).longValue(), ((Number) questions.get(1)).longValue(),
+                ((Number) answers.get(0)).longValue(), ((Number) answers.get(1)).longValue());
+    }
 }

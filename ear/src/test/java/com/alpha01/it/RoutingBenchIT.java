@@ -116,7 +116,7 @@ class RoutingBenchIT {
                     break;
                 }
             }
-            stored = stored(merchantId);
+            stored = Db.shopMessages(merchantId);
         } finally {
             customers.forEach(BenchCustomer::close);
             answerers.forEach(FixedAnswerer::close);
@@ -192,22 +192,6 @@ class RoutingBenchIT {
                     .exceptionally(e -> null).join());
         }
         return tallies;
-    }
-
-    /** What the shop's conversations hold: customer messages and answers, the warm-up's included. */
-    private static RoutingReport.Stored stored(String merchantId) throws Exception {
-        List<Object> questions = Db.query("select count(*), count(distinct (m.conversation_id, m.sender_msg_id)) "
-                + "from chat_message m join conversation c on c.id = m.conversation_id "
-                + "where c.merchant_id = ?::uuid and m.sender = 'CUSTOMER'", merchantId).get(0);
-        List<Object> answers = Db.query("select count(*), count(distinct (m.conversation_id, m.in_reply_to)) "
-                + "from chat_message m join conversation c on c.id = m.conversation_id "
-                + "where c.merchant_id = ?::uuid and m.sender = 'BOT'", merchantId).get(0);
-        return new RoutingReport.Stored(number(questions.get(0)), number(questions.get(1)), number(answers.get(0)),
-                number(answers.get(1)));
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 
     /** PostgreSQL's settings as the server's connections see them, and the Artemis journal's. */
