@@ -200,14 +200,14 @@ final class RoutingReport {
                 .append(" | ").append(relay > 0 ? number(alpha / relay) + "×" : "–").append(" |\n");
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         if (Double.isNaN(value)) {
             return "–";
         }
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.3g", value);
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
