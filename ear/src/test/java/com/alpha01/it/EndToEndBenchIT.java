@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,6 +68,7 @@ class EndToEndBenchIT {
         int modelSeconds = Integer.getInteger("bench.e2e.model-seconds", o.seconds());
         Duration ttft = Duration.ofMillis(Long.getLong("bench.e2e.ttft-ms", 200));
         String view = System.getProperty("bench.e2e.view", "conversations");
+        // Also: bench.e2e.jfr=<path prefix> records each phase with JFR ("profile") into <prefix>-<phase>.jfr.
 
         TestEnvironment.Account staff = TestEnvironment.newStaff(Shops.newShop("bench-e2e", "端到端压测店"));
         Path home = Files.createTempDirectory("alpha01-e2e-bench");
@@ -157,7 +160,18 @@ class EndToEndBenchIT {
         BenchLoad.Tally tally = new BenchLoad.Tally();
         customers.forEach(c -> c.measureInto(tally));
         int perCustomer = Math.max(1, (int) Math.round(o.rate() * seconds));
-        ProcessCpu.Usage usage = cpu.during(() -> BenchLoad.run(customers, tally, o.rate(), perCustomer, DRAIN));
+        ProcessCpu.Usage usage;
+        String jfr = System.getProperty("bench.e2e.jfr");
+        if (jfr == null) {
+            usage = cpu.during(() -> BenchLoad.run(customers, tally, o.rate(), perCustomer, DRAIN));
+        } else {
+            // Where the app's time goes: a flight recording of this JVM (the app's side) over the phase.
+            try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+                recording.start();
+                usage = cpu.during(() -> BenchLoad.run(customers, tally, o.rate(), perCustomer, DRAIN));
+                recording.dump(Path.of(jfr + "-" + name.replaceAll("\\W+", "-").toLowerCase() + ".jfr"));
+            }
+        }
         LOG.infof("%s: %d of %d answered, p50 %.1f ms, p99 %.1f ms", name, tally.answered(), tally.sent.get(),
                 tally.roundTrip.percentile(50), tally.roundTrip.percentile(99));
         return new EndToEndReport.Phase(name, tally, usage, perCustomer);
