@@ -2,12 +2,14 @@
 import { request, on, release } from './bridge.js';
 import { LANGUAGES, setLanguage, translate, t, language, errorText } from './i18n.js';
 import { Store } from './store.js';
-import { renderStatus, renderQr, renderStats, renderConversationList, renderTranscript, toast } from './render.js';
+import { renderStatus, renderQr, renderStats, renderUnread, renderConversationList, renderTranscript, toast } from './render.js';
 import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem, loadTasks } from './screens.js';
 import { wireKnowledge, loadKnowledge } from './knowledge.js';
 import { wireAutomation, loadAutomation } from './automation.js';
 import { wireLearning, loadConversationQuestions } from './learning.js';
 import { byId } from './dom.js';
+import { paced } from './pace.js';
+import { applyGlass } from './glass.js';
 
 const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
 const LOADERS = { overview: loadTasks, qr: loadQr, knowledge: loadKnowledge, automation: loadAutomation, settings: loadSettings, status: loadSystem };
@@ -18,8 +20,13 @@ let view = 'overview';
 function renderAll() {
   renderStatus(store.status);
   renderQr(store.qr);
+  renderUnread(store);
+  stale.delete('badge');
   if (view === 'conversations') renderConversations();
-  else renderStats(store);
+  if (view === 'overview') {
+    stale.delete('stats');
+    renderStats(store);
+  }
   document.querySelector('.topbar-title').textContent = t(`nav.${view}`);
   for (const button of document.querySelectorAll('[data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === language()));
@@ -27,37 +34,40 @@ function renderAll() {
 }
 
 function renderConversations() {
-  conversationsStale = false;
-  renderStats(store);
+  for (const part of ['list', 'transcript', 'badge']) stale.delete(part);
+  renderUnread(store);
   renderConversationList(store, selectConversation);
   renderTranscript(store);
   reportRead();
 }
 
 // Conversation events come in bursts (a busy shop, a reconnect replaying history). They change the
-// store at once but render at most once a frame, and the 会话 screen only while it is shown: hidden,
-// it is marked stale and renders when shown. Chromium runs no frames for a minimised window.
-let conversationsStale = false;
-let frameRequested = false;
+// store at once and mark what they made stale; a paced pass (pace.js: at most 5 a second, in an
+// animation frame) draws the stale parts of the screen that is shown. Hidden screens do nothing:
+// their parts stay stale and are drawn when shown (renderAll). The unread badge is always visible.
+const stale = new Set();
+const drawSoon = paced(drawStale);
 
-function conversationsChanged() {
-  conversationsStale = true;
-  if (frameRequested) return;
-  frameRequested = true;
-  requestAnimationFrame(() => {
-    frameRequested = false;
-    if (view === 'conversations') {
-      if (conversationsStale) renderConversations();
-    } else {
-      renderStats(store);
-    }
-  });
+function changed(...parts) {
+  for (const part of parts) stale.add(part);
+  drawSoon();
 }
 
-/** The open transcript changed (typing, read receipts): drawn now if 会话 is shown, else when it is. */
-function transcriptChanged() {
-  if (view === 'conversations') renderTranscript(store);
-  else conversationsStale = true;
+/** What a conversation's change made stale: the list and figures, its transcript if it is open. */
+function conversationChanged(conversationId) {
+  changed('list', 'badge', 'stats');
+  if (conversationId === store.selected) changed('transcript');
+}
+
+function drawStale() {
+  if (stale.delete('badge')) renderUnread(store);
+  if (view === 'overview' && stale.delete('stats')) renderStats(store);
+  if (view !== 'conversations') return;
+  if (stale.delete('list')) renderConversationList(store, selectConversation);
+  if (stale.delete('transcript')) {
+    renderTranscript(store);
+    reportRead();
+  }
 }
 
 /** Staff have the conversation on screen: the customer's messages up to the newest are read. */
@@ -235,17 +245,17 @@ function wireEvents() {
     renderQr(store.qr);
   });
   on('conversation', (conversation) => {
-    if (store.upsertConversation(conversation)) conversationsChanged();
+    if (store.upsertConversation(conversation)) conversationChanged(conversation.conversationId);
   });
   on('message', (message) => {
-    if (store.addMessage(message)) conversationsChanged();
+    if (store.addMessage(message)) conversationChanged(message.conversationId);
     // A hand-off's reply, or staff's: the questions staff can add may have changed.
     if (message.conversationId === store.selected && message.sender !== 'CUSTOMER') refreshQuestions(store.selected);
   });
   on('typing', (typing) => {
     if (store.setTyping(typing.conversationId, typing.typing === true) && typing.conversationId === store.selected) {
-      transcriptChanged();
-      setTimeout(transcriptChanged, 6100);
+      changed('transcript');
+      setTimeout(() => changed('transcript'), 6100);
     }
   });
   on('notify', (notice) => {
@@ -259,18 +269,19 @@ function wireEvents() {
   });
   on('stats', (stats) => {
     store.setServerStats(stats);
-    renderStats(store);
+    changed('stats');
   });
   on('system', (sys) => {
     if (view === 'status') renderSystem(sys);
   });
   on('read', (read) => {
-    if (store.markRead(read.conversationId, read.seq) && read.conversationId === store.selected) transcriptChanged();
+    if (store.markRead(read.conversationId, read.seq) && read.conversationId === store.selected) changed('transcript');
   });
   document.addEventListener('visibilitychange', reportRead);
 }
 
 function applySnapshot(snapshot) {
+  applyGlass(snapshot.glass);
   // The desktop app may remember the language itself; its choice wins over this profile's.
   if (LANGUAGES.includes(snapshot.lang) && snapshot.lang !== language()) {
     setLanguage(snapshot.lang);
@@ -293,6 +304,7 @@ async function start() {
   }
   setLanguage(LANGUAGES.includes(saved) ? saved : 'zh-CN');
   translate();
+  applyGlass('auto');
   wireNavigation();
   wireEvents();
   show('overview');

@@ -43,7 +43,7 @@ export function renderQr(qr) {
   }
 }
 
-/** Today's figures: the server's for the whole shop when known, else this PC's own count. */
+/** Today's figures (on 总览): the server's for the whole shop when known, else this PC's own count. */
 export function renderStats(store) {
   const server = store.serverStats;
   const local = store.stats();
@@ -56,6 +56,10 @@ export function renderStats(store) {
   const source = byId('stats-source');
   source.hidden = Boolean(server);
   source.textContent = t('overview.local');
+}
+
+/** The count of unread customer messages beside 会话 in the sidebar, on every screen. */
+export function renderUnread(store) {
   const badge = byId('nav-unread');
   const unread = [...store.conversations.values()].reduce((sum, c) => sum + c.unread, 0);
   badge.textContent = unread > 99 ? '99+' : String(unread);

@@ -1,10 +1,13 @@
 package com.alpha01.it;
 
+import com.alpha01.devstack.TokenClient;
 import com.alpha01.protocol.Frame;
 import com.alpha01.protocol.FrameCodec;
 import com.alpha01.protocol.ProtocolException;
 import java.net.URI;
+import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * One customer of the routing benchmark, on either target (Alpha 01 or the bare relay): sends
@@ -39,6 +43,8 @@ final class BenchCustomer implements WebSocket.Listener {
     private volatile boolean closing;
     private volatile SerialSender sender;
     private final AtomicInteger questions = new AtomicInteger();
+    /** The text of question k (1, 2, …); the routing benchmark's by default. */
+    private volatile IntFunction<String> texts = k -> "第" + k + "个问题：营业到几点？";
 
     private BenchCustomer(int number, BenchLoad.Tally tally) {
         this.number = number;
@@ -53,19 +59,41 @@ final class BenchCustomer implements WebSocket.Listener {
         return customer;
     }
 
-    /** Writes its next question; the clock starts now. Ids and texts never repeat (a repeated id is stored only once). */
+    /**
+     * A customer entering the real way: scans {@code qrUrl}, signs in as {@code account} (password grant,
+     * as the tests' customers do), opens the chat session and connects.
+     */
+    static BenchCustomer enter(HttpClient http, String qrUrl, TestEnvironment.Account account, int number,
+            BenchLoad.Tally tally) throws Exception {
+        String scanId = Customers.scanId(Customers.scan(qrUrl));
+        String token = TokenClient.passwordGrant(TestEnvironment.issuer(), "customer-web", account.username(),
+                account.password().toCharArray());
+        HttpResponse<String> opened = Customers.openSession(scanId, token);
+        if (opened.statusCode() != 200) {
+            throw new IllegalStateException("chat session refused: " + opened.statusCode() + " " + opened.body());
+        }
+        JsonObject session = Customers.json(opened.body());
+        return connect(http, Customers.customerSocket(session.getString("ticket")), number, tally);
+    }
+
+    /** Writes its next question; the clock starts now. Ids never repeat (a repeated id is stored only once). */
     void ask() {
         int k = questions.incrementAndGet();
         String id = "bench-" + number + "-" + k;
         sentAt.put(id, System.nanoTime());
         tally.asked.incrementAndGet();
-        sender.send(new Frame.Send(id, "第" + k + "个问题：营业到几点？")).thenAccept(ok -> {
+        sender.send(new Frame.Send(id, texts.apply(k))).thenAccept(ok -> {
             if (ok) {
                 tally.sent.incrementAndGet();
             } else {
                 tally.unsent.incrementAndGet();
             }
         });
+    }
+
+    /** From now on, question k says {@code texts.apply(k)} (the end-to-end benchmark asks what a shop is asked). */
+    void asking(IntFunction<String> texts) {
+        this.texts = texts;
     }
 
     /** From now on, figures go to {@code next} (after a warm-up). */

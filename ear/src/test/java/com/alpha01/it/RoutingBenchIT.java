@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
-import com.alpha01.devstack.TokenClient;
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +85,7 @@ class RoutingBenchIT {
             long entryStart = System.nanoTime();
             customers.addAll(BenchLoad.inParallel(o.entryThreads(), o.customers(), i -> {
                 long start = System.nanoTime();
-                BenchCustomer customer = enter(http, codes.get(i % codes.size()), accounts.get(i), i, warmup);
+                BenchCustomer customer = BenchCustomer.enter(http, codes.get(i % codes.size()), accounts.get(i), i, warmup);
                 entryLatency.add(System.nanoTime() - start);
                 return customer;
             }));
@@ -146,18 +143,6 @@ class RoutingBenchIT {
                         "nothing arrived twice at a customer or client");
             }
         }
-    }
-
-    /** Scan, sign in (password grant, as the tests' customers do), open the session, connect. */
-    private static BenchCustomer enter(HttpClient http, String code, TestEnvironment.Account account, int number,
-            BenchLoad.Tally tally) throws Exception {
-        String scanId = Customers.scanId(Customers.scan(code));
-        String token = TokenClient.passwordGrant(TestEnvironment.issuer(), "customer-web", account.username(),
-                account.password().toCharArray());
-        HttpResponse<String> opened = Customers.openSession(scanId, token);
-        assertEquals(200, opened.statusCode(), opened.body());
-        JsonObject session = Customers.json(opened.body());
-        return BenchCustomer.connect(http, Customers.customerSocket(session.getString("ticket")), number, tally);
     }
 
     /** The same load through the bare relay, first (so both runs find the load generator equally warm… or cold); one tally per rate. */

@@ -1,11 +1,11 @@
 package com.alpha01.client.bridge;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +33,9 @@ import org.jboss.logging.Logger;
  * in order right after that answer, so nothing emitted during start-up or a reload is lost.
  */
 public final class Bridge implements AutoCloseable {
+
+    /** Looked up once: the static {@code Json.create…} methods look the provider up on every call (a classpath scan). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The request with which the page says it has loaded and wants its snapshot. */
     public static final String READY = "ready";
@@ -186,7 +189,7 @@ public final class Bridge implements AutoCloseable {
         if (json == null || json.length() > MAX_REQUEST_CHARS) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return null;
@@ -199,7 +202,7 @@ public final class Bridge implements AutoCloseable {
     }
 
     private static String jsString(String s) {
-        return Json.createValue(Objects.requireNonNull(s, "event")).toString();
+        return JSON.createValue(Objects.requireNonNull(s, "event")).toString();
     }
 
     private static String abbreviate(String s) {

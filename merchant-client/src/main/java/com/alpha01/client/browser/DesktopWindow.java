@@ -35,6 +35,7 @@ public final class DesktopWindow {
     private final JFrame frame;
     private final FileDrops drops = new FileDrops();
     private final Popups popups = new Popups();
+    private final ScriptBatcher events;
     private volatile Runnable onUserClose = () -> {
         close();
         Runtime.getRuntime().exit(0);
@@ -55,7 +56,9 @@ public final class DesktopWindow {
         client.addRequestHandler(FileDrops.navigationGuard());
         client.addLifeSpanHandler(popups);
         this.browser = client.createBrowser(UiResources.START_URL, false, false);
-        bridge.attach(js -> browser.executeJavaScript(js, UiResources.START_URL, 1));
+        this.events = new ScriptBatcher(js -> browser.executeJavaScript(js, UiResources.START_URL, 1),
+                ScriptBatcher.INTERVAL_MILLIS);
+        bridge.attach(events);
         this.frame = onEventThread(() -> createFrame(title));
     }
 
@@ -81,6 +84,7 @@ public final class DesktopWindow {
 
     /** Runs {@code functionBody} as the body of an async function in the page; see {@link ScriptEvaluator}. */
     public CompletableFuture<String> evaluate(String functionBody) {
+        events.send(); // the events emitted before the script reach the page before it
         return evaluator.evaluate(browser, functionBody);
     }
 
@@ -163,6 +167,7 @@ public final class DesktopWindow {
 
     void allowClose() {
         bridge.detach();
+        events.close();
         evaluator.cancelAll();
         browser.setCloseAllowed();
     }

@@ -50,7 +50,8 @@ public final class ConversationsScreen {
 
     public void register(Bridge bridge) {
         bridge.on("ready", r -> {
-            JsonObjectBuilder snapshot = Json.createObjectBuilder(ui.snapshot()).add("lang", settings.language());
+            JsonObjectBuilder snapshot = Json.createObjectBuilder(ui.snapshot()).add("lang", settings.language())
+                    .add("glass", settings.glass());
             JsonObject stats = figures.current();
             if (stats != null) {
                 snapshot.add("stats", stats);

@@ -27,6 +27,7 @@ public final class AppSettings {
     public static final String DEFAULT_MODEL = "glm-4-flash";
     public static final String DEFAULT_AI_URL = "https://open.bigmodel.cn/api/paas/v4/";
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+    private static final Set<String> GLASS = Set.of("auto", "blur", "flat");
     /** Changing these needs a restart: the link and registration use them at start. */
     private static final Set<String> AT_START = Set.of("serverUrl", "deviceName", "capacity");
 
@@ -65,6 +66,14 @@ public final class AppSettings {
 
     public synchronized Optional<Integer> capacity() {
         return values.get("capacity") instanceof JsonNumber n ? Optional.of(n.intValue()) : Optional.empty();
+    }
+
+    /**
+     * The window's glass look, {@code ui.glass}: {@code blur}, {@code flat} (no blur: cheap without a GPU) or
+     * {@code auto} (the default: the page picks flat when Chromium draws without a GPU).
+     */
+    public String glass() {
+        return fallback.get("ui.glass").filter(GLASS::contains).orElse("auto");
     }
 
     public synchronized String language() {

@@ -4,11 +4,14 @@ import com.alpha01.client.answering.AutoResponder;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.protocol.Frame;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.util.function.Consumer;
 
 /** What the link and the answering side report, to the page (and to staff notices). */
 public final class UiEvents implements AutoResponder.Observer {
+
+    /** Looked up once: the static {@code Json.create…} methods look the provider up on every call (a classpath scan). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Bridge bridge;
     private final UiState ui;
@@ -52,7 +55,7 @@ public final class UiEvents implements AutoResponder.Observer {
 
     @Override
     public void read(Frame.Read read) {
-        bridge.emit("read", Json.createObjectBuilder().add("conversationId", read.conversationId())
+        bridge.emit("read", JSON.createObjectBuilder().add("conversationId", read.conversationId())
                 .add("seq", read.seq()).build());
     }
 
@@ -74,7 +77,7 @@ public final class UiEvents implements AutoResponder.Observer {
 
     @Override
     public void typing(Frame.Typing typing) {
-        bridge.emit("typing", Json.createObjectBuilder().add("conversationId", typing.conversationId())
+        bridge.emit("typing", JSON.createObjectBuilder().add("conversationId", typing.conversationId())
                 .add("typing", typing.typing()).build());
     }
 }

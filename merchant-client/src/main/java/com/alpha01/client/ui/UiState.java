@@ -2,12 +2,12 @@ package com.alpha01.client.ui;
 
 import com.alpha01.client.link.LinkState;
 import com.alpha01.protocol.Frame;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class UiState {
 
+    /** Looked up once: the static {@code Json.create…} methods look the provider up on every call (a classpath scan). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final int KEEP_PER_CONVERSATION = 200;
     private static final int KEEP_CONVERSATIONS = 300;
     /** A customer asking for a person (the local AI issue refines this into its own hand-off). */
@@ -30,7 +33,7 @@ public final class UiState {
             "人工|真人|转客服|找客服|店员|\\b(human|person|agent|staff)\\b", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
-    private JsonObject status = Json.createObjectBuilder().add("state", "connecting").build();
+    private JsonObject status = JSON.createObjectBuilder().add("state", "connecting").build();
     private JsonObject qr;
     private boolean dirty;
 
@@ -63,7 +66,7 @@ public final class UiState {
     }
 
     public synchronized JsonObject qr(String url, String pngDataUri) {
-        qr = Json.createObjectBuilder().add("url", url).add("png", pngDataUri).build();
+        qr = JSON.createObjectBuilder().add("url", url).add("png", pngDataUri).build();
         return qr;
     }
 
@@ -85,7 +88,7 @@ public final class UiState {
         if (m.at().isAfter(c.updatedAt)) {
             c.updatedAt = m.at();
         }
-        JsonObjectBuilder event = Json.createObjectBuilder().add("conversationId", m.conversationId())
+        JsonObjectBuilder event = JSON.createObjectBuilder().add("conversationId", m.conversationId())
                 .add("seq", m.seq()).add("sender", m.sender().name()).add("text", m.text()).add("at", m.at().toString());
         if (m.inReplyTo() != null) {
             event.add("inReplyTo", m.inReplyTo());
@@ -142,7 +145,7 @@ public final class UiState {
     }
 
     public synchronized JsonObject snapshot() {
-        var snapshot = Json.createObjectBuilder().add("status", status).add("conversations", conversationsJson());
+        var snapshot = JSON.createObjectBuilder().add("status", status).add("conversations", conversationsJson());
         if (qr != null) {
             snapshot.add("qr", qr);
         } else {
@@ -154,7 +157,7 @@ public final class UiState {
     /** The conversations as cached on disk; clears the "changed" mark. */
     public synchronized JsonObject cache() {
         dirty = false;
-        return Json.createObjectBuilder().add("version", 1).add("conversations", conversationsJson()).build();
+        return JSON.createObjectBuilder().add("version", 1).add("conversations", conversationsJson()).build();
     }
 
     public synchronized boolean dirty() {
@@ -173,7 +176,7 @@ public final class UiState {
             c.summary = o.getString("summary", "");
             c.updatedAt = Instant.parse(o.getString("updatedAt", Instant.EPOCH.toString()));
             for (JsonValue m : o.getJsonArray("messages")) {
-                c.messages.add(Json.createObjectBuilder(m.asJsonObject()).add("old", true).build());
+                c.messages.add(JSON.createObjectBuilder(m.asJsonObject()).add("old", true).build());
             }
             conversations.putIfAbsent(o.getString("conversationId"), c);
         }
@@ -188,11 +191,11 @@ public final class UiState {
     }
 
     private JsonArrayBuilder conversationsJson() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         conversations.forEach((id, c) -> {
-            JsonArrayBuilder messages = Json.createArrayBuilder();
+            JsonArrayBuilder messages = JSON.createArrayBuilder();
             c.messages.forEach(messages::add);
-            list.add(Json.createObjectBuilder(conversationEvent(id, c)).add("messages", messages));
+            list.add(JSON.createObjectBuilder(conversationEvent(id, c)).add("messages", messages));
         });
         return list;
     }
@@ -207,7 +210,7 @@ public final class UiState {
     }
 
     private static JsonObject conversationEvent(String id, Conversation c) {
-        return Json.createObjectBuilder().add("conversationId", id).add("customer", c.customer)
+        return JSON.createObjectBuilder().add("conversationId", id).add("customer", c.customer)
                 .add("state", c.state.toUpperCase(Locale.ROOT)).add("by", c.by).add("needsStaff", c.needsStaff)
                 .add("summary", c.summary)
                 .add("updatedAt", c.updatedAt.toString()).build();

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Owns embedded Chromium for one test class: starts {@link CefRuntime} before the class's first
- * test and shuts it down (in CEF's safe order) after its last; tests and lifecycle methods get it
- * as a parameter. CEF starts once per JVM, so a class using this runs in a JVM of its own (the
- * merchant client's surefire forks one per class) or is the only such class in its JVM (the ITs).
+ * Owns embedded Chromium for the test JVM: starts {@link CefRuntime} before the first test class
+ * that uses it and shuts it down (in CEF's safe order) when the JVM's tests are done; tests and
+ * lifecycle methods get it as a parameter. CEF starts once per JVM, so the classes of one JVM share
+ * it: the merchant client's surefire forks one JVM per class, the ITs run their app-window classes
+ * (MerchantDesktopIT, EndToEndBenchIT) in one JVM, each opening a window of its own.
  *
  * <p>Needs an X display: the build starts a private Xvfb ({@code bin/xvfb-for-build}) and passes
  * it as {@code DISPLAY}. Without one the class is skipped, saying so.
@@ -39,9 +40,7 @@ public final class JcefExtension implements BeforeAllCallback, ParameterResolver
     }
 
     private static CefRuntime runtime(ExtensionContext context) {
-        ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
-                ? context.getParent().orElse(context) : context;
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(Owned.class,
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Owned.class,
                 key -> new Owned(CefRuntime.start(installDir())), Owned.class).runtime();
     }
 

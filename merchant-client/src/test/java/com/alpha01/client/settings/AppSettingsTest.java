@@ -30,6 +30,15 @@ class AppSettingsTest {
     }
 
     @Test
+    void the_glass_look_comes_from_ui_glass_and_is_auto_unless_blur_or_flat() throws Exception {
+        assertEquals("auto", open().glass());
+        Files.writeString(home.resolve("client.properties"), "ui.glass=flat\n");
+        assertEquals("flat", open().glass());
+        Files.writeString(home.resolve("client.properties"), "ui.glass=frosted\n");
+        assertEquals("auto", open().glass(), "an unknown look leaves the choice to the page");
+    }
+
+    @Test
     void saved_settings_survive_a_restart_and_the_key_is_never_shown_or_stored_in_plain_text() throws Exception {
         AppSettings settings = open();
         boolean restart = settings.save(Json.createObjectBuilder().add("serverUrl", "https://a.example.cn, https://b.example.cn")
