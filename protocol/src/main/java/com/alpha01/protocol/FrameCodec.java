@@ -1,5 +1,7 @@
 package com.alpha01.protocol;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -7,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -24,11 +25,10 @@ public final class FrameCodec {
     private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     /**
-     * Looked up once: {@code Json.createReader}/{@code Json.createObjectBuilder} look the provider up
+     * Looked up once: {@code JSON.createReader}/{@code JSON.createObjectBuilder} look the provider up
      * through the ServiceLoader on every call, which was a quarter of the server's CPU per frame in the
      * routing benchmark (docs/benchmarks.md).
      */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private FrameCodec() {
     }

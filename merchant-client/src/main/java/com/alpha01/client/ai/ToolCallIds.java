@@ -1,5 +1,7 @@
 package com.alpha01.client.ai;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpClientBuilderFactory;
@@ -8,7 +10,6 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -53,7 +54,7 @@ public final class ToolCallIds implements HttpClientBuilderFactory {
             return body;
         }
         JsonObject request;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             request = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return body;
@@ -64,7 +65,7 @@ public final class ToolCallIds implements HttpClientBuilderFactory {
         }
         boolean changed = false;
         Deque<String> unanswered = new ArrayDeque<>();
-        JsonArrayBuilder repaired = Json.createArrayBuilder();
+        JsonArrayBuilder repaired = JSON.createArrayBuilder();
         for (JsonValue value : list) {
             if (!(value instanceof JsonObject message)) {
                 repaired.add(value);
@@ -83,13 +84,13 @@ public final class ToolCallIds implements HttpClientBuilderFactory {
                 if (message.containsKey("tool_call_id")) {
                     unanswered.remove(message.getString("tool_call_id", ""));
                 } else if (!unanswered.isEmpty()) {
-                    message = Json.createObjectBuilder(message).add("tool_call_id", unanswered.poll()).build();
+                    message = JSON.createObjectBuilder(message).add("tool_call_id", unanswered.poll()).build();
                     changed = true;
                 }
             }
             repaired.add(message);
         }
-        return changed ? Json.createObjectBuilder(request).add("messages", repaired).build().toString() : body;
+        return changed ? JSON.createObjectBuilder(request).add("messages", repaired).build().toString() : body;
     }
 
     private static HttpRequest repaired(HttpRequest request) {

@@ -1,5 +1,7 @@
 package com.alpha01.client.answering;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.ai.AnswerService;
 import com.alpha01.client.ai.AssistantSettings;
 import com.alpha01.client.ai.DailyUsage;
@@ -13,7 +15,6 @@ import com.alpha01.client.kb.KnowledgeSearch;
 import com.alpha01.client.kb.UnansweredQuestions;
 import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.store.EncryptedStore;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -138,7 +139,7 @@ public final class LocalAi implements AutoCloseable {
             @Override
             public Optional<Saved> load() {
                 try {
-                    return store.getString(USAGE_RECORD).map(s -> Json.createReader(new StringReader(s)).readObject())
+                    return store.getString(USAGE_RECORD).map(s -> JSON.createReader(new StringReader(s)).readObject())
                             .map(o -> new Saved(LocalDate.parse(o.getString("day")), o.getJsonNumber("tokens").longValue()));
                 } catch (IOException | RuntimeException e) {
                     return Optional.empty();
@@ -147,7 +148,7 @@ public final class LocalAi implements AutoCloseable {
 
             @Override
             public void save(Saved usage) {
-                JsonObject o = Json.createObjectBuilder().add("day", usage.day().toString()).add("tokens", usage.tokens())
+                JsonObject o = JSON.createObjectBuilder().add("day", usage.day().toString()).add("tokens", usage.tokens())
                         .build();
                 try {
                     store.putString(USAGE_RECORD, o.toString());
@@ -178,7 +179,7 @@ public final class LocalAi implements AutoCloseable {
 
     private List<FollowUps.FollowUp> loadFollowUps() {
         try {
-            return store.getString(FOLLOW_UPS_RECORD).map(s -> Json.createReader(new StringReader(s)).readArray()
+            return store.getString(FOLLOW_UPS_RECORD).map(s -> JSON.createReader(new StringReader(s)).readArray()
                     .stream().map(v -> v.asJsonObject()).map(o -> new FollowUps.FollowUp(o.getString("id"),
                             o.getString("conversationId", ""), o.getString("summary"),
                             Instant.parse(o.getString("createdAt")))).toList()).orElse(List.of());
@@ -189,8 +190,8 @@ public final class LocalAi implements AutoCloseable {
     }
 
     private synchronized void saveFollowUps() {
-        var list = Json.createArrayBuilder();
-        followUps.open().forEach(t -> list.add(Json.createObjectBuilder().add("id", t.id())
+        var list = JSON.createArrayBuilder();
+        followUps.open().forEach(t -> list.add(JSON.createObjectBuilder().add("id", t.id())
                 .add("conversationId", t.conversationId() == null ? "" : t.conversationId()).add("summary", t.summary())
                 .add("createdAt", t.createdAt().toString())));
         try {

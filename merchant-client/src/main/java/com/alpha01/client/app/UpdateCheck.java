@@ -1,6 +1,7 @@
 package com.alpha01.client.app;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -24,7 +25,7 @@ final class UpdateCheck {
         static final Result UNKNOWN = new Result(false, false, false, "", "");
 
         JsonObject toJson() {
-            return Json.createObjectBuilder().add("checked", checked).add("available", available)
+            return JSON.createObjectBuilder().add("checked", checked).add("available", available)
                     .add("required", required).add("latest", latest).add("downloadUrl", downloadUrl).build();
         }
     }
@@ -53,7 +54,7 @@ final class UpdateCheck {
             if (response.statusCode() != 200) {
                 return Result.UNKNOWN;
             }
-            JsonObject o = Json.createReader(new StringReader(response.body())).readObject();
+            JsonObject o = JSON.createReader(new StringReader(response.body())).readObject();
             String latest = o.getString("latest", "");
             String minimum = o.getString("minimum", "");
             return new Result(true, compare(latest, current) > 0, !minimum.isEmpty() && compare(current, minimum) < 0,

@@ -1,6 +1,7 @@
 package com.alpha01.client.auth;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -108,7 +109,7 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
             return JsonObject.EMPTY_JSON_OBJECT;
         }
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        try (var reader = Json.createReader(new StringReader(payload))) {
+        try (var reader = JSON.createReader(new StringReader(payload))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             return JsonObject.EMPTY_JSON_OBJECT;
@@ -164,7 +165,7 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(response.body()))) {
+        try (var reader = JSON.createReader(new StringReader(response.body()))) {
             json = reader.readObject();
         } catch (RuntimeException e) {
             throw new SignInException("bad_response", "Keycloak answered " + response.statusCode() + " without JSON");

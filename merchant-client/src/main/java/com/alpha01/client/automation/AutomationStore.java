@@ -1,7 +1,8 @@
 package com.alpha01.client.automation;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.store.EncryptedStore;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -46,7 +47,7 @@ public interface AutomationStore {
             @Override
             public Saved load() {
                 try {
-                    return store.getString("automation").map(s -> parse(Json.createReader(new StringReader(s)).readObject()))
+                    return store.getString("automation").map(s -> parse(JSON.createReader(new StringReader(s)).readObject()))
                             .orElse(new Saved(List.of(), BusinessHours.DEFAULT, List.of()));
                 } catch (IOException | RuntimeException e) {
                     log.warnf("The automation settings could not be read (%s); starting from the defaults", e.getMessage());
@@ -56,12 +57,12 @@ public interface AutomationStore {
 
             @Override
             public void save(Saved saved) {
-                JsonArrayBuilder rules = Json.createArrayBuilder();
+                JsonArrayBuilder rules = JSON.createArrayBuilder();
                 saved.rules().forEach(r -> rules.add(r.toJson()));
-                JsonArrayBuilder executions = Json.createArrayBuilder();
+                JsonArrayBuilder executions = JSON.createArrayBuilder();
                 saved.log().forEach(e -> executions.add(e.toJson()));
                 try {
-                    store.putString("automation", Json.createObjectBuilder().add("rules", rules)
+                    store.putString("automation", JSON.createObjectBuilder().add("rules", rules)
                             .add("open", saved.hours().open().toString()).add("close", saved.hours().close().toString())
                             .add("log", executions).build().toString());
                 } catch (IOException e) {

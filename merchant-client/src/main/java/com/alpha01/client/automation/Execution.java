@@ -1,6 +1,7 @@
 package com.alpha01.client.automation;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ public record Execution(Instant at, String ruleId, String ruleName, String conve
     public enum Outcome { OK, RETRYING, FAILED }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("at", at.toString()).add("ruleId", ruleId).add("ruleName", ruleName)
+        return JSON.createObjectBuilder().add("at", at.toString()).add("ruleId", ruleId).add("ruleName", ruleName)
                 .add("conversationId", conversationId == null ? "" : conversationId).add("outcome", outcome.name())
                 .add("detail", detail == null ? "" : detail).build();
     }

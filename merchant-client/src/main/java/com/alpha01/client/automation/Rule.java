@@ -1,6 +1,7 @@
 package com.alpha01.client.automation;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import java.util.Arrays;
 import java.util.List;
@@ -79,7 +80,7 @@ public record Rule(String id, String name, boolean enabled, Trigger trigger, Str
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("id", id).add("name", name).add("enabled", enabled)
+        return JSON.createObjectBuilder().add("id", id).add("name", name).add("enabled", enabled)
                 .add("trigger", trigger.name()).add("match", match).add("action", action.name()).add("text", text).build();
     }
 

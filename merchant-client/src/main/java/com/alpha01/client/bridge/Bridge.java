@@ -1,11 +1,12 @@
 package com.alpha01.client.bridge;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,9 +34,6 @@ import org.jboss.logging.Logger;
  * in order right after that answer, so nothing emitted during start-up or a reload is lost.
  */
 public final class Bridge implements AutoCloseable {
-
-    /** Looked up once: the static {@code Json.create…} methods look the provider up on every call (a classpath scan). */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The request with which the page says it has loaded and wants its snapshot. */
     public static final String READY = "ready";

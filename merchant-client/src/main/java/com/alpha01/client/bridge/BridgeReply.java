@@ -1,6 +1,7 @@
 package com.alpha01.client.bridge;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 
 /**
@@ -28,6 +29,6 @@ public record BridgeReply(String type, JsonObject result, String code, String me
     /** What the page receives: the result itself, or {@code {"code": ..., "message": ...}} for an error. */
     public String toJson() {
         return ok() ? result.toString()
-                : Json.createObjectBuilder().add("code", code).add("message", message).build().toString();
+                : JSON.createObjectBuilder().add("code", code).add("message", message).build().toString();
     }
 }

@@ -1,6 +1,7 @@
 package com.alpha01.client.browser;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -59,7 +60,7 @@ final class ScriptEvaluator extends CefMessageRouterHandlerAdapter {
         CompletableFuture<String> future = colon < 0 ? null
                 : pending.get(parseId(request.substring(PREFIX.length(), colon)));
         if (future != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(request.substring(colon + 1)))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(request.substring(colon + 1)))) {
                 JsonObject r = reader.readObject();
                 JsonValue value = r.get("value");
                 String text = value instanceof JsonString s ? s.getString() : null;

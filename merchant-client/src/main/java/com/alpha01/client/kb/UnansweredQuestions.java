@@ -1,7 +1,8 @@
 package com.alpha01.client.kb;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.store.EncryptedStore;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -191,7 +192,7 @@ public final class UnansweredQuestions {
     private void load() {
         try {
             store.getString(RECORD).ifPresent(s -> {
-                for (JsonValue v : Json.createReader(new StringReader(s)).readArray()) {
+                for (JsonValue v : JSON.createReader(new StringReader(s)).readArray()) {
                     JsonObject o = v.asJsonObject();
                     questions.add(new Question(o.getString("id"), o.getString("conversationId", ""),
                             o.getJsonNumber("seq").longValue(), o.getString("text"), Instant.parse(o.getString("at")),
@@ -208,8 +209,8 @@ public final class UnansweredQuestions {
     }
 
     private void save() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        questions.forEach(q -> list.add(Json.createObjectBuilder().add("id", q.id())
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        questions.forEach(q -> list.add(JSON.createObjectBuilder().add("id", q.id())
                 .add("conversationId", q.conversationId()).add("seq", q.seq()).add("text", q.text())
                 .add("at", q.at().toString()).add("staffAnswer", q.staffAnswer()).add("resolved", q.resolved())
                 .add("dismissed", q.dismissed())));

@@ -1,6 +1,7 @@
 package com.alpha01.client.link;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class ServerApi {
     /** Registers (or re-registers) this device; {@code capacity}, when set, caps its open conversations. */
     public Registration register(String deviceId, String name, String version, Integer capacity)
             throws IOException, InterruptedException {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("deviceId", deviceId).add("name", name)
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("deviceId", deviceId).add("name", name)
                 .add("version", version);
         if (capacity != null) {
             body.add("capacity", capacity);
@@ -82,7 +83,7 @@ public final class ServerApi {
      */
     public QrCode createQr(String clientId, String label, String scene, Long validForSeconds, Integer maxUses)
             throws IOException, InterruptedException {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         if (clientId != null) {
             body.add("clientId", clientId);
         }
@@ -103,7 +104,7 @@ public final class ServerApi {
 
     /** The merchant's codes, newest first: settings, status and funnel of each. */
     public jakarta.json.JsonArray listQr() throws IOException, InterruptedException {
-        return Json.createReader(new StringReader(send(request("/api/v1/qr-codes").GET()))).readArray();
+        return JSON.createReader(new StringReader(send(request("/api/v1/qr-codes").GET()))).readArray();
     }
 
     /** Today's figures of the caller's shop ({@code GET /api/v1/merchant/stats}). */
@@ -121,7 +122,7 @@ public final class ServerApi {
 
     /** Sets the shop's welcome line (null or blank: the default); {@code BAD_TEXT} for more than 200 characters. */
     public JsonObject setWelcomeLine(String line) throws IOException, InterruptedException {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         if (line == null) {
             body.addNull("welcomeLine");
         } else {
@@ -137,19 +138,19 @@ public final class ServerApi {
     }
 
     public JsonObject revokeQr(String id) throws IOException, InterruptedException {
-        return post("/api/v1/qr-codes/" + id + "/revoke", Json.createObjectBuilder());
+        return post("/api/v1/qr-codes/" + id + "/revoke", JSON.createObjectBuilder());
     }
 
     /** Revokes the code and creates its replacement (same settings). */
     public QrCode reissueQr(String id) throws IOException, InterruptedException {
-        return qrCode(post("/api/v1/qr-codes/" + id + "/reissue", Json.createObjectBuilder()));
+        return qrCode(post("/api/v1/qr-codes/" + id + "/reissue", JSON.createObjectBuilder()));
     }
 
     /** The code of {@code url} drawn again: {@code png}, {@code svg} or {@code sheet} (printable HTML page). */
     public byte[] renderQr(String url, String format) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request("/api/v1/qr-codes/render")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("url", url)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectBuilder().add("url", url)
                         .add("format", format).build().toString())).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {
             throw failure(response.statusCode(), parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
@@ -206,7 +207,7 @@ public final class ServerApi {
         if (body == null || body.isBlank() || !body.strip().startsWith("{")) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             return null;

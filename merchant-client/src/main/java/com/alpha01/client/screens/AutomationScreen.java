@@ -1,5 +1,7 @@
 package com.alpha01.client.screens;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.automation.Automation;
 import com.alpha01.client.automation.BusinessHours;
@@ -7,7 +9,6 @@ import com.alpha01.client.automation.Rule;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.bridge.BridgeException;
 import com.alpha01.client.ui.UiState;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.LocalTime;
@@ -67,22 +68,22 @@ public final class AutomationScreen {
     }
 
     private JsonObject followUps() {
-        JsonArrayBuilder tasks = Json.createArrayBuilder();
-        ai.followUps().forEach(t -> tasks.add(Json.createObjectBuilder().add("id", t.id())
+        JsonArrayBuilder tasks = JSON.createArrayBuilder();
+        ai.followUps().forEach(t -> tasks.add(JSON.createObjectBuilder().add("id", t.id())
                 .add("conversationId", t.conversationId() == null ? "" : t.conversationId())
                 .add("customer", t.conversationId() == null ? "" : ui.customerOf(t.conversationId()))
                 .add("summary", t.summary()).add("createdAt", t.createdAt().toString())));
-        return Json.createObjectBuilder().add("tasks", tasks).build();
+        return JSON.createObjectBuilder().add("tasks", tasks).build();
     }
 
     private JsonObject automation() {
-        JsonArrayBuilder rules = Json.createArrayBuilder();
+        JsonArrayBuilder rules = JSON.createArrayBuilder();
         automation.rules().forEach(rule -> rules.add(rule.toJson()));
-        JsonArrayBuilder log = Json.createArrayBuilder();
+        JsonArrayBuilder log = JSON.createArrayBuilder();
         automation.log().stream().limit(100).forEach(e -> log.add(e.toJson()));
         BusinessHours hours = automation.hours();
-        return Json.createObjectBuilder().add("rules", rules).add("log", log)
-                .add("hours", Json.createObjectBuilder().add("open", hours.open().toString())
+        return JSON.createObjectBuilder().add("rules", rules).add("log", log)
+                .add("hours", JSON.createObjectBuilder().add("open", hours.open().toString())
                         .add("close", hours.close().toString())).build();
     }
 }

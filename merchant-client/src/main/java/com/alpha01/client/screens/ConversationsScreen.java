@@ -1,5 +1,7 @@
 package com.alpha01.client.screens;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import static com.alpha01.client.screens.Requests.conversation;
 import static com.alpha01.client.screens.Requests.link;
 
@@ -14,7 +16,6 @@ import com.alpha01.client.ui.TodaysFigures;
 import com.alpha01.client.ui.UiEvents;
 import com.alpha01.client.ui.UiState;
 import com.alpha01.protocol.Frame;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -50,7 +51,7 @@ public final class ConversationsScreen {
 
     public void register(Bridge bridge) {
         bridge.on("ready", r -> {
-            JsonObjectBuilder snapshot = Json.createObjectBuilder(ui.snapshot()).add("lang", settings.language())
+            JsonObjectBuilder snapshot = JSON.createObjectBuilder(ui.snapshot()).add("lang", settings.language())
                     .add("glass", settings.glass());
             JsonObject stats = figures.current();
             if (stats != null) {
@@ -60,9 +61,9 @@ public final class ConversationsScreen {
         });
         bridge.on("reply", this::reply);
         bridge.on("conversations.unanswered", r -> {
-            JsonArrayBuilder open = Json.createArrayBuilder();
+            JsonArrayBuilder open = JSON.createArrayBuilder();
             unanswered.openIn(conversation(r)).forEach(q -> open.add(KnowledgeScreen.question(q)));
-            return Json.createObjectBuilder().add("questions", open).build();
+            return JSON.createObjectBuilder().add("questions", open).build();
         });
         bridge.on("read", r -> {
             long seq = r.get("seq") instanceof JsonNumber n ? n.longValue() : 0;
@@ -71,7 +72,7 @@ public final class ConversationsScreen {
             }
             ServerLink link = link(sessions);
             link.read(conversation(r), seq);
-            return Json.createObjectBuilder().add("sent", link.state() == LinkState.ONLINE).build();
+            return JSON.createObjectBuilder().add("sent", link.state() == LinkState.ONLINE).build();
         });
         bridge.on("typing", r -> {
             ServerLink link = sessions.link().orElse(null);
@@ -88,7 +89,7 @@ public final class ConversationsScreen {
                 } catch (IllegalStateException offline) {
                     throw new BridgeException("OFFLINE", "not connected to the server");
                 }
-                return Json.createObjectBuilder().add("sent", true).build();
+                return JSON.createObjectBuilder().add("sent", true).build();
             });
         }
     }
@@ -104,6 +105,6 @@ public final class ConversationsScreen {
         link.reply(conversationId, text, Frame.Sender.STAFF).thenAccept(ack -> events.message(
                 new Frame.Message(ack.id(), conversationId, ack.seq(), Frame.Sender.STAFF, text, Instant.now(), null,
                         null)));
-        return Json.createObjectBuilder().add("queued", link.state() != LinkState.ONLINE).build();
+        return JSON.createObjectBuilder().add("queued", link.state() != LinkState.ONLINE).build();
     }
 }

@@ -1,5 +1,7 @@
 package com.alpha01.client.screens;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.bridge.BridgeException;
@@ -11,7 +13,6 @@ import com.alpha01.client.kb.KnowledgeBaseException;
 import com.alpha01.client.kb.KnowledgeEntry;
 import com.alpha01.client.kb.KnowledgeSearch;
 import com.alpha01.client.kb.UnansweredQuestions;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -70,14 +71,14 @@ public final class KnowledgeScreen {
             if (q.isEmpty() || q.length() > 500) {
                 throw new BridgeException("BAD_REQUEST", "a search needs 1-500 characters");
             }
-            JsonArrayBuilder hits = Json.createArrayBuilder();
+            JsonArrayBuilder hits = JSON.createArrayBuilder();
             KnowledgeBase kb = kb();
             for (KnowledgeSearch.Hit h : kb.search(q, 5)) {
-                hits.add(Json.createObjectBuilder().add("entryId", h.entryId()).add("text", h.text())
+                hits.add(JSON.createObjectBuilder().add("entryId", h.entryId()).add("text", h.text())
                         .add("source", h.source()).add("passage", h.passage()).add("score", Math.round(h.score() * 1000) / 1000.0)
                         .add("confident", kb.confident(h)));
             }
-            return Json.createObjectBuilder().add("hits", hits).build();
+            return JSON.createObjectBuilder().add("hits", hits).build();
         });
         bridge.on("knowledge.importPaths", r -> {
             List<Path> paths = strings(r, "paths").stream().map(Path::of).filter(Files::isRegularFile).toList();
@@ -85,7 +86,7 @@ public final class KnowledgeScreen {
                 throw new BridgeException("BAD_REQUEST", "no readable file");
             }
             importAll(paths);
-            return Json.createObjectBuilder().add("started", paths.size()).build();
+            return JSON.createObjectBuilder().add("started", paths.size()).build();
         });
         bridge.on("knowledge.importDropped", r -> {
             List<String> names = strings(r, "names");
@@ -98,7 +99,7 @@ public final class KnowledgeScreen {
                 throw new BridgeException("NO_SUPPORTED_FILE", "nothing dropped is of a type the knowledge base reads");
             }
             importAll(paths);
-            return Json.createObjectBuilder().add("started", paths.size()).build();
+            return JSON.createObjectBuilder().add("started", paths.size()).build();
         });
         bridge.on("knowledge.pick", r -> {
             EventQueue.invokeLater(() -> {
@@ -124,10 +125,10 @@ public final class KnowledgeScreen {
             }
         });
         bridge.on("knowledge.unanswered", r -> {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            ai.unanswered().thisWeek().forEach(q -> list.add(Json.createObjectBuilder(question(q.newest()))
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            ai.unanswered().thisWeek().forEach(q -> list.add(JSON.createObjectBuilder(question(q.newest()))
                     .add("count", q.count())));
-            return Json.createObjectBuilder().add("questions", list).build();
+            return JSON.createObjectBuilder().add("questions", list).build();
         });
         bridge.on("knowledge.dismissUnanswered", r -> {
             if (!ai.unanswered().dismiss(r.getString("id", ""))) {
@@ -201,14 +202,14 @@ public final class KnowledgeScreen {
                 String name = p.getFileName().toString();
                 try {
                     ImportResult result = kb.importFile(p, (stage, done, total) -> bridge.emit("kbProgress",
-                            Json.createObjectBuilder().add("name", name).add("stage", stage.name()).add("done", done)
+                            JSON.createObjectBuilder().add("name", name).add("stage", stage.name()).add("done", done)
                                     .add("total", total).build()));
-                    bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", true)
+                    bridge.emit("kbImported", JSON.createObjectBuilder().add("name", name).add("ok", true)
                             .add("entries", result.entries()).add("unchanged", result.skippedUnchanged()).build());
                 } catch (IOException | RuntimeException e) {
                     String reason = e instanceof KnowledgeBaseException k ? k.reason().name() : "FAILED";
                     LOG.warnf("Import of a file failed: %s", reason);
-                    bridge.emit("kbImported", Json.createObjectBuilder().add("name", name).add("ok", false)
+                    bridge.emit("kbImported", JSON.createObjectBuilder().add("name", name).add("ok", false)
                             .add("error", reason).add("message", String.valueOf(e.getMessage())).build());
                 }
             }
@@ -218,27 +219,27 @@ public final class KnowledgeScreen {
     private JsonObject list(String documentId) throws BridgeException {
         KnowledgeBase kb = ai.knowledge().orElse(null);
         if (kb == null) {
-            return Json.createObjectBuilder().add("loading", true).add("documents", Json.createArrayBuilder())
-                    .add("entries", Json.createArrayBuilder()).add("size", 0).build();
+            return JSON.createObjectBuilder().add("loading", true).add("documents", JSON.createArrayBuilder())
+                    .add("entries", JSON.createArrayBuilder()).add("size", 0).build();
         }
-        JsonArrayBuilder docs = Json.createArrayBuilder();
-        kb.documents().forEach(d -> docs.add(Json.createObjectBuilder().add("id", d.id()).add("name", d.name())
+        JsonArrayBuilder docs = JSON.createArrayBuilder();
+        kb.documents().forEach(d -> docs.add(JSON.createObjectBuilder().add("id", d.id()).add("name", d.name())
                 .add("kind", d.kind().name()).add("entries", d.entries()).add("importedAt", d.importedAt().toString())));
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = JSON.createArrayBuilder();
         kb.entries(documentId.isEmpty() ? null : documentId, 0, MAX_LISTED).forEach(e -> entries.add(entry(e)));
-        return Json.createObjectBuilder().add("loading", false).add("documents", docs).add("entries", entries)
+        return JSON.createObjectBuilder().add("loading", false).add("documents", docs).add("entries", entries)
                 .add("size", kb.size()).build();
     }
 
     private static JsonObject entry(KnowledgeEntry e) {
-        return Json.createObjectBuilder().add("id", e.id()).add("documentId", e.documentId())
+        return JSON.createObjectBuilder().add("id", e.id()).add("documentId", e.documentId())
                 .add("question", e.question() == null ? "" : e.question()).add("text", e.text())
                 .add("source", e.source()).build();
     }
 
     /** A question the assistant handed over, with staff's answer when they gave one ("" otherwise). */
     static JsonObject question(UnansweredQuestions.Question q) {
-        return Json.createObjectBuilder().add("id", q.id()).add("conversationId", q.conversationId()).add("seq", q.seq())
+        return JSON.createObjectBuilder().add("id", q.id()).add("conversationId", q.conversationId()).add("seq", q.seq())
                 .add("text", q.text()).add("at", q.at().toString()).add("answer", q.staffAnswer()).build();
     }
 

@@ -1,5 +1,7 @@
 package com.alpha01.client.screens;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import static com.alpha01.client.screens.Requests.connection;
 import static com.alpha01.client.screens.Requests.id;
 import static com.alpha01.client.screens.Requests.server;
@@ -11,7 +13,6 @@ import com.alpha01.client.session.CounterCode;
 import com.alpha01.client.session.StaffSession;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.ui.UiState;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -50,20 +51,20 @@ public final class QrScreen {
                 throw new BridgeException("NOT_FOUND", "this code was made elsewhere; re-issue it to print it here");
             }
             byte[] png = server(() -> connection(sessions, ui).api().renderQr(url, "png"));
-            return Json.createObjectBuilder().add("png", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))
+            return JSON.createObjectBuilder().add("png", "data:image/png;base64," + Base64.getEncoder().encodeToString(png))
                     .build();
         });
     }
 
     private JsonObject list() throws BridgeException {
         JsonObject urls = urls();
-        JsonArrayBuilder codes = Json.createArrayBuilder();
+        JsonArrayBuilder codes = JSON.createArrayBuilder();
         for (JsonValue v : server(() -> connection(sessions, ui).api().listQr())) {
             JsonObject code = v.asJsonObject();
             String url = urls.getString(code.getString("id"), null);
-            codes.add(url == null ? code : Json.createObjectBuilder(code).add("url", url).build());
+            codes.add(url == null ? code : JSON.createObjectBuilder(code).add("url", url).build());
         }
-        return Json.createObjectBuilder().add("codes", codes).build();
+        return JSON.createObjectBuilder().add("codes", codes).build();
     }
 
     private JsonObject create(JsonObject r) throws BridgeException {
@@ -78,20 +79,20 @@ public final class QrScreen {
         ServerApi.QrCode code = server(() -> connection(sessions, ui).api().createQr(null, label.isEmpty() ? null : label,
                 scene.isEmpty() ? null : scene, validFor, maxUses));
         try {
-            store.putString(QR_URLS, Json.createObjectBuilder(urls()).add(code.id(), code.url()).build().toString());
+            store.putString(QR_URLS, JSON.createObjectBuilder(urls()).add(code.id(), code.url()).build().toString());
         } catch (IOException e) {
             throw new BridgeException("STORE_FAILED", "the code was made but could not be kept for printing");
         }
-        return Json.createObjectBuilder().add("id", code.id()).add("url", code.url()).build();
+        return JSON.createObjectBuilder().add("id", code.id()).add("url", code.url()).build();
     }
 
     /** The URLs of the codes made here, and of the counter's code, by code id. */
     private JsonObject urls() {
         try {
-            JsonObject urls = store.getString(QR_URLS).map(s -> Json.createReader(new StringReader(s)).readObject())
+            JsonObject urls = store.getString(QR_URLS).map(s -> JSON.createReader(new StringReader(s)).readObject())
                     .orElse(JsonValue.EMPTY_JSON_OBJECT);
-            var counter = store.getString(CounterCode.RECORD).map(s -> Json.createReader(new StringReader(s)).readObject());
-            return counter.map(o -> Json.createObjectBuilder(urls).add(o.getString("id"), o.getString("url")).build())
+            var counter = store.getString(CounterCode.RECORD).map(s -> JSON.createReader(new StringReader(s)).readObject());
+            return counter.map(o -> JSON.createObjectBuilder(urls).add(o.getString("id"), o.getString("url")).build())
                     .orElse(urls);
         } catch (IOException e) {
             return JsonValue.EMPTY_JSON_OBJECT;

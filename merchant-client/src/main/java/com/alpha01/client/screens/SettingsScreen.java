@@ -1,5 +1,7 @@
 package com.alpha01.client.screens;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.bridge.BridgeException;
@@ -7,7 +9,6 @@ import com.alpha01.client.link.ServerApi;
 import com.alpha01.client.session.Connection;
 import com.alpha01.client.session.StaffSession;
 import com.alpha01.client.settings.AppSettings;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 
@@ -28,8 +29,8 @@ public final class SettingsScreen {
     }
 
     public void register(Bridge bridge) {
-        bridge.on("setLanguage", r -> save(Json.createObjectBuilder().add("language", r.getString("lang", "")).build()));
-        bridge.on("settings.get", r -> Json.createObjectBuilder(settings.forUi(sessions.connection()
+        bridge.on("setLanguage", r -> save(JSON.createObjectBuilder().add("language", r.getString("lang", "")).build()));
+        bridge.on("settings.get", r -> JSON.createObjectBuilder(settings.forUi(sessions.connection()
                 .map(Connection::account).orElse(""))).add("tokensToday", StatusScreen.tokens(ai)).build());
         bridge.on("settings.save", this::save);
         // The shop's welcome line lives on the server (merchant admins may change it).
@@ -48,7 +49,7 @@ public final class SettingsScreen {
         try {
             boolean restart = settings.save(r);
             ai.rebuild();
-            return Json.createObjectBuilder().add("restartNeeded", restart).build();
+            return JSON.createObjectBuilder().add("restartNeeded", restart).build();
         } catch (AppSettings.InvalidSetting e) {
             throw new BridgeException("BAD_SETTING", e.getMessage());
         } catch (IOException e) {

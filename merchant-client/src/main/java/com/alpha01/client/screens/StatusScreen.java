@@ -1,5 +1,7 @@
 package com.alpha01.client.screens;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.ai.DailyUsage;
 import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.bridge.Bridge;
@@ -9,7 +11,6 @@ import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.ui.UiState;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.function.Supplier;
@@ -49,11 +50,11 @@ public final class StatusScreen {
     public JsonObject system() {
         ServerLink link = sessions.link().orElse(null);
         SystemMonitor.Figures f = monitor.sample();
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JSON.createObjectBuilder()
                 .add("state", ui.status().getString("state", "signed-out"))
                 .add("server", link == null ? settings.serverUrls().get(0).toString() : link.currentServer().toString())
                 .add("outbox", link == null ? 0 : link.outboxSize()).add("storeKey", store.keyKind())
-                .add("memory", Json.createObjectBuilder().add("appMb", f.appMb()).add("totalMb", f.totalMb()))
+                .add("memory", JSON.createObjectBuilder().add("appMb", f.appMb()).add("totalMb", f.totalMb()))
                 .add("uptimeSeconds", f.uptimeSeconds()).add("version", ClientSettings.VERSION)
                 .add("chromium", chromium.get()).add("update", update.get()).add("tokens", tokens(ai));
         if (f.cpuPercent() >= 0) {
@@ -68,6 +69,6 @@ public final class StatusScreen {
     /** Tokens the assistant used today, and its daily limit. */
     static JsonObject tokens(LocalAi ai) {
         DailyUsage usage = ai.usage();
-        return Json.createObjectBuilder().add("used", usage.tokens()).add("limit", usage.limit()).build();
+        return JSON.createObjectBuilder().add("used", usage.tokens()).add("limit", usage.limit()).build();
     }
 }

@@ -1,8 +1,9 @@
 package com.alpha01.client.session;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.client.store.EncryptedStore;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,7 +26,7 @@ public final class CounterCode {
     public static ServerApi.QrCode of(ServerApi api, EncryptedStore store, String clientId)
             throws IOException, InterruptedException {
         Optional<JsonObject> saved = store.getString(RECORD)
-                .map(s -> Json.createReader(new StringReader(s)).readObject())
+                .map(s -> JSON.createReader(new StringReader(s)).readObject())
                 .filter(o -> clientId.equals(o.getString("clientId", "")));
         if (saved.isPresent()) {
             String id = saved.get().getString("id");
@@ -40,7 +41,7 @@ public final class CounterCode {
             }
         }
         ServerApi.QrCode fresh = api.createQr(clientId, "counter", "counter", null, null);
-        store.putString(RECORD, Json.createObjectBuilder().add("id", fresh.id()).add("url", fresh.url())
+        store.putString(RECORD, JSON.createObjectBuilder().add("id", fresh.id()).add("url", fresh.url())
                 .add("clientId", clientId).build().toString());
         return fresh;
     }

@@ -1,8 +1,9 @@
 package com.alpha01.client.session;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.client.store.EncryptedStore;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class RegistrationCache {
 
     void save(ServerApi.Registration reg) {
         try {
-            store.putString(RECORD, Json.createObjectBuilder().add("clientId", reg.clientId())
+            store.putString(RECORD, JSON.createObjectBuilder().add("clientId", reg.clientId())
                     .add("merchantId", reg.merchantId()).add("merchantCode", reg.merchantCode())
                     .add("merchantName", reg.merchantName()).add("staffName", reg.staffName()).build().toString());
         } catch (IOException e) {
@@ -34,7 +35,7 @@ public final class RegistrationCache {
     }
 
     Optional<ServerApi.Registration> load() throws IOException {
-        return store.getString(RECORD).map(s -> Json.createReader(new StringReader(s)).readObject())
+        return store.getString(RECORD).map(s -> JSON.createReader(new StringReader(s)).readObject())
                 .map(o -> new ServerApi.Registration(o.getString("clientId"), o.getString("merchantId"),
                         o.getString("merchantCode"), o.getString("merchantName"), o.getString("staffName", "")));
     }

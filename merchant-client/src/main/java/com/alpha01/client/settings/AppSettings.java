@@ -1,7 +1,8 @@
 package com.alpha01.client.settings;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.store.EncryptedStore;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -52,7 +53,7 @@ public final class AppSettings {
     public AppSettings(EncryptedStore store, ClientSettings fallback) throws IOException {
         this.store = store;
         this.fallback = fallback;
-        this.values = store.getString(RECORD).map(s -> Json.createReader(new StringReader(s)).readObject())
+        this.values = store.getString(RECORD).map(s -> JSON.createReader(new StringReader(s)).readObject())
                 .orElse(JsonObject.EMPTY_JSON_OBJECT);
     }
 
@@ -116,7 +117,7 @@ public final class AppSettings {
 
     /** What the settings screen shows: everything but the key, of which only the last 4 characters. */
     public synchronized JsonObject forUi(String account) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JSON.createObjectBuilder()
                 .add("serverUrl", String.join(",", serverUrls().stream().map(URI::toString).toList()))
                 .add("deviceName", deviceName()).add("language", language())
                 .add("zhipuModel", zhipuModel()).add("zhipuBaseUrl", zhipuBaseUrl())
@@ -133,7 +134,7 @@ public final class AppSettings {
      * the saved key. Returns whether a restart is needed for the change to apply.
      */
     public synchronized boolean save(JsonObject in) throws IOException {
-        JsonObjectBuilder next = Json.createObjectBuilder(values);
+        JsonObjectBuilder next = JSON.createObjectBuilder(values);
         String server = text(in, "serverUrl", 500);
         if (server != null) {
             try {

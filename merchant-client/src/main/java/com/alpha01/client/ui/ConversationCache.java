@@ -1,7 +1,8 @@
 package com.alpha01.client.ui;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.store.EncryptedStore;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import org.jboss.logging.Logger;
@@ -27,7 +28,7 @@ public final class ConversationCache {
     public void restore() throws IOException {
         store.getString(RECORD).ifPresent(cache -> {
             try {
-                ui.restore(Json.createReader(new StringReader(cache)).readObject());
+                ui.restore(JSON.createReader(new StringReader(cache)).readObject());
             } catch (RuntimeException e) {
                 LOG.warnf("The conversation cache could not be read (%s); starting without it",
                         e.getClass().getSimpleName());

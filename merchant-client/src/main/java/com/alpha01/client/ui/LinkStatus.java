@@ -1,11 +1,12 @@
 package com.alpha01.client.ui;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
 import com.alpha01.client.session.StaffSession;
 import com.alpha01.client.settings.AppSettings;
-import jakarta.json.Json;
 
 /** The link's state, with who and where (server, shop, staff member, round trip), to the page. */
 public final class LinkStatus {
@@ -24,7 +25,7 @@ public final class LinkStatus {
 
     public void show(LinkState state) {
         ServerLink l = sessions.link().orElse(null);
-        var details = Json.createObjectBuilder()
+        var details = JSON.createObjectBuilder()
                 .add("server", (l == null ? settings.serverUrls().get(0) : l.currentServer()).toString());
         sessions.registration().ifPresent(r -> details.add("merchantName", r.merchantName())
                 .add("staffName", r.staffName()).add("clientId", r.clientId()));

@@ -1,9 +1,10 @@
 package com.alpha01.client.ui;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.ai.FollowUps;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.browser.DesktopWindow;
-import jakarta.json.Json;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,7 +26,7 @@ public final class StaffNotices implements AutoCloseable {
     /** {@code kind}: {@code new} (conversation), {@code handoff} (asks for a person) or {@code notice} (a rule's text). */
     public void notify(String kind, String customer) {
         String name = customer == null || customer.isBlank() ? "顾客" : customer;
-        bridge.emit("notify", Json.createObjectBuilder().add("kind", kind).add("customer", name).build());
+        bridge.emit("notify", JSON.createObjectBuilder().add("kind", kind).add("customer", name).build());
         notifier.notify("阿尔法01", switch (kind) {
             case "handoff" -> name + " 请求人工服务";
             case "notice" -> name;
@@ -36,7 +37,7 @@ public final class StaffNotices implements AutoCloseable {
 
     /** The assistant made a follow-up task. */
     public void followUp(FollowUps.FollowUp task) {
-        bridge.emit("followup", Json.createObjectBuilder().add("id", task.id()).add("summary", task.summary()).build());
+        bridge.emit("followup", JSON.createObjectBuilder().add("id", task.id()).add("summary", task.summary()).build());
         notifier.notify("阿尔法01", "新的跟进任务");
     }
 

@@ -1,17 +1,15 @@
 package com.alpha01.client.ui;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.answering.AutoResponder;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.protocol.Frame;
-import jakarta.json.spi.JsonProvider;
 import java.util.function.Consumer;
 
 /** What the link and the answering side report, to the page (and to staff notices). */
 public final class UiEvents implements AutoResponder.Observer {
-
-    /** Looked up once: the static {@code Json.create…} methods look the provider up on every call (a classpath scan). */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Bridge bridge;
     private final UiState ui;

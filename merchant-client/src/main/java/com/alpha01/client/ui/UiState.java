@@ -1,5 +1,7 @@
 package com.alpha01.client.ui;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.link.LinkState;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonArrayBuilder;
@@ -7,7 +9,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +23,6 @@ import java.util.regex.Pattern;
  * Events are built here too, so that live updates, the snapshot and the cache agree.
  */
 public final class UiState {
-
-    /** Looked up once: the static {@code Json.create…} methods look the provider up on every call (a classpath scan). */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int KEEP_PER_CONVERSATION = 200;
     private static final int KEEP_CONVERSATIONS = 300;

@@ -45,6 +45,22 @@ class OutboxTest {
     }
 
     @Test
+    void an_acknowledged_reply_leaves_the_saved_outbox_with_the_next_write_or_once_it_is_empty() throws Exception {
+        Outbox outbox = kept();
+        outbox.add(new Frame.Reply("reply-0a", C, "一", Frame.Sender.BOT, 3L));
+        outbox.add(new Frame.Reply("reply-0b", C, "二", Frame.Sender.BOT, 5L));
+        outbox.acknowledged(new Frame.Ack("reply-0a", C, 4));
+        assertEquals(List.of("reply-0a", "reply-0b"), kept().waiting().stream().map(Frame.Reply::id).toList(),
+                "still saved: after a crash it would go once more, and the server keeps each id once");
+        outbox.add(new Frame.Reply("reply-0c", C, "三", Frame.Sender.STAFF, 7L));
+        assertEquals(List.of("reply-0b", "reply-0c"), kept().waiting().stream().map(Frame.Reply::id).toList(),
+                "the next write leaves it out");
+        outbox.acknowledged(new Frame.Ack("reply-0b", C, 6));
+        outbox.refused("reply-0c", "CONFLICT");
+        assertEquals(0, kept().size(), "an outbox that empties is saved empty at once");
+    }
+
+    @Test
     void replies_wait_and_go_again_in_the_order_they_were_written() throws Exception {
         Outbox outbox = kept();
         List<String> ids = IntStream.range(0, 24).mapToObj(i -> "reply-" + Integer.toString((i * 7919) % 997, 36) + "-q")

@@ -1,12 +1,13 @@
 package com.alpha01.server.chat.infrastructure;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.server.chat.application.Outbound;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.chat.domain.Sender;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,9 +18,6 @@ import java.util.UUID;
  * each node's web edge turns what it receives into wire frames.
  */
 final class RelayCodec {
-
-    /** Looked up once, not by the ServiceLoader on every call as {@code Json.create…} do (see FrameCodec). */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private RelayCodec() {
     }

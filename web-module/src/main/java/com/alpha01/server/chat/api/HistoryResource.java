@@ -1,11 +1,12 @@
 package com.alpha01.server.chat.api;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.chat.application.HistoryService;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.platform.error.DomainException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -53,16 +54,16 @@ public class HistoryResource {
     }
 
     private static String json(HistoryService.Page page, String conversationId) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         for (HistoryService.Entry m : page.newestFirst()) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("seq", m.seq()).add("sender", m.sender().name())
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("seq", m.seq()).add("sender", m.sender().name())
                     .add("text", m.text()).add("at", m.at().toString()).add("delivered", m.delivered());
             if (m.source() != null) {
                 o.add("source", m.source());
             }
             messages.add(o);
         }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("conversationId", conversationId).add("messages", messages);
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("conversationId", conversationId).add("messages", messages);
         if (page.nextBefore() == null) {
             body.addNull("nextBefore");
         } else {

@@ -1,9 +1,10 @@
 package com.alpha01.server.chat.api;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.server.chat.application.StatsService;
 import com.alpha01.server.identity.api.Callers;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,7 +27,7 @@ public class StatsResource {
     @GET
     public Response today(@Context SecurityContext security) {
         StatsService.Today t = stats.today(Callers.require(security.getUserPrincipal()));
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("day", t.day().toString())
                 .add("zone", t.zone().getId())
                 .add("conversations", t.conversations())

@@ -1,7 +1,8 @@
 package com.alpha01.server.platform.api;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.server.platform.config.ServerConfig;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,7 +30,7 @@ public class ClientReleaseResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response release() {
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("latest", ServerConfig.clientRelease("latest.version").orElse(SERVER_VERSION))
                 .add("minimum", ServerConfig.clientRelease("minimum.version").orElse(SERVER_VERSION))
                 .add("downloadUrl", ServerConfig.clientRelease("download.url").orElse(""))

@@ -1,8 +1,9 @@
 package com.alpha01.server.platform.api;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.server.platform.health.HealthCheck;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,8 +27,8 @@ public class HealthResource {
     public Response health() {
         HealthCheck.Health now = health.now();
         boolean db = now.databaseUp();
-        JsonObject body = Json.createObjectBuilder().add("status", db ? "UP" : "DOWN")
-                .add("checks", Json.createObjectBuilder().add("database", db ? "UP" : "DOWN"))
+        JsonObject body = JSON.createObjectBuilder().add("status", db ? "UP" : "DOWN")
+                .add("checks", JSON.createObjectBuilder().add("database", db ? "UP" : "DOWN"))
                 .add("node", now.node())
                 .add("deadLetters", now.deadLetters()).build();
         return Response.status(db ? 200 : 503).entity(body.toString()).build();

@@ -1,5 +1,7 @@
 package com.alpha01.server.chat.infrastructure.persistence;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.chat.domain.ChatMessageRepository;
 import com.alpha01.server.chat.domain.Conversation;
@@ -8,7 +10,6 @@ import com.alpha01.server.chat.domain.Sender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -28,9 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class JpaChatMessageRepository implements ChatMessageRepository {
-
-    /** Looked up once: {@code Json.create…} would search the service loader on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     EntityManager em;
