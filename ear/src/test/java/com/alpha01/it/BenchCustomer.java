@@ -39,6 +39,10 @@ final class BenchCustomer implements WebSocket.Listener {
     /** Answers that overtook their question's ack: arrival time by the question's seq. */
     private final Map<Long, Long> earlyAnswers = new ConcurrentHashMap<>();
     private final Set<Long> received = ConcurrentHashMap.newKeySet();
+    /** Questions of the current tally stored and not answered yet, by seq. */
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    /** The assistant handed the conversation to staff (a {@code state} frame said HUMAN). */
+    private volatile boolean handedOver;
     private final CompletableFuture<Frame.Welcome> welcome = new CompletableFuture<>();
     private volatile boolean closing;
     private volatile SerialSender sender;
@@ -99,6 +103,23 @@ final class BenchCustomer implements WebSocket.Listener {
     /** From now on, figures go to {@code next} (after a warm-up). */
     void measureInto(BenchLoad.Tally next) {
         tally = next;
+        pending.clear();
+    }
+
+    /**
+     * At the end of a run: the questions still unanswered in a conversation the assistant handed to
+     * staff are counted as {@link BenchLoad.Tally#leftToStaff} (a bot answer there is refused by
+     * design); in any other conversation they stay missing answers.
+     */
+    void settle() {
+        if (handedOver) {
+            tally.leftToStaff.addAndGet(pending.size());
+            pending.clear();
+        }
+    }
+
+    boolean handedOver() {
+        return handedOver;
     }
 
     @Override
@@ -134,6 +155,8 @@ final class BenchCustomer implements WebSocket.Listener {
                 Long answered = earlyAnswers.remove(a.seq());
                 if (answered != null) {
                     answered(answered - at, answered);
+                } else {
+                    pending.add(a.seq());
                 }
             }
         } else if (frame instanceof Frame.Message m && m.sender() != Frame.Sender.CUSTOMER) {
@@ -145,11 +168,14 @@ final class BenchCustomer implements WebSocket.Listener {
             if (m.inReplyTo() != null) {
                 Long asked = questionAt.get(m.inReplyTo());
                 if (asked != null) {
+                    pending.remove(m.inReplyTo());
                     answered(now - asked, now);
                 } else {
                     earlyAnswers.put(m.inReplyTo(), now);
                 }
             }
+        } else if (frame instanceof Frame.State st && "HUMAN".equals(st.state())) {
+            handedOver = true;
         } else if (frame instanceof Frame.Error) {
             tally.errors.incrementAndGet();
         }

@@ -62,6 +62,11 @@ final class BenchLoad {
         final AtomicLong unsent = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
         final AtomicLong duplicates = new AtomicLong();
+        /**
+         * Questions stored but never answered because the assistant handed their conversation to staff
+         * (nobody staffs the benchmark's shop): counted by {@link BenchCustomer#settle} at the end of a run.
+         */
+        final AtomicLong leftToStaff = new AtomicLong();
         /** Close codes of customer sockets the far end closed (or that failed: 1006), and how many. */
         final Map<Integer, Integer> closes = new ConcurrentHashMap<>();
         private final AtomicLong answered = new AtomicLong();

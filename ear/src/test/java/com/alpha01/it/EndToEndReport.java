@@ -66,6 +66,8 @@ final class EndToEndReport {
                 + number(p.tally().ack.percentile(99)));
         row(phases, "Answered/s", p -> number(p.tally().routedPerSecond()));
         row(phases, "Answered", p -> p.tally().answered() + " of " + p.tally().sent.get());
+        row(phases, "Left to staff (the assistant handed the conversation over)",
+                p -> String.valueOf(p.tally().leftToStaff.get()));
         row(phases, "Errors (refusals, failed sends, dropped sockets)", p -> String.valueOf(p.tally().errors.get()));
         row(phases, "Duplicates at the customers", p -> String.valueOf(p.tally().duplicates.get()));
         for (String group : ProcessCpu.GROUPS) {

@@ -39,6 +39,17 @@ class ReceiptsIT {
             Frame.Message shown = scene.customer.await(Frame.Message.class, m -> m.seq() == answer);
             assertEquals(scene.question, shown.inReplyTo(), "the answer names its question");
 
+            // A repeated receipt is taken without an error and the first time stays; a receipt for the
+            // client's own answer is refused (the first error it gets is that one, not the repeat's).
+            String delivered = "select delivered_at from chat_message where conversation_id = ? and seq = ?";
+            Waits.until("question marked delivered", () -> Db.query(delivered, scene.conversationId, scene.question)
+                    .get(0).get(0) != null);
+            Object first = Db.query(delivered, scene.conversationId, scene.question).get(0).get(0);
+            scene.client.send(new Frame.Delivered(scene.conv, scene.question));
+            scene.client.send(new Frame.Delivered(scene.conv, answer));
+            assertEquals(ErrorCode.FORBIDDEN, scene.client.await(Frame.Error.class).code());
+            assertEquals(first, Db.query(delivered, scene.conversationId, scene.question).get(0).get(0));
+
             // The customer read the answer: recorded, and the client is told.
             scene.customer.send(new Frame.Read(scene.conv, answer));
             Frame.Read toClient = scene.client.await(Frame.Read.class, r -> r.conversationId().equals(scene.conv));

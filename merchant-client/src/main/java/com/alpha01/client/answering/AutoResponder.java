@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,7 +24,8 @@ import org.jboss.logging.Logger;
  * What happens when a customer message reaches the shop PC: the link hands it here, it is shown
  * (the observer, such as the UI), and unless staff hold the conversation the shop's automation
  * rules are asked first, then the local assistant answers (streamed drafts, then the reply), or the
- * built-in FAQ while the assistant is not ready. Answers are computed off the link's thread.
+ * built-in FAQ while the assistant is not ready. Answers are computed off the link's thread, each
+ * conversation's in order and different conversations side by side ({@link ConversationLanes}).
  */
 public final class AutoResponder implements LinkListener, AutoCloseable {
 
@@ -65,11 +64,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
 
     private final FaqResponder faq;
     private final Observer observer;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "alpha01-answers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ConversationLanes lanes = ConversationLanes.perCore("alpha01-answers");
     private volatile ServerLink link;
     private volatile Automation automation;
     private volatile Supplier<Optional<AnswerService>> assistant = Optional::empty;
@@ -149,7 +144,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         if (heldByStaff.contains(message.conversationId())) {
             return;
         }
-        worker.execute(() -> {
+        lanes.execute(message.conversationId(), () -> {
             if (rules != null && rules.onCustomerMessage(message.conversationId(), message.text(), message.seq() == 1)
                     .handled()) {
                 return;
@@ -254,6 +249,6 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        lanes.close();
     }
 }

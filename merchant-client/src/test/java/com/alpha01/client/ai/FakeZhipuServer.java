@@ -1,8 +1,9 @@
 package com.alpha01.client.ai;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -202,13 +203,13 @@ public final class FakeZhipuServer implements AutoCloseable {
         int prompt = reply.promptTokens() >= 0 ? reply.promptTokens() : request.promptChars();
         int completion = reply.completionTokens() >= 0 ? reply.completionTokens()
                 : String.join("", reply.chunks()).length() + (reply.toolName() == null ? 0 : 10);
-        return Json.createObjectBuilder().add("prompt_tokens", prompt).add("completion_tokens", completion)
+        return JSON.createObjectBuilder().add("prompt_tokens", prompt).add("completion_tokens", completion)
                 .add("total_tokens", prompt + completion).build();
     }
 
     private static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
-        JsonObject error = Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message)).build();
+        JsonObject error = JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message)).build();
         send(exchange, status, error.toString());
     }
 
@@ -221,7 +222,7 @@ public final class FakeZhipuServer implements AutoCloseable {
 
     private static JsonObject parse(String text) {
         try {
-            return Json.createReader(new StringReader(text)).readObject();
+            return JSON.createReader(new StringReader(text)).readObject();
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,7 +1,8 @@
 package com.alpha01.client.ai;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.ai.FakeZhipuServer.Reply;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,13 +23,13 @@ final class FakeZhipuWire {
         List<String> chunks = new ArrayList<>();
         if (reply.toolName() != null) {
             // As the real service sends it: the whole call in one chunk, with its finish reason and the usage.
-            JsonObject delta = Json.createObjectBuilder().add("role", "assistant")
+            JsonObject delta = JSON.createObjectBuilder().add("role", "assistant")
                     .add("tool_calls", toolCalls(id, reply)).build();
             chunks.add(chunk(id, created, model, delta, "tool_calls", usage).toString());
             return chunks;
         }
         for (int i = 0; i < reply.reasoning().size(); i++) {
-            JsonObjectBuilder delta = Json.createObjectBuilder().add("role", "assistant");
+            JsonObjectBuilder delta = JSON.createObjectBuilder().add("role", "assistant");
             if (i == 0) {
                 delta.add("content", "");
             }
@@ -36,16 +37,16 @@ final class FakeZhipuWire {
             chunks.add(chunk(id, created, model, delta.build(), null, null).toString());
         }
         for (String text : reply.chunks()) {
-            JsonObject delta = Json.createObjectBuilder().add("role", "assistant").add("content", text).build();
+            JsonObject delta = JSON.createObjectBuilder().add("role", "assistant").add("content", text).build();
             chunks.add(chunk(id, created, model, delta, null, null).toString());
         }
-        JsonObject last = Json.createObjectBuilder().add("role", "assistant").add("content", "").build();
+        JsonObject last = JSON.createObjectBuilder().add("role", "assistant").add("content", "").build();
         chunks.add(chunk(id, created, model, last, "stop", usage).toString());
         return chunks;
     }
 
     static JsonObject completion(String id, long created, String model, Reply reply, JsonObject usage) {
-        JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+        JsonObjectBuilder message = JSON.createObjectBuilder().add("role", "assistant");
         String finish = "stop";
         if (reply.toolName() != null) {
             message.add("tool_calls", toolCalls(id, reply));
@@ -53,10 +54,10 @@ final class FakeZhipuWire {
         } else {
             message.add("content", String.join("", reply.chunks()));
         }
-        JsonObject choice = Json.createObjectBuilder().add("index", 0).add("finish_reason", finish)
+        JsonObject choice = JSON.createObjectBuilder().add("index", 0).add("finish_reason", finish)
                 .add("message", message).build();
-        return Json.createObjectBuilder().add("id", id).add("created", created).add("model", model)
-                .add("choices", Json.createArrayBuilder().add(choice)).add("usage", usage)
+        return JSON.createObjectBuilder().add("id", id).add("created", created).add("model", model)
+                .add("choices", JSON.createArrayBuilder().add(choice)).add("usage", usage)
                 .add("request_id", id).build();
     }
 
@@ -86,13 +87,13 @@ final class FakeZhipuWire {
 
     private static JsonObject chunk(String id, long created, String model, JsonObject delta, String finish,
                                     JsonObject usage) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0);
+        JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", 0);
         if (finish != null) {
             choice.add("finish_reason", finish);
         }
         choice.add("delta", delta);
-        JsonObjectBuilder chunk = Json.createObjectBuilder().add("id", id).add("created", created)
-                .add("model", model).add("choices", Json.createArrayBuilder().add(choice));
+        JsonObjectBuilder chunk = JSON.createObjectBuilder().add("id", id).add("created", created)
+                .add("model", model).add("choices", JSON.createArrayBuilder().add(choice));
         if (usage != null) {
             chunk.add("usage", usage);
         }
@@ -100,8 +101,8 @@ final class FakeZhipuWire {
     }
 
     private static JsonArrayBuilder toolCalls(String id, Reply reply) {
-        return Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", "call_" + id).add("index", 0)
-                .add("type", "function").add("function", Json.createObjectBuilder()
+        return JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("id", "call_" + id).add("index", 0)
+                .add("type", "function").add("function", JSON.createObjectBuilder()
                         .add("name", reply.toolName()).add("arguments", reply.toolArguments())));
     }
 }

@@ -1,6 +1,7 @@
 package com.alpha01.client.ai;
 
-import jakarta.json.Json;
+import static com.alpha01.protocol.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonNumber;
 import java.io.StringReader;
@@ -68,7 +69,7 @@ final class ZhipuTokens {
     private static JsonObject decode(String part) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
-            return Json.createReader(new StringReader(json)).readObject();
+            return JSON.createReader(new StringReader(json)).readObject();
         } catch (RuntimeException e) {
             return null;
         }

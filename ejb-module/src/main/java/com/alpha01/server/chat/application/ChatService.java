@@ -119,16 +119,16 @@ public class ChatService {
 
     /**
      * Records {@code delivered} receipts, many in one statement ({@link DeliveredReceipts} gathers
-     * them); returns those recorded now. A receipt not recorded is a repeat or a wrong one:
-     * {@link #checkDelivered} tells which.
+     * them); returns the rightful ones (recorded now, or repeats of a recorded one). A receipt not
+     * returned is wrong: {@link #checkDelivered} says why.
      */
     public Set<DeliveryReceipt> delivered(Collection<DeliveryReceipt> receipts) {
         return messages.markDelivered(receipts, Instant.now());
     }
 
     /**
-     * The checks, one by one, for a receipt that recorded nothing: a repeated receipt is fine, a
-     * receipt for a message that is not the sender's to acknowledge is refused.
+     * The checks, one by one, for a receipt the batch did not take: a message that does not exist
+     * or is not the sender's to see is "not found", one of the sender's own is refused.
      */
     public void checkDelivered(DeliveryReceipt receipt) {
         Conversation c = receipt.byClient() ? heldBy(receipt.clientId(), receipt.conversationId())

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * are written many per transaction. A receipt joins the queue; the first caller to get the writer
  * lock records everything queued in one statement ({@link ChatService#delivered}), and callers that
  * find theirs written while they waited return at once. Alone, a receipt is written at once, as
- * before: nothing waits for a timer. Each caller still learns whether its own receipt was recorded
+ * before: nothing waits for a timer. Each caller still learns whether its own receipt was rightful
  * (or the error that stopped its batch), so a wrong receipt is refused to its sender as before.
  */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class DeliveredReceipts {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock();
 
-    /** Returns true when this call recorded the receipt, false when it recorded nothing (see {@link ChatService#checkDelivered}). */
+    /** Returns true when the receipt is rightful (recorded now or before), false when it is wrong (see {@link ChatService#checkDelivered}). */
     public boolean record(DeliveryReceipt receipt) {
         Pending mine = new Pending(receipt);
         queue.add(mine);
@@ -46,7 +46,7 @@ public class DeliveredReceipts {
         if (mine.failure != null) {
             throw mine.failure;
         }
-        return mine.recorded;
+        return mine.rightful;
     }
 
     /** Receipts waiting to be written (for tests). */
@@ -62,8 +62,8 @@ public class DeliveredReceipts {
             batch.add(next);
         }
         try {
-            Set<DeliveryReceipt> recorded = chat.delivered(batch.stream().map(p -> p.receipt).toList());
-            batch.forEach(p -> p.recorded = recorded.contains(p.receipt));
+            Set<DeliveryReceipt> rightful = chat.delivered(batch.stream().map(p -> p.receipt).toList());
+            batch.forEach(p -> p.rightful = rightful.contains(p.receipt));
         } catch (RuntimeException e) {
             batch.forEach(p -> p.failure = e);
         }
@@ -73,7 +73,7 @@ public class DeliveredReceipts {
     private static final class Pending {
         final DeliveryReceipt receipt;
         boolean done;
-        boolean recorded;
+        boolean rightful;
         RuntimeException failure;
 
         Pending(DeliveryReceipt receipt) {

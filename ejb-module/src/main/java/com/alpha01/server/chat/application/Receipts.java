@@ -31,7 +31,7 @@ public class Receipts {
         delivered(DeliveryReceipt.fromCustomer(customerSubject, conversationId, seq));
     }
 
-    /** Recorded with others in one statement; one that records nothing is checked on its own (a repeat is fine, a wrong one refused). */
+    /** Recorded with others in one statement (a repeat is fine there); only a wrong one is checked on its own, to refuse it. */
     private void delivered(DeliveryReceipt receipt) {
         if (!delivered.record(receipt)) {
             chat.checkDelivered(receipt);

@@ -24,9 +24,9 @@ public interface ChatMessageRepository {
 
     /**
      * Records, in one statement, the receipts whose sender is the receiver of their message (the
-     * client holding the conversation for a customer's message, its customer for an answer) and
-     * whose message had none yet. Returns those recorded now; the others were recorded before, or
-     * name a message that is not theirs or does not exist.
+     * client holding the conversation for a customer's message, its customer for an answer); a
+     * message keeps the time of its first receipt. Returns those rightful receipts, recorded now or
+     * repeated; the others name a message that is not theirs or does not exist.
      */
     Set<DeliveryReceipt> markDelivered(Collection<DeliveryReceipt> receipts, Instant now);
 

@@ -62,11 +62,11 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
      * Plain SQL on purpose: a receipt follows every message, and Hibernate translates a JPQL bulk
      * update anew on each call (its plans are cached for selects only), which cost a fifth of the
      * server's CPU in the routing benchmark (docs/benchmarks.md). No second-level cache to keep in step.
-     */
-    /**
-     * One {@code UPDATE … RETURNING} over the receipts passed as a JSON array (one parameter, however
-     * many receipts); a receipt is matched to its message and checked against the conversation's
-     * client or customer in the same statement.
+     * One statement over the receipts passed as a JSON array (one parameter, however many receipts):
+     * each is matched to its message and checked against the conversation's client or customer; the
+     * rightful ones are returned, and those not delivered before are marked. A repeat is answered
+     * here too: under overload resends bring receipts again, and checking each on its own (three
+     * statements) made a backlog grow (the cluster benchmark's profile).
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -80,13 +80,16 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
                     .add("seq", r.seq());
             rows.add(r.byClient() ? row.add("client", r.clientId().toString()) : row.add("customer", r.customerSubject()));
         }
-        List<Object[]> recorded = em.createNativeQuery("update chat_message m set delivered_at = ?1 "
-                        + "from conversation c, jsonb_to_recordset(cast(?2 as jsonb)) "
+        List<Object[]> recorded = em.createNativeQuery("with rightful as ("
+                        + "select m.id, m.conversation_id, m.seq, m.delivered_at "
+                        + "from chat_message m, conversation c, jsonb_to_recordset(cast(?2 as jsonb)) "
                         + "as r(conv uuid, seq bigint, client uuid, customer text) "
-                        + "where c.id = r.conv and m.conversation_id = r.conv and m.seq = r.seq and m.delivered_at is null "
+                        + "where c.id = r.conv and m.conversation_id = r.conv and m.seq = r.seq "
                         + "and ((r.client is not null and m.sender = 'CUSTOMER' and c.client_id = r.client) "
-                        + "or (r.customer is not null and m.sender <> 'CUSTOMER' and c.customer_subject = r.customer)) "
-                        + "returning m.conversation_id, m.seq")
+                        + "or (r.customer is not null and m.sender <> 'CUSTOMER' and c.customer_subject = r.customer))), "
+                        + "marked as (update chat_message m set delivered_at = ?1 from rightful "
+                        + "where m.id = rightful.id and rightful.delivered_at is null and m.delivered_at is null) "
+                        + "select conversation_id, seq from rightful")
                 .setParameter(1, now).setParameter(2, rows.build().toString()).getResultList();
         Set<String> done = new HashSet<>();
         for (Object[] row : recorded) {
