@@ -21,7 +21,7 @@ public final class TokenBudget implements ChatModelListener {
     public static final long DEFAULT_DAILY_LIMIT = 200_000;
     private static final Logger LOG = Logger.getLogger(TokenBudget.class);
 
-    private final long limit;
+    private long limit;
     private final UsageStore store;
     private final Clock clock;
     private final List<Consumer<DailyUsage>> listeners = new CopyOnWriteArrayList<>();
@@ -37,6 +37,14 @@ public final class TokenBudget implements ChatModelListener {
         this.clock = clock;
         this.day = LocalDate.now(clock);
         store.load().filter(saved -> saved.day().equals(day)).ifPresent(saved -> tokens = saved.tokens());
+    }
+
+    /** A new daily limit from the settings, in force at once (raising it lifts a spent budget today). */
+    public synchronized void limit(long dailyLimit) {
+        if (dailyLimit < 0) {
+            throw new IllegalArgumentException("the daily token limit cannot be negative");
+        }
+        limit = dailyLimit;
     }
 
     /** Today's usage (for the UI). */

@@ -115,8 +115,9 @@ public final class LocalAi implements AutoCloseable {
         return settings.dailyTokenBudget();
     }
 
-    /** A new assistant from the current settings (key, model, URL, shop profile); memory starts afresh. */
+    /** A new assistant from the current settings (key, model, URL, shop profile, daily budget); memory starts afresh. */
     public synchronized void rebuild() {
+        budget.limit(settings.dailyTokenBudget());
         KnowledgeSearch kb = knowledge.getNow(null);
         if (kb == null) {
             return;

@@ -59,6 +59,18 @@ class TokenBudgetTest {
     }
 
     @Test
+    void a_raised_limit_lifts_a_spent_budget_at_once() {
+        TokenBudget budget = new TokenBudget(1000, UsageStore.inMemory(), Clock.system(SHANGHAI));
+        budget.record(1200);
+        assertTrue(budget.exhausted());
+        budget.limit(5000);
+        assertFalse(budget.exhausted(), "the settings' new limit applies without a restart");
+        assertEquals(1200, budget.today().tokens(), "today's count stays");
+        budget.limit(1000);
+        assertTrue(budget.exhausted());
+    }
+
+    @Test
     void should_use_the_local_day_not_utc() {
         MovableClock clock = new MovableClock(Instant.EPOCH);
         clock.set("2025-06-02T07:30:00");
