@@ -79,6 +79,20 @@ class FrameCodecTest {
     }
 
     @Test
+    void deep_nesting_is_refused_before_parsing_while_brackets_inside_text_are_only_text() throws ProtocolException {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(deep));
+        assertEquals(ErrorCode.BAD_FRAME, e.code());
+        ProtocolException inObject = assertThrows(ProtocolException.class,
+                () -> FrameCodec.decode("{\"type\":\"send\",\"x\":" + "{\"a\":".repeat(9) + "1" + "}".repeat(9) + "}"));
+        assertEquals(ErrorCode.BAD_FRAME, inObject.code());
+
+        String text = "[[[[[[[[[[{{{{{{{{{{ \\\" ]]]] 括号 }}}}";
+        Frame.Send send = assertInstanceOf(Frame.Send.class, FrameCodec.decode(FrameCodec.encode(new Frame.Send("msg-0009", text))));
+        assertEquals(text, send.text());
+    }
+
+    @Test
     void typing_needs_a_conversation_uuid() {
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> FrameCodec.decode("{\"type\":\"typing\",\"conversationId\":\"x\",\"typing\":true}"));

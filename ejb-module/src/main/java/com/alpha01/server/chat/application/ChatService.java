@@ -70,7 +70,12 @@ public class ChatService {
     public Accepted acceptFromClient(UUID clientId, Answer answer) {
         Conversation c = lock(answer.conversationId());
         if (!c.isAssignedTo(clientId)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "conversation is not assigned to this client");
+            // Another shop's conversation does not exist for this client, as an unknown id (D18); one of
+            // its own shop's that another client holds is forbidden. Looked up on this refusal path only.
+            boolean ownShop = directory.findClient(clientId)
+                    .filter(cl -> cl.merchant().id().equals(c.merchant().id())).isPresent();
+            throw ownShop ? new DomainException(ErrorCode.FORBIDDEN, "conversation is not assigned to this client")
+                    : Refusals.noSuchConversation();
         }
         Sender sender = answer.sender() == null ? Sender.BOT : answer.sender();
         if (sender == Sender.CUSTOMER) {

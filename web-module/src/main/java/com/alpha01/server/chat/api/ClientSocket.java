@@ -22,6 +22,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -122,6 +123,12 @@ public class ClientSocket {
                 channel.sendFrame(FrameDispatch.unknownType(frame));
             }
         });
+    }
+
+    /** Binary frames are not part of the protocol: closed with 1003 (docs/protocol.md). */
+    @OnMessage
+    public void binary(Session session, ByteBuffer data) {
+        Sockets.binary(session);
     }
 
     /** Answer to the heartbeat's ping. */

@@ -20,6 +20,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -106,6 +107,12 @@ public class CustomerSocket {
         if (!conversationId.equals(grant.conversationId().toString())) {
             throw new DomainException(ErrorCode.NOT_FOUND, "no such conversation");
         }
+    }
+
+    /** Binary frames are not part of the protocol: closed with 1003 (docs/protocol.md). */
+    @OnMessage
+    public void binary(Session session, ByteBuffer data) {
+        Sockets.binary(session);
     }
 
     /** Answer to the heartbeat's ping. */

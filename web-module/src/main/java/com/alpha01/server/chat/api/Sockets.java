@@ -156,8 +156,34 @@ final class Sockets {
      * an error frame, and the socket stays open.
      */
     static void dispatch(Session session, String text, FrameDispatch.Handler handler) {
+        if (tooBig(text)) {
+            close(session, CloseCodes.TOO_BIG, "frame larger than 16 KiB");
+            return;
+        }
         heard(session);
         ((FrameDispatch) session.getUserProperties().get(DISPATCH)).dispatch(text, handler);
+    }
+
+    /**
+     * Whether a text frame is over {@link CloseCodes#MAX_FRAME_BYTES} in UTF-8 (the container does not
+     * hold whole messages to the session's buffer size, so the endpoints check before anything else).
+     */
+    static boolean tooBig(String text) {
+        // A UTF-16 unit is at most 3 bytes in UTF-8: a short frame needs no counting.
+        if (text.length() <= CloseCodes.MAX_FRAME_BYTES / 3) {
+            return false;
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            bytes += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
+        }
+        return bytes > CloseCodes.MAX_FRAME_BYTES;
+    }
+
+    /** A binary frame: the protocol is JSON text only, so the socket is closed with 1003. */
+    static void binary(Session session) {
+        close(session, CloseCodes.BAD_PAYLOAD, "text frames only");
     }
 
     /** The first value of a query parameter. */

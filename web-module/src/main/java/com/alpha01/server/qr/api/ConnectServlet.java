@@ -23,6 +23,20 @@ public class ConnectServlet extends HttpServlet {
     @Inject
     ScanService scans;
 
+    /** Asked what it allows (a browser's or a scanner's probe): not a scan, nothing recorded. */
+    @Override
+    protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
+        resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+        resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    /** TRACE would echo the request (cookies included) back: refused. */
+    @Override
+    protected void doTrace(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+        resp.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ScanService.ScanResult result = scans.scan(req.getParameter("merchant_id"), req.getParameter("client_id"),

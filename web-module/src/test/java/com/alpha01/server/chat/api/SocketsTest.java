@@ -1,6 +1,7 @@
 package com.alpha01.server.chat.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.server.chat.application.pacing.RateLimiter;
@@ -9,6 +10,16 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class SocketsTest {
+
+    @Test
+    void a_frame_is_too_big_past_16_kib_of_utf8_not_of_characters() {
+        assertFalse(Sockets.tooBig("a".repeat(16 * 1024)));
+        assertTrue(Sockets.tooBig("a".repeat(16 * 1024 + 1)));
+        assertFalse(Sockets.tooBig("好".repeat(5461)), "5,461 × 3 bytes = 16,383");
+        assertTrue(Sockets.tooBig("好".repeat(5462)), "5,462 × 3 bytes = 16,386, though only 5,462 characters");
+        assertTrue(Sockets.tooBig("😀".repeat(4097)), "4 bytes each: 16,388");
+        assertFalse(Sockets.tooBig("😀".repeat(4096)));
+    }
 
     @Test
     void a_reconnecting_page_says_since_which_seq_and_anything_else_means_the_latest_history() {
