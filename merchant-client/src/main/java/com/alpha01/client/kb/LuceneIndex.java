@@ -44,9 +44,12 @@ import org.apache.lucene.util.BytesRef;
  * {@link Tokens} terms, and HNSW graphs over its vectors, so that a search looks at a few dozen
  * candidates instead of every entry (DESIGN's "search p95 under 20 ms at 10k entries").
  *
- * <p>One Lucene document per entry carries its terms; one per vector carries the vector, in field
- * {@code v<dims>} (the entry, or a sentence of it) or {@code a<dims>} (an FAQ row's answer alone);
- * all carry the entry id. Changes are buffered until {@link #refresh()}. Not thread-safe for
+ * <p>Two indexes: in one, a document per entry carries its terms; in the other, a document per
+ * vector carries the vector, in field {@code v<dims>} (the entry, or a sentence of it) or
+ * {@code a<dims>} (an FAQ row's answer alone); all carry the entry id. Apart, every document of the
+ * terms index has the field BM25 scores, so its norms are read densely (with the vectors' documents
+ * among them, norms were sparse and looking them up was a fifth of a search at 10,000 entries), and
+ * a keyword search walks no vector's document. Changes are buffered until {@link #refresh()}. Not thread-safe for
  * changes: the knowledge base changes it under its write lock and searches it under the read lock
  * (a refreshed {@link IndexSearcher} is safe for concurrent searches).
  *
@@ -66,34 +69,22 @@ final class LuceneIndex {
     /** Which of an entry's vectors a nearest-neighbour search looks at. */
     enum Vectors { ENTRY, ANSWER }
 
-    private final IndexWriter writer;
-    private DirectoryReader reader;
-    private IndexSearcher searcher;
+    /** One document per entry: its terms. */
+    private final Part terms = new Part();
+    /** One document per indexed vector. */
+    private final Part vectors = new Part();
     /** Documents with terms (entries, deleted ones until merged, as Lucene's own BM25 statistics count them). */
     private long entries;
-
-    LuceneIndex() {
-        try {
-            IndexWriterConfig config = new IndexWriterConfig().setSimilarity(new BM25Similarity(K1, B))
-                    .setMergeScheduler(new SerialMergeScheduler());
-            writer = new IndexWriter(new ByteBuffersDirectory(), config);
-            reader = DirectoryReader.open(writer);
-            searcher = searcher(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index", e);
-        }
-    }
 
     /** Adds an entry: its terms, and each vector under {@code vectorFields[i]} (null: not indexed). */
     void add(IndexedEntry entry, Vectors[] vectorFields) {
         String id = entry.entry.id();
         try {
-            Document terms = new Document();
-            terms.add(new StringField(ID, id, Field.Store.NO));
-            terms.add(new SortedDocValuesField(ID, new BytesRef(id)));
-            terms.add(new TextField(TERMS, new TermStream(entry.termFrequencies())));
-            List<Document> docs = new ArrayList<>();
-            docs.add(terms);
+            Document termsDoc = new Document();
+            termsDoc.add(new StringField(ID, id, Field.Store.NO));
+            termsDoc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+            termsDoc.add(new TextField(TERMS, new TermStream(entry.termFrequencies())));
+            List<Document> vectorDocs = new ArrayList<>();
             for (int i = 0; i < entry.vectors.length && i < vectorFields.length; i++) {
                 float[] v = entry.vectors[i];
                 if (vectorFields[i] == null || v.length == 0) {
@@ -103,9 +94,12 @@ final class LuceneIndex {
                 vector.add(new StringField(ID, id, Field.Store.NO));
                 vector.add(new SortedDocValuesField(ID, new BytesRef(id)));
                 vector.add(new KnnFloatVectorField(field(vectorFields[i], v.length), v, VectorSimilarityFunction.DOT_PRODUCT));
-                docs.add(vector);
+                vectorDocs.add(vector);
             }
-            writer.addDocuments(docs);
+            terms.writer.addDocument(termsDoc);
+            if (!vectorDocs.isEmpty()) {
+                vectors.writer.addDocuments(vectorDocs);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index", e);
         }
@@ -113,7 +107,8 @@ final class LuceneIndex {
 
     void remove(String entryId) {
         try {
-            writer.deleteDocuments(new Term(ID, entryId));
+            terms.writer.deleteDocuments(new Term(ID, entryId));
+            vectors.writer.deleteDocuments(new Term(ID, entryId));
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index", e);
         }
@@ -121,19 +116,11 @@ final class LuceneIndex {
 
     /** Makes the changes since the last refresh visible to searches. */
     void refresh() {
-        try {
-            DirectoryReader changed = DirectoryReader.openIfChanged(reader, writer);
-            if (changed != null) {
-                DirectoryReader old = reader;
-                reader = changed;
-                searcher = searcher(changed);
-                CollectionStatistics stats = searcher.collectionStatistics(TERMS);
-                entries = stats == null ? 0 : stats.docCount();
-                old.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index", e);
+        if (terms.refresh()) {
+            CollectionStatistics stats = terms.collectionStatistics(TERMS);
+            entries = stats == null ? 0 : stats.docCount();
         }
+        vectors.refresh();
     }
 
     /** The normalised BM25 of the {@code n} best entries by keywords, best first. */
@@ -151,7 +138,7 @@ final class LuceneIndex {
         if (queryTerms.isEmpty() || n <= 0) {
             return scores;
         }
-        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        BooleanQuery.Builder anyTerm = new BooleanQuery.Builder();
         double most = 0;
         int clauses = 0;
         for (String term : queryTerms.keySet()) {
@@ -159,20 +146,20 @@ final class LuceneIndex {
             most += idf(df);
             // Only terms some entry has can score; the cap keeps a pasted essay under Lucene's clause limit.
             if (df > 0 && clauses < MAX_CLAUSES) {
-                terms.add(new TermQuery(new Term(TERMS, term)), Occur.SHOULD);
+                anyTerm.add(new TermQuery(new Term(TERMS, term)), Occur.SHOULD);
                 clauses++;
             }
         }
         if (clauses == 0) {
             return scores;
         }
-        Query query = terms.build();
+        Query query = anyTerm.build();
         if (only != null) {
             query = new BooleanQuery.Builder().add(query, Occur.MUST)
                     .add(new TermInSetQuery(ID, only.stream().map(BytesRef::new).toList()), Occur.FILTER).build();
         }
-        for (ScoreDoc hit : search(query, n)) {
-            scores.put(id(hit), Math.min(1.0, hit.score / most));
+        for (ScoreDoc hit : terms.search(query, n)) {
+            scores.put(terms.id(hit), Math.min(1.0, hit.score / most));
         }
         return scores;
     }
@@ -183,8 +170,8 @@ final class LuceneIndex {
         if (n <= 0 || query.length == 0) {
             return ids;
         }
-        for (ScoreDoc hit : search(new KnnFloatVectorQuery(field(vectors, query.length), query, n), n)) {
-            String id = id(hit);
+        for (ScoreDoc hit : this.vectors.search(new KnnFloatVectorQuery(field(vectors, query.length), query, n), n)) {
+            String id = this.vectors.id(hit);
             if (!ids.contains(id)) {
                 ids.add(id);
             }
@@ -203,30 +190,7 @@ final class LuceneIndex {
 
     private int docFreq(String term) {
         try {
-            return reader.docFreq(new Term(TERMS, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index", e);
-        }
-    }
-
-    private ScoreDoc[] search(Query query, int n) {
-        try {
-            return searcher.search(query, n).scoreDocs;
-        } catch (IOException e) {
-            throw new UncheckedIOException("in-memory index", e);
-        }
-    }
-
-    /** The entry id of a hit, from doc values (stored fields would decompress a block per hit). */
-    private String id(ScoreDoc hit) {
-        try {
-            List<LeafReaderContext> leaves = reader.leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
-            if (!ids.advanceExact(hit.doc - leaf.docBase)) {
-                throw new IllegalStateException("a document without an entry id");
-            }
-            return ids.lookupOrd(ids.ordValue()).utf8ToString();
+            return terms.reader.docFreq(new Term(TERMS, term));
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index", e);
         }
@@ -237,10 +201,78 @@ final class LuceneIndex {
         return (vectors == Vectors.ENTRY ? "v" : "a") + dims;
     }
 
-    private static IndexSearcher searcher(DirectoryReader reader) {
-        IndexSearcher s = new IndexSearcher(reader);
-        s.setSimilarity(new BM25Similarity(K1, B));
-        return s;
+    /** An in-memory Lucene index with its writer and the searcher of its last refresh. */
+    private static final class Part {
+
+        final IndexWriter writer;
+        DirectoryReader reader;
+        IndexSearcher searcher;
+
+        Part() {
+            try {
+                IndexWriterConfig config = new IndexWriterConfig().setSimilarity(new BM25Similarity(K1, B))
+                        .setMergeScheduler(new SerialMergeScheduler());
+                writer = new IndexWriter(new ByteBuffersDirectory(), config);
+                reader = DirectoryReader.open(writer);
+                searcher = searcher(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index", e);
+            }
+        }
+
+        /** Makes the changes visible; returns whether there were any. */
+        boolean refresh() {
+            try {
+                DirectoryReader changed = DirectoryReader.openIfChanged(reader, writer);
+                if (changed == null) {
+                    return false;
+                }
+                DirectoryReader old = reader;
+                reader = changed;
+                searcher = searcher(changed);
+                old.close();
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index", e);
+            }
+        }
+
+        CollectionStatistics collectionStatistics(String field) {
+            try {
+                return searcher.collectionStatistics(field);
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index", e);
+            }
+        }
+
+        ScoreDoc[] search(Query query, int n) {
+            try {
+                return searcher.search(query, n).scoreDocs;
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index", e);
+            }
+        }
+
+        /** The entry id of a hit, from doc values (stored fields would decompress a block per hit). */
+        String id(ScoreDoc hit) {
+            try {
+                List<LeafReaderContext> leaves = reader.leaves();
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
+                if (!ids.advanceExact(hit.doc - leaf.docBase)) {
+                    throw new IllegalStateException("a document without an entry id");
+                }
+                return ids.lookupOrd(ids.ordValue()).utf8ToString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index", e);
+            }
+        }
+
+        private static IndexSearcher searcher(DirectoryReader reader) {
+            IndexSearcher s = new IndexSearcher(reader);
+            s.setSimilarity(new BM25Similarity(K1, B));
+            return s;
+        }
     }
 
     /** An entry's terms, each as often as it occurs, as Lucene takes pre-analysed text. */
