@@ -116,6 +116,7 @@ final class LuceneIndex {
 
     /** Makes the changes since the last refresh visible to searches. */
     void refresh() {
+        terms.compact();
         if (terms.refresh()) {
             CollectionStatistics stats = terms.collectionStatistics(TERMS);
             entries = stats == null ? 0 : stats.docCount();
@@ -204,6 +205,9 @@ final class LuceneIndex {
     /** An in-memory Lucene index with its writer and the searcher of its last refresh. */
     private static final class Part {
 
+        /** Segments a compacted index may have before it is merged into one. */
+        static final int MAX_SEGMENTS = 4;
+
         final IndexWriter writer;
         DirectoryReader reader;
         IndexSearcher searcher;
@@ -215,6 +219,24 @@ final class LuceneIndex {
                 writer = new IndexWriter(new ByteBuffersDirectory(), config);
                 reader = DirectoryReader.open(writer);
                 searcher = searcher(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("in-memory index", e);
+            }
+        }
+
+        /**
+         * Merges the index into one segment once it has more than {@link #MAX_SEGMENTS}: every query
+         * term is looked up in every segment, and an import leaves a dozen. Meant for the terms index,
+         * whose merge is cheap (postings only); the vectors' HNSW graphs would be rebuilt.
+         */
+        void compact() {
+            try {
+                writer.flush();
+                try (DirectoryReader now = DirectoryReader.open(writer)) {
+                    if (now.leaves().size() > MAX_SEGMENTS) {
+                        writer.forceMerge(1);
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("in-memory index", e);
             }
