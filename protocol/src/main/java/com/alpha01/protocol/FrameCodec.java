@@ -130,7 +130,7 @@ public final class FrameCodec {
         if (text == null || text.isBlank()) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "empty frame", null);
         }
-        checkDepth(text);
+        Nesting.check(text);
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject o)) {
@@ -141,36 +141,6 @@ public final class FrameCodec {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is not valid JSON", null);
         } catch (JsonException e) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "frame could not be read", null);
-        }
-    }
-
-    /** Deeper than any frame nests (frames are flat objects): such input is refused before a parser sees it. */
-    static final int MAX_DEPTH = 8;
-
-    /**
-     * Counts brackets outside strings: a hostile {@code [[[[…} of a few KiB would otherwise cost the
-     * parser a deep recursion (and once a stack overflow, logged at length by the container).
-     */
-    private static void checkDepth(String text) throws ProtocolException {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (inString) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == '"') {
-                    inString = false;
-                }
-            } else if (ch == '"') {
-                inString = true;
-            } else if (ch == '{' || ch == '[') {
-                if (++depth > MAX_DEPTH) {
-                    throw new ProtocolException(ErrorCode.BAD_FRAME, "frame is nested too deeply", null);
-                }
-            } else if (ch == '}' || ch == ']') {
-                depth--;
-            }
         }
     }
 

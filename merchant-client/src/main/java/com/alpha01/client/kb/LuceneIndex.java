@@ -16,14 +16,6 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SerialMergeScheduler;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -36,7 +28,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -63,6 +54,7 @@ final class LuceneIndex {
     static final String TERMS = "terms";
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
+    private static final BM25Similarity BM25 = new BM25Similarity(K1, B);
     /** Query terms searched at most, under Lucene's limit of 1,024 clauses with room for the id filter. */
     private static final int MAX_CLAUSES = 1000;
 
@@ -70,9 +62,9 @@ final class LuceneIndex {
     enum Vectors { ENTRY, ANSWER }
 
     /** One document per entry: its terms. */
-    private final Part terms = new Part();
+    private final IndexPart terms = new IndexPart(BM25);
     /** One document per indexed vector. */
-    private final Part vectors = new Part();
+    private final IndexPart vectors = new IndexPart(BM25);
     /** Documents with terms (entries, deleted ones until merged, as Lucene's own BM25 statistics count them). */
     private long entries;
 
@@ -200,101 +192,6 @@ final class LuceneIndex {
     /** Vectors of another length (another model) go to another field: a field's dimension is fixed. */
     private static String field(Vectors vectors, int dims) {
         return (vectors == Vectors.ENTRY ? "v" : "a") + dims;
-    }
-
-    /** An in-memory Lucene index with its writer and the searcher of its last refresh. */
-    private static final class Part {
-
-        /** Segments a compacted index may have before it is merged into one. */
-        static final int MAX_SEGMENTS = 4;
-
-        final IndexWriter writer;
-        DirectoryReader reader;
-        IndexSearcher searcher;
-
-        Part() {
-            try {
-                IndexWriterConfig config = new IndexWriterConfig().setSimilarity(new BM25Similarity(K1, B))
-                        .setMergeScheduler(new SerialMergeScheduler());
-                writer = new IndexWriter(new ByteBuffersDirectory(), config);
-                reader = DirectoryReader.open(writer);
-                searcher = searcher(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("in-memory index", e);
-            }
-        }
-
-        /**
-         * Merges the index into one segment once it has more than {@link #MAX_SEGMENTS}: every query
-         * term is looked up in every segment, and an import leaves a dozen. Meant for the terms index,
-         * whose merge is cheap (postings only); the vectors' HNSW graphs would be rebuilt.
-         */
-        void compact() {
-            try {
-                writer.flush();
-                try (DirectoryReader now = DirectoryReader.open(writer)) {
-                    if (now.leaves().size() > MAX_SEGMENTS) {
-                        writer.forceMerge(1);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("in-memory index", e);
-            }
-        }
-
-        /** Makes the changes visible; returns whether there were any. */
-        boolean refresh() {
-            try {
-                DirectoryReader changed = DirectoryReader.openIfChanged(reader, writer);
-                if (changed == null) {
-                    return false;
-                }
-                DirectoryReader old = reader;
-                reader = changed;
-                searcher = searcher(changed);
-                old.close();
-                return true;
-            } catch (IOException e) {
-                throw new UncheckedIOException("in-memory index", e);
-            }
-        }
-
-        CollectionStatistics collectionStatistics(String field) {
-            try {
-                return searcher.collectionStatistics(field);
-            } catch (IOException e) {
-                throw new UncheckedIOException("in-memory index", e);
-            }
-        }
-
-        ScoreDoc[] search(Query query, int n) {
-            try {
-                return searcher.search(query, n).scoreDocs;
-            } catch (IOException e) {
-                throw new UncheckedIOException("in-memory index", e);
-            }
-        }
-
-        /** The entry id of a hit, from doc values (stored fields would decompress a block per hit). */
-        String id(ScoreDoc hit) {
-            try {
-                List<LeafReaderContext> leaves = reader.leaves();
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-                SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
-                if (!ids.advanceExact(hit.doc - leaf.docBase)) {
-                    throw new IllegalStateException("a document without an entry id");
-                }
-                return ids.lookupOrd(ids.ordValue()).utf8ToString();
-            } catch (IOException e) {
-                throw new UncheckedIOException("in-memory index", e);
-            }
-        }
-
-        private static IndexSearcher searcher(DirectoryReader reader) {
-            IndexSearcher s = new IndexSearcher(reader);
-            s.setSimilarity(new BM25Similarity(K1, B));
-            return s;
-        }
     }
 
     /** An entry's terms, each as often as it occurs, as Lucene takes pre-analysed text. */
