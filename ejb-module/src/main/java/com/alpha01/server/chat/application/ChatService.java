@@ -72,9 +72,7 @@ public class ChatService {
         if (!c.isAssignedTo(clientId)) {
             // Another shop's conversation does not exist for this client, as an unknown id (D18); one of
             // its own shop's that another client holds is forbidden. Looked up on this refusal path only.
-            boolean ownShop = directory.findClient(clientId)
-                    .filter(cl -> cl.merchant().id().equals(c.merchant().id())).isPresent();
-            throw ownShop ? new DomainException(ErrorCode.FORBIDDEN, "conversation is not assigned to this client")
+            throw clientOfShop(clientId, c).isPresent() ? new DomainException(ErrorCode.FORBIDDEN, "conversation is not assigned to this client")
                     : Refusals.noSuchConversation();
         }
         Sender sender = answer.sender() == null ? Sender.BOT : answer.sender();
@@ -97,8 +95,7 @@ public class ChatService {
      */
     public StateChange control(UUID clientId, UUID conversationId, StaffAction action, String staffName) {
         Conversation c = lock(conversationId);
-        MerchantClient client = directory.findClient(clientId)
-                .filter(cl -> cl.merchant().id().equals(c.merchant().id())).orElseThrow(Refusals::noSuchConversation);
+        MerchantClient client = clientOfShop(clientId, c).orElseThrow(Refusals::noSuchConversation);
         UUID previous = c.clientId();
         Instant now = Instant.now();
         if (action == StaffAction.TAKEOVER) {
@@ -178,7 +175,7 @@ public class ChatService {
     /** A merchant client's resume: the messages after {@code lastSeq}, if the conversation is of its merchant, else 404. */
     public List<Outbound.Message> sinceForClient(UUID clientId, UUID conversationId, long lastSeq) {
         Conversation c = conversations.find(conversationId).orElseThrow(Refusals::noSuchConversation);
-        if (directory.findClient(clientId).filter(cl -> cl.merchant().id().equals(c.merchant().id())).isEmpty()) {
+        if (clientOfShop(clientId, c).isEmpty()) {
             throw Refusals.noSuchConversation();
         }
         return messages.after(conversationId, lastSeq, Frame.RESUME_LIMIT).stream()
@@ -234,6 +231,11 @@ public class ChatService {
             throw new DomainException(ErrorCode.NOT_FOUND, "no such message");
         }
         return messages.markRead(c, seq, customerMessages, Instant.now());
+    }
+
+    /** The client, if it is one of the conversation's shop (another shop's conversation does not exist for it). */
+    private Optional<MerchantClient> clientOfShop(UUID clientId, Conversation c) {
+        return directory.findClient(clientId).filter(cl -> cl.merchant().id().equals(c.merchant().id()));
     }
 
     private Conversation heldBy(UUID clientId, UUID conversationId) {
