@@ -53,7 +53,8 @@ function start() {
     },
     onRead: (frame) => markRead(frame.seq),
     onError: () => notice('failed'),
-    onIdle: () => { status('paused'); notice('idle'); },
+    onRetrying: () => notice('retrying'),
+    onIdle: (why) => { status('paused'); notice(why ?? 'idle'); },
     onFatal: () => { notice('entryFailed'); document.getElementById('send').disabled = true; },
   });
   const form = document.getElementById('composer');

@@ -4,6 +4,14 @@
 /** "I am typing" goes out at most this often while the customer composes (the server relays one a second). */
 const TYPING_EVERY_MS = 2500;
 
+/**
+ * Refusals that say "not now": the server stored nothing, and the same frame (same id) may go again.
+ * UNAVAILABLE: its database is away for a moment; RATE_LIMITED: too fast; SERVER_ERROR: a fault.
+ */
+const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'SERVER_ERROR']);
+/** A refused message is sent again after 2, 4, 8 … s (at most 30 s), up to this many times. */
+const MAX_RETRIES = 8;
+
 export class ChatSocket {
   constructor(openSession, handlers) {
     this.openSession = openSession;
@@ -36,10 +44,11 @@ export class ChatSocket {
     ws.addEventListener('message', (event) => this.receive(JSON.parse(event.data)));
     ws.addEventListener('close', (event) => {
       this.handlers.onStatus('offline');
-      if (event.code === 4003) {
-        // Idle: the server closed a tab nobody used for long; reconnect when the customer is back.
+      if (event.code === 4003 || event.code === 4004) {
+        // Idle (4003): the server closed a tab nobody used for long. Too many tabs (4004): this chat is
+        // open in more tabs than the server allows. Either way, reconnect when the customer is back.
         this.idle = true;
-        this.handlers.onIdle?.();
+        this.handlers.onIdle?.(event.code === 4004 ? 'tooManyTabs' : 'idle');
         return;
       }
       if (event.code === 1008 && this.attempt > 3) { this.handlers.onFatal(new Error('policy')); return; }
@@ -52,6 +61,7 @@ export class ChatSocket {
     switch (frame.type) {
       case 'ack':
         this.pending.delete(frame.id);
+        this.retries?.delete(frame.id);
         this.handlers.onAck(frame);
         break;
       case 'message':
@@ -79,7 +89,11 @@ export class ChatSocket {
         this.handlers.onWelcome?.(frame);
         break;
       case 'error':
-        this.handlers.onError(frame);
+        if (RETRYABLE.has(frame.code) && this.pending.has(frame.ref) && this.retryLater(frame.ref)) {
+          this.handlers.onRetrying?.(frame);
+        } else {
+          this.handlers.onError(frame);
+        }
         break;
       case 'ping':
         this.send({ type: 'pong', nonce: frame.nonce });
@@ -126,6 +140,17 @@ export class ChatSocket {
     this.send(frame);
     this.wake();
     return id;
+  }
+
+  /** Sends the pending frame `id` again a little later; false once it was retried too often. */
+  retryLater(id) {
+    this.retries ??= new Map();
+    const attempt = (this.retries.get(id) ?? 0) + 1;
+    if (attempt > MAX_RETRIES) return false;
+    this.retries.set(id, attempt);
+    const delay = Math.min(30000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
+    setTimeout(() => { if (this.pending.has(id)) this.send(this.pending.get(id)); }, delay);
+    return true;
   }
 
   send(frame) {

@@ -24,6 +24,11 @@ public final class CloseCodes {
      * page reconnects when the customer comes back to it.
      */
     public static final int IDLE = 4003;
+    /**
+     * The conversation is open in as many tabs on this node as a customer may hold
+     * ({@code ALPHA01_CUSTOMER_TABS}); the page reconnects when the customer comes back to it.
+     */
+    public static final int TOO_MANY_TABS = 4004;
 
     /** Largest text frame accepted, in bytes (message text plus envelope). */
     public static final int MAX_FRAME_BYTES = 16 * 1024;

@@ -19,5 +19,10 @@ public enum ErrorCode {
     /** The server failed; the frame may be resent with the same id. */
     SERVER_ERROR,
     /** Keycloak could not be reached (or the server is not set up to manage it); nothing was changed. */
-    IDENTITY_UNAVAILABLE
+    IDENTITY_UNAVAILABLE,
+    /**
+     * The server's database cannot be reached for the moment: nothing was stored (no ack); resend the
+     * frame, with the same id, in a few seconds.
+     */
+    UNAVAILABLE
 }

@@ -58,9 +58,11 @@ final class Inbound {
             listener.onRead(read);
         } else if (frame instanceof Frame.Welcome w) {
             listener.onWelcome(w);
-        } else if (frame instanceof Frame.Error e && e.code() == ErrorCode.RATE_LIMITED) {
-            // Refused unread: whatever is still unacknowledged goes again a moment later.
-            LOG.debug("Server asks to slow down; resending the outbox in 1 s");
+        } else if (frame instanceof Frame.Error e
+                && (e.code() == ErrorCode.RATE_LIMITED || e.code() == ErrorCode.UNAVAILABLE)) {
+            // Refused unread (too fast), or not stored (the server's database is away for a moment):
+            // whatever is still unacknowledged goes again a moment later, with its own id.
+            LOG.debugf("Server refused a frame for now (%s); resending the outbox in 1 s", e.code());
             resendOutboxSoon.run();
         } else if (frame instanceof Frame.Error e) {
             LOG.warnf("Server refused a frame: %s %s", e.code(), e.message());

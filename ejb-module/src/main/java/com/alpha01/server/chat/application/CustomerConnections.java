@@ -1,5 +1,7 @@
 package com.alpha01.server.chat.application;
 
+import com.alpha01.protocol.CloseCodes;
+import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,7 +31,8 @@ public class CustomerConnections {
 
     /**
      * A tab opened with {@code ticket}: empty (and nothing sent) when the ticket is unknown, used or
-     * expired. Otherwise the tab is welcomed ({@code peerId}), gets the conversation's latest
+     * expired, or — the channel then closed with 4004 — when the conversation has as many tabs open on
+     * this node as {@link ServerConfig#customerTabs()} allows. Otherwise the tab is welcomed ({@code peerId}), gets the conversation's latest
      * messages — or, with {@code since}, every message after that seq (a reconnecting page) — then
      * the conversation's state.
      */
@@ -40,7 +43,12 @@ public class CustomerConnections {
             return grant;
         }
         var conversationId = grant.get().conversationId();
-        peers.attachCustomer(conversationId, channel);
+        if (!peers.attachCustomer(conversationId, channel, ServerConfig.customerTabs())) {
+            LOG.debugf("Customer socket %s refused: conversation %s has its tabs open already", channel.id(),
+                    conversationId);
+            channel.close(CloseCodes.TOO_MANY_TABS, "this chat is open in too many tabs");
+            return Optional.empty();
+        }
         ChatService.ConversationView view = chat.describe(conversationId);
         channel.send(new Outbound.Welcome(peerId, view.merchantId(), view.merchantName(), conversationId,
                 view.welcomeLine()));

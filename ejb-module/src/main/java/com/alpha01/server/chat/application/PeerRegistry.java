@@ -44,8 +44,21 @@ public class PeerRegistry {
         return Set.copyOf(customers.keySet());
     }
 
-    public void attachCustomer(UUID conversationId, PeerChannel channel) {
-        customers.computeIfAbsent(conversationId, k -> ConcurrentHashMap.newKeySet()).add(channel);
+    /**
+     * Adds a tab's socket to its conversation unless the conversation already has {@code max} open
+     * ones on this node (closed ones no longer count); false when refused.
+     */
+    public boolean attachCustomer(UUID conversationId, PeerChannel channel, int max) {
+        boolean[] attached = {false};
+        customers.compute(conversationId, (k, set) -> {
+            Set<PeerChannel> tabs = set == null ? ConcurrentHashMap.newKeySet() : set;
+            tabs.removeIf(tab -> !tab.isOpen());
+            if (tabs.size() < max) {
+                attached[0] = tabs.add(channel);
+            }
+            return tabs.isEmpty() ? null : tabs;
+        });
+        return attached[0];
     }
 
     public void detachCustomer(UUID conversationId, PeerChannel channel) {

@@ -43,6 +43,14 @@ public final class ServerConfig {
         return Duration.ofSeconds(settings().number("customer.idle.seconds", 1800));
     }
 
+    /**
+     * Sockets one conversation may have open on one node (a customer's tabs); a further tab is closed
+     * with 4004. Bounds what one signed-in customer can hold open (D43).
+     */
+    public static int customerTabs() {
+        return (int) Math.max(1, settings().number("customer.tabs", 5));
+    }
+
     /** A customer message its connected client has not acknowledged for this long is sent again. */
     public static Duration deliveryRetry() {
         return Duration.ofSeconds(settings().number("delivery.retry.seconds", 10));

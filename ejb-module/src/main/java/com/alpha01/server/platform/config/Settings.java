@@ -29,6 +29,11 @@ public final class Settings {
         this.properties = properties;
     }
 
+    /** A reader over other sources than this process's, e.g. a test's map. */
+    public static Settings of(UnaryOperator<String> environment, UnaryOperator<String> properties) {
+        return new Settings(environment, properties);
+    }
+
     /** This process's environment and system properties. */
     public static Settings system() {
         return SYSTEM;

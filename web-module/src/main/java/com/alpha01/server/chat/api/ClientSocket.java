@@ -63,7 +63,7 @@ public class ClientSocket {
 
     @OnOpen
     public void open(Session session) {
-        Sockets.prepare(session, Sockets.clientLimit());
+        Sockets.prepare(session, Sockets.clientLimit(), false);
         SessionChannel channel = new SessionChannel(session);
         try {
             Caller staff = Callers.from(session.getUserPrincipal()).orElseThrow();

@@ -54,13 +54,15 @@ public class CustomerSocket {
 
     @OnOpen
     public void open(Session session) {
-        Sockets.prepare(session, Sockets.customerLimit());
+        Sockets.prepare(session, Sockets.customerLimit(), true);
         Sockets.idleAfter(session, ServerConfig.customerIdle());
         // A reconnecting page says what it holds (?since=<seq>) and gets only what came after; a new one the latest 50.
         Optional<CustomerEntryService.Grant> grant = connections.connect(Sockets.parameter(session, "ticket").orElse(null),
                 Sockets.since(Sockets.parameter(session, "since")), session.getId(), new SessionChannel(session));
         if (grant.isEmpty()) {
-            Sockets.close(session, CloseCodes.POLICY, "sign in and open the chat from the QR code");
+            if (session.isOpen()) {
+                Sockets.close(session, CloseCodes.POLICY, "sign in and open the chat from the QR code");
+            }
             return;
         }
         session.getUserProperties().put(GRANT, grant.get());

@@ -8,7 +8,9 @@ import com.alpha01.protocol.ProtocolException;
 import com.alpha01.server.chat.application.pacing.RateLimiter;
 import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.platform.api.Correlation;
+import com.alpha01.server.platform.api.Outages;
 import jakarta.ejb.EJBException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
@@ -18,7 +20,7 @@ import org.jboss.logging.Logger;
  * pings, handed to the endpoint's handler; every failure becomes an error frame and the socket
  * stays open. Frames over the socket's rate are refused with {@code RATE_LIMITED} before they are
  * even decoded (the first refusal and every tenth after are answered); a peer that keeps on
- * flooding is closed with the policy code. Used under the socket's serial message delivery.
+ * flooding is closed with the policy code, once (one log line). Used under the socket's serial message delivery.
  */
 final class FrameDispatch {
 
@@ -36,22 +38,40 @@ final class FrameDispatch {
     private final RateLimiter limiter;
     private final Consumer<Frame> reply;
     private final IntConsumer close;
+    private final BooleanSupplier mayCloseFloods;
+    private boolean closedForFlooding;
 
     /**
      * @param reply sends a frame back to this socket's peer
      * @param close closes the socket with a code from {@link CloseCodes}
      */
     FrameDispatch(String socketId, RateLimiter limiter, Consumer<Frame> reply, IntConsumer close) {
+        this(socketId, limiter, reply, close, () -> true);
+    }
+
+    /**
+     * @param mayCloseFloods whether a flood may close the socket now: false for merchant clients (their
+     *                       frames over the rate are only refused, and resent), and for customers while this
+     *                       node handles frames late — a backlog handled at once looks like a flood the peer
+     *                       never sent
+     */
+    FrameDispatch(String socketId, RateLimiter limiter, Consumer<Frame> reply, IntConsumer close,
+                  BooleanSupplier mayCloseFloods) {
         this.socketId = socketId;
         this.limiter = limiter;
         this.reply = reply;
         this.close = close;
+        this.mayCloseFloods = mayCloseFloods;
     }
 
     void dispatch(String text, Handler handler) {
+        if (closedForFlooding) {
+            return; // frames already on their way when the socket was closed: dropped, not logged
+        }
         if (!limiter.tryAcquire()) {
             int refused = limiter.refusedInARow();
-            if (refused >= FLOOD_CLOSE_AFTER) {
+            if (refused >= FLOOD_CLOSE_AFTER && mayCloseFloods.getAsBoolean()) {
+                closedForFlooding = true;
                 LOG.infof("Socket %s closed for flooding", socketId);
                 close.accept(CloseCodes.POLICY);
             } else if (refused == 1 || refused % 10 == 0) {
@@ -84,6 +104,11 @@ final class FrameDispatch {
                 : e instanceof EJBException && e.getCause() instanceof DomainException d ? d : null;
         if (refusal != null) {
             return new Frame.Error(refusal.code(), refusal.getMessage(), ref);
+        }
+        if (Outages.storageUnavailable(e)) {
+            Outages.note(e);
+            return new Frame.Error(ErrorCode.UNAVAILABLE, "the server cannot store this now; resend it in a few seconds",
+                    ref);
         }
         String id = Correlation.newId();
         LOG.errorf(e, "Frame handling failed on socket %s [correlationId=%s]", socketId, id);

@@ -37,12 +37,13 @@ final class Sockets {
 
     static final String TYPING = "alpha01.typing-throttle";
 
-    static void prepare(Session session, RateLimiter limiter) {
+    static void prepare(Session session, RateLimiter limiter, boolean closesFloods) {
         session.setMaxTextMessageBufferSize(CloseCodes.MAX_FRAME_BYTES);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         SessionChannel channel = new SessionChannel(session);
         session.getUserProperties().put(DISPATCH, new FrameDispatch(channel.id(), limiter, channel::sendFrame,
-                code -> close(session, code, "too many frames")));
+                code -> close(session, code, "too many frames"),
+                () -> closesFloods && DispatchLag.node().recent().compareTo(DispatchLag.NOTABLE) < 0));
         session.getUserProperties().put(TYPING, TypingThrottle.perSocket());
         heard(session);
     }

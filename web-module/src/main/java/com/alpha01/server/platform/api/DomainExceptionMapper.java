@@ -27,7 +27,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             case CONFLICT -> 409;
             case RATE_LIMITED -> 429;
             case SERVER_ERROR -> 500;
-            case IDENTITY_UNAVAILABLE -> 503;
+            case IDENTITY_UNAVAILABLE, UNAVAILABLE -> 503;
         };
     }
 }

@@ -28,6 +28,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         if (e instanceof EJBException ejb && ejb.getCause() instanceof DomainException domain) {
             return new DomainExceptionMapper().toResponse(domain);
         }
+        if (Outages.storageUnavailable(e)) {
+            Outages.note(e);
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", Outages.RETRY_AFTER_SECONDS)
+                    .entity(new ErrorBody(ErrorCode.UNAVAILABLE.name(), "the database cannot be reached; retry in a moment",
+                            Correlation.newId())).build();
+        }
         String id = Correlation.newId();
         if (e instanceof ProcessingException && unreadableJson(e)) {
             LOG.debugf("Request body refused [correlationId=%s]: %s", id, e.getMessage());
@@ -36,14 +43,27 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         }
         if (e instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
-            String error = status == 404 ? ErrorCode.NOT_FOUND.name() : status < 500 ? ErrorCode.BAD_FRAME.name()
-                    : ErrorCode.SERVER_ERROR.name();
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody(error, wae.getResponse().getStatusInfo().getReasonPhrase(), id)).build();
+            Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorBody(code(status), wae.getResponse().getStatusInfo().getReasonPhrase(), id));
+            if (status == 401) {
+                answer.header("WWW-Authenticate", "Bearer");
+            }
+            return answer.build();
         }
         LOG.errorf(e, "Unexpected failure [correlationId=%s]", id);
         return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(ErrorCode.SERVER_ERROR.name(), "internal error", id)).build();
+    }
+
+    /** The error code a framework status is reported with (docs/protocol.md). */
+    static String code(int status) {
+        return switch (status) {
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> ErrorCode.FORBIDDEN.name();
+            case 404 -> ErrorCode.NOT_FOUND.name();
+            case 429 -> ErrorCode.RATE_LIMITED.name();
+            default -> status < 500 ? ErrorCode.BAD_FRAME.name() : ErrorCode.SERVER_ERROR.name();
+        };
     }
 
     /**

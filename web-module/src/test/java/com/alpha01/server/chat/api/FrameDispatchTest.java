@@ -102,6 +102,18 @@ class FrameDispatchTest {
     }
 
     @Test
+    void a_database_out_of_reach_is_unavailable_for_the_frame_so_that_its_sender_resends_it() {
+        FrameDispatch d = dispatch(10);
+        d.dispatch(send("msg-0000006"), f -> {
+            throw new EJBException(new jakarta.persistence.PersistenceException(
+                    new java.sql.SQLException("Connection refused", "08001")));
+        });
+        Frame.Error e = onlyError();
+        assertEquals(ErrorCode.UNAVAILABLE, e.code());
+        assertEquals("msg-0000006", e.ref(), "the sender knows which frame to send again");
+    }
+
+    @Test
     void frames_over_the_rate_are_dropped_unread_answered_sparingly_and_a_flood_closes_with_policy() {
         FrameDispatch d = dispatch(2);
         d.dispatch(send("msg-0000010"), handled::add);
@@ -117,6 +129,28 @@ class FrameDispatchTest {
         assertTrue(closes.isEmpty());
         d.dispatch(send("msg-flood-50"), handled::add);
         assertEquals(List.of(CloseCodes.POLICY), closes, "the 50th refusal in a row closes the socket (1008)");
+        int answered = replies.size();
+        for (int late = 0; late < 500; late++) {
+            d.dispatch(send("msg-late-" + late), handled::add);
+        }
+        assertEquals(List.of(CloseCodes.POLICY), closes, "frames already on their way close nothing again");
+        assertEquals(answered, replies.size(), "and are dropped without an answer");
+        assertEquals(2, handled.size());
+    }
+
+    @Test
+    void a_socket_that_may_not_be_closed_for_flooding_is_only_refused() {
+        FrameDispatch d = new FrameDispatch("node/2", new RateLimiter(1, 1, clock::get), replies::add, closes::add,
+                () -> false);
+        for (int i = 0; i < 3 * FrameDispatch.FLOOD_CLOSE_AFTER; i++) {
+            d.dispatch(send("msg-client-" + i), handled::add);
+        }
+        assertTrue(closes.isEmpty(), "a merchant client, or any peer while this node runs late, is not cut off");
+        assertEquals(1, handled.size());
+        replies.forEach(r -> assertEquals(ErrorCode.RATE_LIMITED, ((Frame.Error) r).code()));
+        clock.addAndGet(1_000_000_000L);
+        d.dispatch(send("msg-client-after"), handled::add);
+        assertEquals(2, handled.size(), "served again once it slows down");
     }
 
     @Test

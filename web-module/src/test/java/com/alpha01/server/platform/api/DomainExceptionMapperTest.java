@@ -20,7 +20,7 @@ class DomainExceptionMapperTest {
         Map<ErrorCode, Integer> expected = Map.of(ErrorCode.BAD_FRAME, 400, ErrorCode.BAD_TEXT, 400,
                 ErrorCode.UNKNOWN_TYPE, 400, ErrorCode.FORBIDDEN, 403, ErrorCode.NOT_FOUND, 404,
                 ErrorCode.CONFLICT, 409, ErrorCode.RATE_LIMITED, 429, ErrorCode.SERVER_ERROR, 500,
-                ErrorCode.IDENTITY_UNAVAILABLE, 503);
+                ErrorCode.IDENTITY_UNAVAILABLE, 503, ErrorCode.UNAVAILABLE, 503);
         assertEquals(ErrorCode.values().length, expected.size(), "every code is covered");
         expected.forEach((code, status) ->
                 assertEquals(status, mapper.toResponse(new DomainException(code, "x")).getStatus(), code.name()));

@@ -8,6 +8,7 @@ import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.platform.error.DomainException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -63,5 +64,22 @@ class UnexpectedExceptionMapperTest {
         assertEquals(404, response.getStatus());
         assertEquals("NOT_FOUND", body(response).error());
         assertFalse(body(response).correlationId().isBlank());
+    }
+
+    @Test
+    void a_missing_caller_is_401_unauthenticated_with_a_bearer_challenge() {
+        Response response = mapper.toResponse(new NotAuthorizedException("Bearer"));
+
+        assertEquals(401, response.getStatus());
+        assertEquals("UNAUTHENTICATED", body(response).error());
+        assertEquals("Bearer", response.getHeaderString("WWW-Authenticate"));
+    }
+
+    @Test
+    void framework_statuses_keep_the_documented_codes() {
+        assertEquals("FORBIDDEN", UnexpectedExceptionMapper.code(403));
+        assertEquals("RATE_LIMITED", UnexpectedExceptionMapper.code(429));
+        assertEquals("BAD_FRAME", UnexpectedExceptionMapper.code(405));
+        assertEquals("SERVER_ERROR", UnexpectedExceptionMapper.code(503));
     }
 }

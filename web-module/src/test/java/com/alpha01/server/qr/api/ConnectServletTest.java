@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.alpha01.server.platform.config.Settings;
+import com.alpha01.server.platform.edge.RateLimits;
 import com.alpha01.server.qr.application.ScanService;
 import com.alpha01.server.qr.application.ScanService.Verdict;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +36,17 @@ class ConnectServletTest {
 
     private static Recorded get(Verdict verdict, Map<String, String> parameters) throws Exception {
         List<String> scanned = new ArrayList<>();
+        Recorded recorded = get(verdict, parameters, null, scanned);
+        assertEquals(List.of(parameters.get("merchant_id") + "|" + parameters.get("client_id") + "|"
+                + parameters.get("token")), scanned, "the raw query values are judged once");
+        return recorded;
+    }
+
+    /** One scan from 203.0.113.5 through a servlet with these limits (none: null); what was judged lands in {@code scanned}. */
+    private static Recorded get(Verdict verdict, Map<String, String> parameters, RateLimits limits, List<String> scanned)
+            throws Exception {
         ConnectServlet servlet = new ConnectServlet();
+        servlet.limits = limits;
         servlet.scans = new ScanService() {
             @Override
             public ScanResult scan(String merchantId, String clientId, String token) {
@@ -46,6 +58,7 @@ class ConnectServletTest {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getParameter" -> parameters.get((String) args[0]);
                     case "getContextPath" -> "";
+                    case "getRemoteAddr" -> "203.0.113.5";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         Recorded recorded = new Recorded();
@@ -68,8 +81,6 @@ class ConnectServletTest {
                 });
         servlet.doGet(request, response);
         writer.flush();
-        assertEquals(List.of(parameters.get("merchant_id") + "|" + parameters.get("client_id") + "|"
-                + parameters.get("token")), scanned, "the raw query values are judged once");
         return recorded;
     }
 
@@ -105,5 +116,52 @@ class ConnectServletTest {
         assertEquals(404, r.status);
         assertTrue(r.body.toString().contains("QR_INVALID"));
         assertTrue(!r.body.toString().contains("<script>") && !r.body.toString().contains("forged-token"));
+    }
+
+    @Test
+    void failed_scans_from_one_address_are_refused_429_once_over_their_limit_and_not_judged() throws Exception {
+        RateLimits limits = RateLimits.from(Settings.of(Map.of("ALPHA01_RATE_BAD_SCAN_BURST", "2",
+                "ALPHA01_RATE_BAD_SCAN_PER_MINUTE", "1")::get, key -> null));
+        List<String> scanned = new ArrayList<>();
+        Map<String, String> forged = Map.of("merchant_id", "m", "token", "forged");
+
+        assertEquals(404, get(Verdict.INVALID, forged, limits, scanned).status);
+        assertEquals(404, get(Verdict.INVALID, forged, limits, scanned).status);
+        Recorded refused = get(Verdict.INVALID, forged, limits, scanned);
+
+        assertEquals(429, refused.status);
+        assertEquals("60", refused.headers.get("Retry-After"), "one failed scan a minute comes back");
+        assertTrue(refused.body.toString().contains("RATE_LIMITED") && refused.body.toString().contains("扫码太频繁"));
+        assertEquals(2, scanned.size(), "the refused scan was not judged (nor recorded)");
+    }
+
+    @Test
+    void scans_that_let_customers_in_do_not_count_as_failures() throws Exception {
+        RateLimits limits = RateLimits.from(Settings.of(Map.of("ALPHA01_RATE_BAD_SCAN_BURST", "1",
+                "ALPHA01_RATE_BAD_SCAN_PER_MINUTE", "1")::get, key -> null));
+        List<String> scanned = new ArrayList<>();
+
+        for (int i = 0; i < 30; i++) {
+            assertEquals(303, get(Verdict.ENTER, Map.of("merchant_id", "m", "token", "t" + i), limits, scanned).status);
+        }
+        assertEquals(30, scanned.size());
+    }
+
+    @Test
+    void scans_of_one_code_over_its_limit_are_refused_and_another_code_is_not() throws Exception {
+        RateLimits limits = RateLimits.from(Settings.of(Map.of("ALPHA01_RATE_QR_BURST", "3",
+                "ALPHA01_RATE_QR_PER_MINUTE", "6")::get, key -> null));
+        List<String> scanned = new ArrayList<>();
+        Map<String, String> code = Map.of("merchant_id", "m", "client_id", "c", "token", "busy");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(303, get(Verdict.ENTER, code, limits, scanned).status);
+        }
+
+        Recorded refused = get(Verdict.ENTER, code, limits, scanned);
+
+        assertEquals(429, refused.status);
+        assertEquals("10", refused.headers.get("Retry-After"));
+        assertEquals(303, get(Verdict.ENTER, Map.of("merchant_id", "m", "client_id", "c", "token", "quiet"), limits,
+                scanned).status);
     }
 }

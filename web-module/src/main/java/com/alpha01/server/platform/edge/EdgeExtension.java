@@ -1,0 +1,35 @@
+package com.alpha01.server.platform.edge;
+
+import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.config.Settings;
+import io.undertow.servlet.ServletExtension;
+import io.undertow.servlet.api.DeploymentInfo;
+import jakarta.servlet.ServletContext;
+import java.net.URI;
+
+/**
+ * Puts the {@link EdgeGuard} in front of the deployment's security handlers (Undertow's outer handler
+ * chain, which runs before the OIDC mechanism) and publishes the deployment's {@link RateLimits} as a
+ * servlet context attribute for the parts that meter after authentication. Registered through
+ * {@code META-INF/services/io.undertow.servlet.ServletExtension}.
+ */
+public final class EdgeExtension implements ServletExtension {
+
+    @Override
+    public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
+        RateLimits limits = RateLimits.from(Settings.system());
+        context.setAttribute(RateLimits.ATTRIBUTE, limits);
+        String cookie = deployment.getServletSessionConfig() == null || deployment.getServletSessionConfig().getName() == null
+                ? "JSESSIONID" : deployment.getServletSessionConfig().getName();
+        String publicAuthority = ServerConfig.publicUrl().map(EdgeExtension::authority).orElse(null);
+        deployment.addOuterHandlerChainWrapper(next -> new EdgeGuard(next, limits, cookie, publicAuthority));
+    }
+
+    private static String authority(String url) {
+        try {
+            return URI.create(url).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.alpha01.server.platform.edge;
+
+import com.alpha01.server.platform.api.Correlation;
+import com.alpha01.server.platform.api.GlassPage;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.servlet.handlers.ServletRequestContext;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The edge's answers when it lets a request go no further: the documented JSON error body for APIs
+ * and sockets, a glass page for a browser's navigation. Never anything from the request.
+ */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    static void rateLimited(HttpServerExchange exchange, Area area, long retryAfterSeconds) throws IOException {
+        HttpServletResponse response = response(exchange);
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        if (area.json()) {
+            json(response, 429, "RATE_LIMITED", "too many requests; retry after " + retryAfterSeconds + " s");
+        } else {
+            page(response, 429, "RATE_LIMITED", "请求太频繁，请稍后再试。", "Too many requests. Please try again in a moment.");
+        }
+    }
+
+    static void unauthenticated(HttpServerExchange exchange, String message) throws IOException {
+        HttpServletResponse response = response(exchange);
+        response.setHeader("WWW-Authenticate", "Bearer");
+        json(response, 401, "UNAUTHENTICATED", message);
+    }
+
+    static void crossSite(HttpServerExchange exchange) throws IOException {
+        json(response(exchange), 403, "FORBIDDEN", "cross-site requests are not accepted");
+    }
+
+    private static HttpServletResponse response(HttpServerExchange exchange) {
+        ServletRequestContext context = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
+        return (HttpServletResponse) context.getServletResponse();
+    }
+
+    /** The body every REST error has: {@code {"error", "message", "correlationId"}}. */
+    static void json(HttpServletResponse response, int status, String code, String message) throws IOException {
+        String body = Json.createObjectBuilder().add("error", code).add("message", message)
+                .add("correlationId", Correlation.newId()).build().toString();
+        write(response, status, "application/json", body);
+    }
+
+    static void page(HttpServletResponse response, int status, String code, String zh, String en) throws IOException {
+        response.setHeader("Content-Security-Policy", GlassPage.POLICY);
+        write(response, status, "text/html", GlassPage.html(code, zh, en));
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(body);
+    }
+}

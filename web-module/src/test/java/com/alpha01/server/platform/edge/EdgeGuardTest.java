@@ -1,0 +1,75 @@
+package com.alpha01.server.platform.edge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import org.junit.jupiter.api.Test;
+
+class EdgeGuardTest {
+
+    private static HttpServerExchange request(String... headers) {
+        HttpServerExchange exchange = new HttpServerExchange(null);
+        for (int i = 0; i < headers.length; i += 2) {
+            exchange.getRequestHeaders().add(new HttpString(headers[i]), headers[i + 1]);
+        }
+        return exchange;
+    }
+
+    @Test
+    void paths_fall_into_their_areas() {
+        assertEquals(Area.CONNECT, Area.of("/connect"));
+        assertEquals(Area.CUSTOMER_API, Area.of("/api/v1/customer/sessions"));
+        assertEquals(Area.PUBLIC_API, Area.of("/api/v1/health"));
+        assertEquals(Area.PUBLIC_API, Area.of("/api/v1/client-release"));
+        assertEquals(Area.STAFF_API, Area.of("/api/v1/qr-codes/1/revoke"));
+        assertEquals(Area.STAFF_API, Area.of("/api/v1/customers-of-another-kind"), "only the customer/ folder is the page's");
+        assertEquals(Area.STAFF_API, Area.of("/api/v2/anything"));
+        assertEquals(Area.STAFF_API, Area.of("/api/v1/health/../qr-codes"), "only the exact public paths are public");
+        assertEquals(Area.CLIENT_SOCKET, Area.of("/ws/client"));
+        assertEquals(Area.CUSTOMER_SOCKET, Area.of("/ws/customer"));
+        assertEquals(Area.PAGE, Area.of("/chat/index.html"));
+        assertEquals(Area.PAGE, Area.of("/chat/"));
+        assertEquals(Area.ASSET, Area.of("/chat/js/main.js"));
+        assertEquals(Area.ASSET, Area.of("/chat/css/chat.css"));
+        assertEquals(Area.PAGE, Area.of("/chat/../api/v1/x.js"), "no dot segments in an asset's path");
+        assertEquals(Area.PAGE, Area.of(null));
+    }
+
+    @Test
+    void only_a_bearer_authorization_with_a_token_counts() {
+        assertTrue(EdgeGuard.bearer(request("Authorization", "Bearer abc")));
+        assertTrue(EdgeGuard.bearer(request("Authorization", "bearer abc")));
+        assertFalse(EdgeGuard.bearer(request("Authorization", "Bearer ")));
+        assertFalse(EdgeGuard.bearer(request("Authorization", "Basic YTpi")));
+        assertFalse(EdgeGuard.bearer(request()));
+    }
+
+    @Test
+    void a_request_from_another_sites_page_is_cross_site() {
+        assertTrue(EdgeGuard.crossSite(request("Host", "shop.example", "Origin", "https://evil.example"), null));
+        assertTrue(EdgeGuard.crossSite(request("Host", "shop.example", "Sec-Fetch-Site", "cross-site"), null));
+        assertTrue(EdgeGuard.crossSite(request("Host", "shop.example", "Origin", "null"), null), "a sandboxed or file page");
+        assertTrue(EdgeGuard.crossSite(request("Host", "shop.example:8080", "Origin", "http://shop.example:9090"), null));
+    }
+
+    @Test
+    void the_chat_pages_own_requests_and_non_browsers_are_not_cross_site() {
+        assertFalse(EdgeGuard.crossSite(request("Host", "shop.example:8080", "Origin", "http://shop.example:8080"), null));
+        assertFalse(EdgeGuard.crossSite(request("Host", "SHOP.example", "Origin", "https://shop.example",
+                "Sec-Fetch-Site", "same-origin"), null));
+        assertFalse(EdgeGuard.crossSite(request("Host", "shop.example"), null), "no Origin: not a browser acting for someone");
+        assertFalse(EdgeGuard.crossSite(request("Host", "10.0.0.5:8080", "Origin", "https://chat.shop.example"),
+                "chat.shop.example"), "behind a proxy that rewrites Host, the public URL's origin is the page's");
+    }
+
+    @Test
+    void an_origin_is_cut_to_its_authority() {
+        assertEquals("shop.example:8443", EdgeGuard.authority("https://shop.example:8443"));
+        assertNull(EdgeGuard.authority("null"));
+        assertNull(EdgeGuard.authority("ht tp://x"));
+    }
+}
