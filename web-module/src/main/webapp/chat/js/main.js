@@ -13,7 +13,12 @@ async function openSession() {
     credentials: 'same-origin',
     body: JSON.stringify(scan ? { scan } : {}),
   });
-  if (!response.ok) throw new Error(`session ${response.status}`);
+  if (!response.ok) {
+    const error = new Error(`session ${response.status}`);
+    // The server's database away for a moment (503) or too many requests (429): try again later.
+    error.retryable = response.status === 503 || response.status === 429;
+    throw error;
+  }
   return response.json();
 }
 

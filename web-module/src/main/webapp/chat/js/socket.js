@@ -26,7 +26,13 @@ export class ChatSocket {
     try {
       session = await this.openSession();
     } catch (e) {
-      this.handlers.onFatal(e);
+      if (!e.retryable) {
+        this.handlers.onFatal(e);
+        return;
+      }
+      this.handlers.onStatus('offline');
+      const delay = Math.min(30000, 1000 * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
+      setTimeout(() => this.connect(), delay);
       return;
     }
     this.conversationId = session.conversationId;

@@ -4,25 +4,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The one-command dev stack ({@code bin/alpha01 up}): PostgreSQL, Keycloak with the realm,
  * WildFly with the EAR and the merchant client, all on 127.0.0.1, state under {@code .alpha01/}.
- * This process supervises them: it stays in the foreground (the script puts it in the background)
- * and stops everything in reverse order on SIGTERM, so one PID stops the whole stack.
+ * This process supervises them: it stays in the foreground (the script puts it in the background),
+ * starts again any part that stops (with a back-off, {@link Supervisor}; the status file says so), and
+ * stops everything in reverse order on SIGTERM, so one PID stops the whole stack.
  */
 public final class DevStack {
 
     private static final Logger LOG = Logger.getLogger(DevStack.class);
 
+    /** How often the supervisor looks at the parts. */
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
+
     private final DevStackConfig config;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Supervisor supervisor = new Supervisor(System::nanoTime);
+    private final Map<String, String> facts = new LinkedHashMap<>();
+    private volatile boolean stopping;
 
     private DevStack(DevStackConfig config) {
         this.config = config;
@@ -43,17 +48,43 @@ public final class DevStack {
             config.writeStatus("failed", Map.of("error", String.valueOf(e.getMessage())));
             System.exit(1);
         }
-        stopped.await();
+        while (!stopped.await(WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+            stack.watch();
+        }
     }
 
-    private void start() throws IOException, InterruptedException {
+    /** One look at every part; the status file is rewritten when something changed. */
+    private synchronized void watch() {
+        if (stopping) {
+            return;
+        }
+        try {
+            if (supervisor.check()) {
+                writeStatus();
+            }
+        } catch (IOException e) {
+            LOG.warnf("status file not written: %s", e.getMessage());
+        }
+    }
+
+    private void writeStatus() throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(facts);
+        all.putAll(supervisor.summary());
+        config.writeStatus(supervisor.allUp() ? "up" : "degraded", all);
+    }
+
+    private void start() throws Exception {
         long t0 = System.nanoTime();
         config.writeStatus("starting", Map.of());
         Path state = config.stateDir();
 
-        PostgresServer pg = PostgresServer.start(state.resolve("postgres"), config.pgPort(), false,
-                "alpha01", "alpha01", config.dbPassword());
-        started.add(pg);
+        Supervisor.Starter startPg = () -> {
+            PostgresServer server = PostgresServer.start(state.resolve("postgres"), config.pgPort(), false,
+                    "alpha01", "alpha01", config.dbPassword(), PostgresServer.DURABLE);
+            return new Supervisor.Running(server::alive, server::pid, server::close);
+        };
+        supervisor.watch("postgres", startPg.start(), startPg);
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + config.pgPort() + "/alpha01";
         LOG.infof("PostgreSQL up after %d ms", elapsed(t0));
 
         Path kcHome = state.resolve("keycloak");
@@ -63,7 +94,11 @@ public final class DevStack {
         }
         KeycloakServer kc = KeycloakServer.start(kcHome, config.realmFile(), config.kcPort(), config.kcManagementPort(),
                 config.keycloakAdminPassword(), Duration.ofMinutes(4));
-        started.add(kc);
+        supervisor.watch("keycloak", new Supervisor.Running(kc::alive, kc::pid, kc::close), () -> {
+            KeycloakServer again = KeycloakServer.start(kcHome, config.realmFile(), config.kcPort(),
+                    config.kcManagementPort(), config.keycloakAdminPassword(), Duration.ofMinutes(4));
+            return new Supervisor.Running(again::alive, again::pid, again::close);
+        });
         LOG.infof("Keycloak up after %d ms", elapsed(t0));
 
         Path wfHome = state.resolve("wildfly");
@@ -79,46 +114,43 @@ public final class DevStack {
             WildFlyServer.configure(wfHome, config.cliDir(), config.jdbcJar());
         }
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("ALPHA01_DB_URL", pg.jdbcUrl("alpha01"));
+        env.put("ALPHA01_DB_URL", jdbcUrl);
         env.put("ALPHA01_DB_USER", "alpha01");
         env.put("ALPHA01_DB_PASSWORD", config.dbPassword());
         env.put("ALPHA01_OIDC_URL", kc.issuer().toString());
         env.put("ALPHA01_KC_SERVER_SECRET", config.serverClientSecret());
         env.put("ALPHA01_PUBLIC_URL", config.publicUrl());
         WildFlyServer.stage(wfHome, config.ear()); // boot with this build: no redeploy after start
-        WildFlyServer wf = WildFlyServer.start(wfHome, config.wildflyOffset(), env, "alpha01-dev");
-        started.add(wf);
-        wf.deploy(config.ear(), "/api/v1/health", Duration.ofMinutes(3));
+        Supervisor.Starter startWf = () -> {
+            WildFlyServer server = WildFlyServer.start(wfHome, config.wildflyOffset(), env, "alpha01-dev");
+            server.deploy(config.ear(), "/api/v1/health", Duration.ofMinutes(3));
+            return new Supervisor.Running(server::alive, server::pid, server::close);
+        };
+        supervisor.watch("wildfly", startWf.start(), startWf);
         LOG.infof("WildFly with the EAR up after %d ms", elapsed(t0));
 
         MerchantClientProcess client = MerchantClientProcess.start(config, kc.issuer());
-        started.add(client);
+        supervisor.watch("client", new Supervisor.Running(client::alive, client::pid, client::close), () -> {
+            MerchantClientProcess again = MerchantClientProcess.start(config, kc.issuer());
+            return new Supervisor.Running(again::alive, again::pid, again::close);
+        });
         String customerUrl = client.awaitCustomerUrl(Duration.ofMinutes(3));
-        Map<String, String> facts = new LinkedHashMap<>();
         facts.put("customerUrl", customerUrl);
         facts.put("serverUrl", config.publicUrl());
         facts.put("keycloakUrl", kc.issuer().toString());
         facts.put("startedInMs", Long.toString(elapsed(t0)));
-        facts.put("pids", "devstack=" + ProcessHandle.current().pid() + " keycloak=" + kc.pid() + " wildfly=" + wf.pid()
-                + " client=" + client.pid());
-        config.writeStatus("up", facts);
+        writeStatus();
         LOG.infof("Dev stack up in %d ms; customer URL %s", elapsed(t0), customerUrl);
     }
 
-    private void stop() {
+    private synchronized void stop() {
+        stopping = true;
         try {
             config.writeStatus("stopping", Map.of());
         } catch (IOException ignored) {
             // the status file is informative only
         }
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                LOG.warnf("stopping %s: %s", started.get(i).getClass().getSimpleName(), e.getMessage());
-            }
-        }
-        started.clear();
+        supervisor.closeAll();
         try {
             config.writeStatus("down", Map.of("stoppedAt", Instant.now().toString()));
         } catch (IOException ignored) {

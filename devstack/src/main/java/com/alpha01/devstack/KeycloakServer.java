@@ -109,6 +109,11 @@ public final class KeycloakServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether its process still runs. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(30));

@@ -79,6 +79,10 @@ final class MerchantClientProcess implements AutoCloseable {
         return process.pid();
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(20));

@@ -2,12 +2,14 @@ package com.alpha01.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -21,12 +23,22 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PostgresServer.class);
 
+    /**
+     * Settings for data that must survive a crash or a power cut: the library runs PostgreSQL with
+     * {@code fsync} and {@code synchronous_commit} off, which loses committed transactions when the
+     * server is killed (their WAL is still in memory) — acknowledged chat messages among them.
+     */
+    public static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDir;
 
-    private PostgresServer(EmbeddedPostgres postgres, int port) {
+    private PostgresServer(EmbeddedPostgres postgres, int port, Path dataDir) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -52,7 +64,7 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "100");
         settings.forEach(builder::setServerConfig);
         EmbeddedPostgres pg = builder.start();
-        PostgresServer server = new PostgresServer(pg, port);
+        PostgresServer server = new PostgresServer(pg, port, dataDir);
         try {
             server.ensureDatabase(database, user, password);
         } catch (SQLException e) {
@@ -87,6 +99,22 @@ public final class PostgresServer implements AutoCloseable {
                 return rs.next();
             }
         }
+    }
+
+    /** The postmaster's PID from its {@code postmaster.pid}; -1 when it is not running. */
+    public long pid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the postmaster still runs (stopped by hand, killed or crashed: false). */
+    public boolean alive() {
+        long pid = pid();
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     public int port() {

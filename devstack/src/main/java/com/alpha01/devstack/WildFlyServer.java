@@ -153,6 +153,11 @@ public final class WildFlyServer implements AutoCloseable {
         return process.pid();
     }
 
+    /** Whether its process still runs. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /**
      * Puts the EAR into the deployment scanner's folder before WildFly starts, so that the server
      * boots with it (no redeploy, no window in which an older build answers). Skipped when the same

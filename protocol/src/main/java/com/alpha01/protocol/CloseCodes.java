@@ -7,6 +7,8 @@ package com.alpha01.protocol;
 public final class CloseCodes {
     /** Normal closure. */
     public static final int NORMAL = 1000;
+    /** Going away: the server is stopping (undeploy, shutdown); reconnect, to another node or after the restart. */
+    public static final int GOING_AWAY = 1001;
     /** Payload could not be accepted (not text, not JSON). */
     public static final int BAD_PAYLOAD = 1003;
     /** Policy: not authenticated, ticket invalid, or rate limit exceeded repeatedly. */

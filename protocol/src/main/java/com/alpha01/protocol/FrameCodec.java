@@ -202,6 +202,10 @@ public final class FrameCodec {
             throw new ProtocolException(ErrorCode.BAD_TEXT,
                     "message text is longer than " + Frame.MAX_TEXT_LENGTH + " characters", ref);
         }
+        if (!Texts.storable(text)) {
+            throw new ProtocolException(ErrorCode.BAD_TEXT,
+                    "message text holds a NUL character or half of a surrogate pair", ref);
+        }
         return text;
     }
 

@@ -39,6 +39,7 @@ final class FrameDispatch {
     private final Consumer<Frame> reply;
     private final IntConsumer close;
     private final BooleanSupplier mayCloseFloods;
+    /** Closed by this dispatch (flooding, or the server stopping): what still arrives is dropped. */
     private boolean closedForFlooding;
 
     /**
@@ -94,6 +95,14 @@ final class FrameDispatch {
                 handler.handle(frame);
             }
         } catch (Exception e) {
+            if (Outages.serverStopping(e)) {
+                // The application is being stopped under this socket: close it as going away (the peer
+                // reconnects, to another node or after the restart), once, and drop what is still queued.
+                closedForFlooding = true;
+                LOG.debugf("Socket %s closed: the server is stopping", socketId);
+                close.accept(CloseCodes.GOING_AWAY);
+                return;
+            }
             reply.accept(error(e, ref));
         }
     }

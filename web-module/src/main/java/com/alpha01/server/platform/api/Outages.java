@@ -45,6 +45,21 @@ public final class Outages {
         return false;
     }
 
+    /**
+     * Whether {@code e} says this server is stopping (the application's components or the transaction
+     * service are gone): a frame still queued then cannot be handled, and it is no fault to report.
+     */
+    public static boolean serverStopping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.endsWith("ComponentIsStoppedException") || type.endsWith("ComponentUnavailableException")
+                    || (t instanceof IllegalStateException && "Service is not installed".equals(t.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Logs the outage, at most once per half-minute. */
     public static void note(Throwable e) {
         long now = System.nanoTime();

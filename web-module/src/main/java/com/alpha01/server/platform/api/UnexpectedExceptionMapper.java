@@ -35,6 +35,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
                     .entity(new ErrorBody(ErrorCode.UNAVAILABLE.name(), "the database cannot be reached; retry in a moment",
                             Correlation.newId())).build();
         }
+        if (tooBig(e)) {
+            return Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorBody(ErrorCode.BAD_FRAME.name(), "the body is larger than the server accepts",
+                            Correlation.newId())).build();
+        }
         String id = Correlation.newId();
         if (e instanceof ProcessingException && unreadableJson(e)) {
             LOG.debugf("Request body refused [correlationId=%s]: %s", id, e.getMessage());
@@ -64,6 +69,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
             case 429 -> ErrorCode.RATE_LIMITED.name();
             default -> status < 500 ? ErrorCode.BAD_FRAME.name() : ErrorCode.SERVER_ERROR.name();
         };
+    }
+
+    /** A body over the listener's {@code max-post-size} (Undertow refuses to read further). */
+    static boolean tooBig(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals("io.undertow.server.RequestTooBigException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Runs on every request before the OIDC layer and any servlet (D43):
  * <ol>
- *   <li>the per-address rate limit (429 and {@code Retry-After});</li>
+ *   <li>the per-address rate limit (429 and {@code Retry-After}), and API bodies over 1 MiB (413);</li>
  *   <li>staff APIs and the merchant client's socket take a bearer token only: a request without one
  *       is answered 401 in JSON, never redirected to sign in, and a browser's session cookie does not
  *       authenticate them (so a cross-site page cannot act with a signed-in staff member's cookie);</li>
@@ -23,6 +23,13 @@ import java.util.Locale;
  * the chat page's static files are not metered (a shop's Wi-Fi full of customers loads them at once).
  */
 final class EdgeGuard implements HttpHandler {
+
+    /**
+     * The largest body an API call may declare (every call's JSON is a few hundred bytes): refused 413
+     * in JSON before anything reads it; a body that does not declare its length meets the listener's
+     * own {@code max-post-size} (10 MB).
+     */
+    static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private static final HttpString ORIGIN = new HttpString("Origin");
     private static final HttpString FETCH_SITE = new HttpString("Sec-Fetch-Site");
@@ -55,6 +62,10 @@ final class EdgeGuard implements HttpHandler {
                     return;
                 }
             }
+        }
+        if (area.json() && exchange.getRequestContentLength() > MAX_BODY_BYTES) {
+            Refusals.tooBig(exchange, MAX_BODY_BYTES);
+            return;
         }
         if ((area == Area.STAFF_API || area == Area.CLIENT_SOCKET) && !bearer(exchange)) {
             Refusals.unauthenticated(exchange, "a bearer access token is required (Authorization: Bearer …)");

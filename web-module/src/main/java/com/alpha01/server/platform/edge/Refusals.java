@@ -34,6 +34,11 @@ final class Refusals {
         json(response, 401, "UNAUTHENTICATED", message);
     }
 
+    static void tooBig(HttpServerExchange exchange, long limit) throws IOException {
+        HttpServletResponse response = response(exchange);
+        json(response, 413, "BAD_FRAME", "the body is larger than " + limit / 1024 + " KiB");
+    }
+
     static void crossSite(HttpServerExchange exchange) throws IOException {
         json(response(exchange), 403, "FORBIDDEN", "cross-site requests are not accepted");
     }

@@ -114,6 +114,18 @@ class FrameDispatchTest {
     }
 
     @Test
+    void a_server_being_stopped_under_the_socket_closes_it_as_going_away_once_and_logs_no_fault() {
+        FrameDispatch d = dispatch(10);
+        for (int i = 0; i < 5; i++) {
+            d.dispatch(send("msg-stop-00" + i), f -> {
+                throw new EJBException(new IllegalStateException("Service is not installed"));
+            });
+        }
+        assertEquals(List.of(CloseCodes.GOING_AWAY), closes);
+        assertTrue(replies.isEmpty(), "no SERVER_ERROR for each frame still queued");
+    }
+
+    @Test
     void frames_over_the_rate_are_dropped_unread_answered_sparingly_and_a_flood_closes_with_policy() {
         FrameDispatch d = dispatch(2);
         d.dispatch(send("msg-0000010"), handled::add);
