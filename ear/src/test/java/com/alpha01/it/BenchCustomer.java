@@ -176,8 +176,11 @@ final class BenchCustomer implements WebSocket.Listener {
             }
         } else if (frame instanceof Frame.State st && "HUMAN".equals(st.state())) {
             handedOver = true;
-        } else if (frame instanceof Frame.Error) {
+        } else if (frame instanceof Frame.Error e) {
             tally.errors.incrementAndGet();
+            if (e.code() == com.alpha01.protocol.ErrorCode.UNAVAILABLE) {
+                tally.shed.incrementAndGet(); // not resent: the load generator keeps its open-loop rate
+            }
         }
     }
 

@@ -61,6 +61,8 @@ final class BenchLoad {
         final AtomicLong sent = new AtomicLong();
         final AtomicLong unsent = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        /** Questions an overloaded node refused for now ({@code UNAVAILABLE}, D44); also in {@link #errors}. */
+        final AtomicLong shed = new AtomicLong();
         final AtomicLong duplicates = new AtomicLong();
         /**
          * Questions stored but never answered because the assistant handed their conversation to staff

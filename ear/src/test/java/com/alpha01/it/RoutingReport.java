@@ -117,6 +117,8 @@ final class RoutingReport {
                 relay.answered(), relay.sent.get()));
         md.append(String.format(Locale.ROOT, "| Errors (refusals, failed sends, dropped sockets) | %d | %d | |%n",
                 alpha.errors.get(), relay.errors.get()));
+        md.append(String.format(Locale.ROOT, "| of which questions shed by the overloaded node (`UNAVAILABLE`, D44; a page resends them) | %d | %d | |%n",
+                alpha.shed.get(), relay.shed.get()));
         md.append(String.format(Locale.ROOT, "| Customer sockets closed by the far end, warm-up included (close code=count) | %s | %s | |%n",
                 alpha.closes.isEmpty() ? "none" : alpha.closes, relay.closes.isEmpty() ? "none" : relay.closes));
         md.append(String.format(Locale.ROOT, "| Duplicates at receivers (customers; clients) | %d; %d | %d; – | |%n%n",

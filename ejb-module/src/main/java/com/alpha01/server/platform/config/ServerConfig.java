@@ -51,6 +51,14 @@ public final class ServerConfig {
         return (int) Math.max(1, settings().number("customer.tabs", 5));
     }
 
+    /**
+     * A node handling its sockets' frames later than this refuses new customer questions with
+     * {@code UNAVAILABLE} until it catches up (load shedding; the page resends them).
+     */
+    public static Duration shedAfter() {
+        return Duration.ofSeconds(Math.max(1, settings().number("shed.after.seconds", 10)));
+    }
+
     /** A customer message its connected client has not acknowledged for this long is sent again. */
     public static Duration deliveryRetry() {
         return Duration.ofSeconds(settings().number("delivery.retry.seconds", 10));

@@ -1,5 +1,6 @@
 package com.alpha01.server.chat.api;
 
+import com.alpha01.server.platform.config.ServerConfig;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
  * would make every page and client reconnect exactly when the node has no time to spare — while a
  * peer that is gone still answers no ping at all and is closed.
  */
-final class DispatchLag {
+final class DispatchLag implements FrameDispatch.NodeLoad {
 
     private static final Logger LOG = Logger.getLogger(DispatchLag.class);
 
@@ -23,6 +24,8 @@ final class DispatchLag {
     static final Duration WINDOW = Duration.ofSeconds(30);
     /** Lags from this size up are worth a line in the log (at most one a minute). */
     static final Duration NOTABLE = Duration.ofSeconds(2);
+
+    private final AtomicLong lastShedLogged;
 
     private static final DispatchLag NODE = new DispatchLag(System::nanoTime);
 
@@ -38,6 +41,34 @@ final class DispatchLag {
         long now = nanoClock.getAsLong();
         this.windowStart = new AtomicLong(now);
         this.lastLogged = new AtomicLong(now - Duration.ofMinutes(1).toNanos());
+        this.lastShedLogged = new AtomicLong(now - Duration.ofMinutes(1).toNanos());
+    }
+
+    /** Whether this node handles frames late enough that a backlog handled at once may look like a flood. */
+    @Override
+    public boolean lagging() {
+        return recent().compareTo(NOTABLE) >= 0;
+    }
+
+    /**
+     * Whether new customer questions are refused for now ({@code UNAVAILABLE}, resent by the page):
+     * while this node handles its frames more than {@code ALPHA01_SHED_AFTER_SECONDS} late, taking on
+     * more only lengthens the queue until sockets are lost (routing-3000); refused questions cost no
+     * storage, and answers, receipts and pings still go through, so the backlog drains.
+     */
+    @Override
+    public boolean shedding() {
+        Duration lag = recent();
+        if (lag.compareTo(ServerConfig.shedAfter()) <= 0) {
+            return false;
+        }
+        long now = nanoClock.getAsLong();
+        long logged = lastShedLogged.get();
+        if (now - logged >= Duration.ofMinutes(1).toNanos() && lastShedLogged.compareAndSet(logged, now)) {
+            LOG.warnf("Overloaded: frames are handled %d s late; new customer questions are refused with UNAVAILABLE "
+                    + "(resent by the page) until the node catches up", lag.toSeconds());
+        }
+        return true;
     }
 
     /** This node's. */

@@ -10,7 +10,6 @@ import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.platform.api.Correlation;
 import com.alpha01.server.platform.api.Outages;
 import jakarta.ejb.EJBException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
@@ -38,7 +37,8 @@ final class FrameDispatch {
     private final RateLimiter limiter;
     private final Consumer<Frame> reply;
     private final IntConsumer close;
-    private final BooleanSupplier mayCloseFloods;
+    private final boolean closesFloods;
+    private final NodeLoad load;
     /** Closed by this dispatch (flooding, or the server stopping): what still arrives is dropped. */
     private boolean closedForFlooding;
 
@@ -46,23 +46,46 @@ final class FrameDispatch {
      * @param reply sends a frame back to this socket's peer
      * @param close closes the socket with a code from {@link CloseCodes}
      */
+    /** How busy this node is, as the dispatch needs to know it (the node's: {@link DispatchLag}). */
+    interface NodeLoad {
+        /** A node with nothing queued. */
+        NodeLoad IDLE = new NodeLoad() {
+            @Override
+            public boolean lagging() {
+                return false;
+            }
+
+            @Override
+            public boolean shedding() {
+                return false;
+            }
+        };
+
+        /** Frames are handled late: a backlog handled at once is no flood of the peer's. */
+        boolean lagging();
+
+        /** So late that new customer questions are refused for now. */
+        boolean shedding();
+    }
+
     FrameDispatch(String socketId, RateLimiter limiter, Consumer<Frame> reply, IntConsumer close) {
-        this(socketId, limiter, reply, close, () -> true);
+        this(socketId, limiter, reply, close, true, NodeLoad.IDLE);
     }
 
     /**
-     * @param mayCloseFloods whether a flood may close the socket now: false for merchant clients (their
-     *                       frames over the rate are only refused, and resent), and for customers while this
-     *                       node handles frames late — a backlog handled at once looks like a flood the peer
-     *                       never sent
+     * @param closesFloods whether a flood closes the socket: false for merchant clients (their frames over
+     *                     the rate are only refused, and resent); never while the node is lagging
+     * @param load         the node's backlog: a lagging node closes no socket for flooding, a shedding one
+     *                     refuses new customer questions with {@code UNAVAILABLE}
      */
-    FrameDispatch(String socketId, RateLimiter limiter, Consumer<Frame> reply, IntConsumer close,
-                  BooleanSupplier mayCloseFloods) {
+    FrameDispatch(String socketId, RateLimiter limiter, Consumer<Frame> reply, IntConsumer close, boolean closesFloods,
+                  NodeLoad load) {
         this.socketId = socketId;
         this.limiter = limiter;
         this.reply = reply;
         this.close = close;
-        this.mayCloseFloods = mayCloseFloods;
+        this.closesFloods = closesFloods;
+        this.load = load;
     }
 
     void dispatch(String text, Handler handler) {
@@ -71,7 +94,7 @@ final class FrameDispatch {
         }
         if (!limiter.tryAcquire()) {
             int refused = limiter.refusedInARow();
-            if (refused >= FLOOD_CLOSE_AFTER && mayCloseFloods.getAsBoolean()) {
+            if (refused >= FLOOD_CLOSE_AFTER && closesFloods && !load.lagging()) {
                 closedForFlooding = true;
                 LOG.infof("Socket %s closed for flooding", socketId);
                 close.accept(CloseCodes.POLICY);
@@ -88,6 +111,10 @@ final class FrameDispatch {
             return;
         }
         String ref = frame instanceof Frame.Send s ? s.id() : frame instanceof Frame.Reply r ? r.id() : null;
+        if (frame instanceof Frame.Send && load.shedding()) {
+            reply.accept(new Frame.Error(ErrorCode.UNAVAILABLE, "the server is busy; resend this in a few seconds", ref));
+            return;
+        }
         try {
             if (frame instanceof Frame.Ping ping) {
                 reply.accept(new Frame.Pong(ping.nonce()));

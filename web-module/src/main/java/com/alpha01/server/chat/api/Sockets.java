@@ -42,8 +42,7 @@ final class Sockets {
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         SessionChannel channel = new SessionChannel(session);
         session.getUserProperties().put(DISPATCH, new FrameDispatch(channel.id(), limiter, channel::sendFrame,
-                code -> close(session, code, "too many frames"),
-                () -> closesFloods && DispatchLag.node().recent().compareTo(DispatchLag.NOTABLE) < 0));
+                code -> close(session, code, "too many frames"), closesFloods, DispatchLag.node()));
         session.getUserProperties().put(TYPING, TypingThrottle.perSocket());
         heard(session);
     }

@@ -1,6 +1,8 @@
 package com.alpha01.server.chat.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -51,5 +53,21 @@ class DispatchLagTest {
         lag.pong(null);
         lag.pong(ByteBuffer.allocate(Long.BYTES).putLong(0, clock.get() + 1_000_000)); // from the future
         assertEquals(Duration.ZERO, lag.recent());
+    }
+
+    @Test
+    void a_node_seconds_late_stops_closing_floods_and_past_ten_seconds_sheds_new_questions() {
+        assertFalse(lag.lagging());
+        assertFalse(lag.shedding());
+
+        lag.observe(Duration.ofSeconds(3).toNanos());
+        assertTrue(lag.lagging());
+        assertFalse(lag.shedding(), "ALPHA01_SHED_AFTER_SECONDS: 10 by default");
+
+        lag.observe(Duration.ofSeconds(11).toNanos());
+        assertTrue(lag.shedding());
+
+        advance(DispatchLag.WINDOW.multipliedBy(2));
+        assertFalse(lag.shedding(), "caught up: questions are taken again");
     }
 }

@@ -150,19 +150,76 @@ class FrameDispatchTest {
         assertEquals(2, handled.size());
     }
 
+    /** A node whose backlog the test sets. */
+    private static final class Load implements FrameDispatch.NodeLoad {
+        boolean lagging;
+        boolean shedding;
+
+        @Override
+        public boolean lagging() {
+            return lagging;
+        }
+
+        @Override
+        public boolean shedding() {
+            return shedding;
+        }
+    }
+
     @Test
-    void a_socket_that_may_not_be_closed_for_flooding_is_only_refused() {
+    void a_merchant_clients_socket_is_only_refused_for_its_rate_never_closed() {
         FrameDispatch d = new FrameDispatch("node/2", new RateLimiter(1, 1, clock::get), replies::add, closes::add,
-                () -> false);
+                false, FrameDispatch.NodeLoad.IDLE);
         for (int i = 0; i < 3 * FrameDispatch.FLOOD_CLOSE_AFTER; i++) {
             d.dispatch(send("msg-client-" + i), handled::add);
         }
-        assertTrue(closes.isEmpty(), "a merchant client, or any peer while this node runs late, is not cut off");
+        assertTrue(closes.isEmpty(), "a merchant client is not cut off");
         assertEquals(1, handled.size());
         replies.forEach(r -> assertEquals(ErrorCode.RATE_LIMITED, ((Frame.Error) r).code()));
         clock.addAndGet(1_000_000_000L);
         d.dispatch(send("msg-client-after"), handled::add);
         assertEquals(2, handled.size(), "served again once it slows down");
+    }
+
+    @Test
+    void a_customer_is_not_closed_for_a_flood_while_the_node_lags_its_frames_were_only_handled_late() {
+        Load load = new Load();
+        load.lagging = true;
+        FrameDispatch d = new FrameDispatch("node/3", new RateLimiter(1, 1, clock::get), replies::add, closes::add,
+                true, load);
+        for (int i = 0; i < 3 * FrameDispatch.FLOOD_CLOSE_AFTER; i++) {
+            d.dispatch(send("msg-late-" + i), handled::add);
+        }
+        assertTrue(closes.isEmpty());
+
+        load.lagging = false;
+        for (int i = 0; i < FrameDispatch.FLOOD_CLOSE_AFTER; i++) {
+            d.dispatch(send("msg-flood-" + i), handled::add);
+        }
+        assertEquals(List.of(CloseCodes.POLICY), closes, "once the node is on time, a flood is the peer's");
+    }
+
+    @Test
+    void a_shedding_node_refuses_new_questions_unavailable_with_their_id_and_still_handles_everything_else() {
+        Load load = new Load();
+        load.shedding = true;
+        FrameDispatch d = new FrameDispatch("node/4", new RateLimiter(100, 100, clock::get), replies::add, closes::add,
+                true, load);
+
+        d.dispatch(send("msg-shed-01"), handled::add);
+        d.dispatch(FrameCodec.encode(new Frame.Delivered("4b0e8d7a-0000-4000-8000-0000000000c3", 4)), handled::add);
+
+        Frame.Error refused = onlyError();
+        assertEquals(ErrorCode.UNAVAILABLE, refused.code());
+        assertEquals("msg-shed-01", refused.ref());
+        assertEquals(1, handled.size(), "the receipt went through");
+        assertTrue(handled.get(0) instanceof Frame.Delivered);
+
+        load.shedding = false;
+        replies.clear();
+        d.dispatch(send("msg-shed-01"), handled::add);
+        assertEquals(2, handled.size(), "resent once the node caught up: taken");
+        assertTrue(replies.isEmpty());
     }
 
     @Test
