@@ -41,6 +41,7 @@ final class Inbound {
             LOG.warnf("Unreadable frame from the server: %s", e.getMessage());
             return;
         }
+        heartbeat.heard();
         if (frame instanceof Frame.Message m) {
             if (seen.firstTime(m.conversationId(), m.seq())) {
                 listener.onMessage(m);

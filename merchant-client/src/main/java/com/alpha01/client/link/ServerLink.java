@@ -204,6 +204,7 @@ public final class ServerLink implements AutoCloseable {
                         connecting.set(false);
                         backoff.reset();
                         setState(LinkState.ONLINE);
+                        heartbeat.heard();
                         ping();
                         // Resume: ask for whatever came after the last message held of each conversation.
                         seen.highest().forEach((conversation, seq) -> send(new Frame.Resume(conversation, seq)));
@@ -212,9 +213,17 @@ public final class ServerLink implements AutoCloseable {
                 });
     }
 
-    /** Measures the round trip (on a fresh link, then every 10 s while online). */
+    /** Measures the round trip (on a fresh link, then every 10 s while online); drops a link gone silent. */
     private void ping() {
-        if (socket == null || closed) {
+        WebSocket ws = socket;
+        if (ws == null || closed) {
+            return;
+        }
+        if (heartbeat.silent()) {
+            LOG.infof("No word from the server for %d s: dropping the link and connecting again", Heartbeat.SILENT_SECONDS);
+            socket = null; // first: the abort's own onError must not schedule a second reconnect
+            ws.abort();
+            scheduleReconnect();
             return;
         }
         send(heartbeat.ping());

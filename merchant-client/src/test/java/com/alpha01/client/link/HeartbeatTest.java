@@ -1,6 +1,7 @@
 package com.alpha01.client.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.protocol.Frame;
@@ -20,5 +21,19 @@ class HeartbeatTest {
 
         heartbeat.pong(new Frame.Pong(second.nonce()));
         assertTrue(heartbeat.rttMillis() >= 0, "measured: " + heartbeat.rttMillis());
+    }
+
+    @Test
+    void a_link_that_hears_nothing_for_thirty_seconds_is_silent_and_any_frame_or_a_new_connection_ends_that() {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        Heartbeat heartbeat = new Heartbeat(clock::get);
+        clock.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(Heartbeat.SILENT_SECONDS - 1));
+        assertFalse(heartbeat.silent());
+
+        clock.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+        assertTrue(heartbeat.silent());
+
+        heartbeat.heard();
+        assertFalse(heartbeat.silent());
     }
 }
