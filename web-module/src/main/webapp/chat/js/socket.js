@@ -11,6 +11,13 @@ const TYPING_EVERY_MS = 2500;
 const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'SERVER_ERROR']);
 /** A refused message is sent again after 2, 4, 8 … s (at most 30 s), up to this many times. */
 const MAX_RETRIES = 8;
+/**
+ * Unacknowledged messages go again after a reconnect this many at once, then one each RESEND_EVERY_MS:
+ * the server lets a customer socket pass a burst of 20 frames, then 5 a second, and drops what is over
+ * (answering one RATE_LIMITED that names no message).
+ */
+const RESEND_BURST = 10;
+const RESEND_EVERY_MS = 250;
 
 export class ChatSocket {
   constructor(openSession, handlers) {
@@ -45,7 +52,7 @@ export class ChatSocket {
     ws.addEventListener('open', () => {
       this.attempt = 0;
       this.handlers.onStatus('online');
-      for (const frame of this.pending.values()) ws.send(JSON.stringify(frame));
+      this.flushPending();
     });
     ws.addEventListener('message', (event) => this.receive(JSON.parse(event.data)));
     ws.addEventListener('close', (event) => {
@@ -97,6 +104,14 @@ export class ChatSocket {
       case 'error':
         if (RETRYABLE.has(frame.code) && this.pending.has(frame.ref) && this.retryLater(frame.ref)) {
           this.handlers.onRetrying?.(frame);
+        } else if (RETRYABLE.has(frame.code) && !frame.ref) {
+          // A refusal naming no message: a receipt refused for now (the server sends its message again),
+          // or frames over the rate, dropped: whatever is unacknowledged goes again a little later, paced.
+          if (this.pending.size) {
+            clearTimeout(this.flushTimer);
+            this.flushTimer = setTimeout(() => this.flushPending(), 2000);
+            this.handlers.onRetrying?.(frame);
+          }
         } else {
           this.handlers.onError(frame);
         }
@@ -146,6 +161,21 @@ export class ChatSocket {
     this.send(frame);
     this.wake();
     return id;
+  }
+
+  /** Sends every unacknowledged message again: RESEND_BURST at once, then one each RESEND_EVERY_MS. */
+  flushPending() {
+    clearTimeout(this.flushTimer);
+    const frames = [...this.pending.values()];
+    const step = (from) => {
+      if (this.ws?.readyState !== WebSocket.OPEN) return;
+      const to = Math.min(frames.length, from === 0 ? RESEND_BURST : from + 1);
+      for (let i = from; i < to; i++) {
+        if (this.pending.has(frames[i].id)) this.ws.send(JSON.stringify(frames[i]));
+      }
+      if (to < frames.length) this.flushTimer = setTimeout(() => step(to), RESEND_EVERY_MS);
+    };
+    step(0);
   }
 
   /** Sends the pending frame `id` again a little later; false once it was retried too often. */

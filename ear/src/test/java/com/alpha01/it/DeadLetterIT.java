@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class DeadLetterIT {
 
     @Deployment(name = "poison", order = 2, testable = false)
     static WebArchive poison() {
-        return ShrinkWrap.create(WebArchive.class, "it-poison.war").addClass(PoisonServlet.class);
+        return Deployments.poison();
     }
 
     @Test

@@ -67,7 +67,13 @@ final class FaultyLink implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket();
-                server.connect(target, 10_000);
+                try {
+                    server.connect(target, 10_000);
+                } catch (IOException e) {
+                    closeQuietly(client); // the server is down: refused, as it would be without the proxy
+                    closeQuietly(server);
+                    continue;
+                }
                 open.add(client);
                 open.add(server);
                 pump(client, server);

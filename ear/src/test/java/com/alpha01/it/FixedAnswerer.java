@@ -5,9 +5,11 @@ import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,12 +24,14 @@ final class FixedAnswerer implements LinkListener, AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong duplicates;
     private final AtomicLong errors;
+    private final Consumer<LinkState> states;
 
-    private FixedAnswerer(URI server, String clientId, Supplier<String> staffToken, AtomicLong duplicates,
-            AtomicLong errors) {
+    private FixedAnswerer(List<URI> servers, String clientId, Supplier<String> staffToken, AtomicLong duplicates,
+            AtomicLong errors, Consumer<LinkState> states) {
         this.duplicates = duplicates;
         this.errors = errors;
-        this.link = new ServerLink(server, clientId, staffToken, this);
+        this.states = states;
+        this.link = new ServerLink(servers, clientId, staffToken, this);
     }
 
     /**
@@ -36,7 +40,13 @@ final class FixedAnswerer implements LinkListener, AutoCloseable {
      */
     static FixedAnswerer online(URI server, String clientId, Supplier<String> staffToken, AtomicLong duplicates,
             AtomicLong errors) throws Exception {
-        FixedAnswerer answerer = new FixedAnswerer(server, clientId, staffToken, duplicates, errors);
+        return online(List.of(server), clientId, staffToken, duplicates, errors, state -> { });
+    }
+
+    /** The same on a cluster (the link tries {@code servers} in turn), telling {@code states} each change of the link. */
+    static FixedAnswerer online(List<URI> servers, String clientId, Supplier<String> staffToken, AtomicLong duplicates,
+            AtomicLong errors, Consumer<LinkState> states) throws Exception {
+        FixedAnswerer answerer = new FixedAnswerer(servers, clientId, staffToken, duplicates, errors, states);
         answerer.link.start();
         Waits.until("bench client " + clientId + " online", () -> answerer.link.state() == LinkState.ONLINE);
         return answerer;
@@ -44,7 +54,7 @@ final class FixedAnswerer implements LinkListener, AutoCloseable {
 
     @Override
     public void onState(LinkState state) {
-        // the benchmark only needs ONLINE, polled above
+        states.accept(state);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.util.Collections;
 
 /**
- * Test-only servlet, deployed beside the EAR by {@link DeadLetterIT}: {@code POST} puts a poison
+ * Test-only servlet, deployed beside the EAR by {@link DeadLetterIT} and {@link FaultSuiteIT}: {@code POST} puts a poison
  * message (an event "from another node" whose target is no id) on the real relay topic and answers its JMS id;
  * {@code GET ?id=} answers how many messages with that JMS id wait in the dead-letter queue.
  */

@@ -22,12 +22,14 @@ final class SecondNode implements AutoCloseable {
 
     static final String NAME = "alpha01-it-b";
 
-    private final WildFlyServer server;
+    private volatile WildFlyServer server;
     private final Path base;
+    private final Map<String, String> env;
 
-    private SecondNode(WildFlyServer server, Path base) {
+    private SecondNode(WildFlyServer server, Path base, Map<String, String> env) {
         this.server = server;
         this.base = base;
+        this.env = env;
     }
 
     /**
@@ -51,18 +53,38 @@ final class SecondNode implements AutoCloseable {
         Map<String, String> all = new HashMap<>(System.getenv());
         all.put("ALPHA01_PUBLIC_URL", "http://127.0.0.1:" + (8080 + offset));
         all.putAll(env);
-        WildFlyServer server = WildFlyServer.start(home, base, TestEnvironment.CONFIG, offset, all, NAME);
-        SecondNode node = new SecondNode(server, base);
+        SecondNode node = new SecondNode(null, base, all);
+        node.boot();
+        return node;
+    }
+
+    /**
+     * Starts B from its folder as it is (configuration, deployment, Artemis journal: after {@link #kill()},
+     * what a machine has after a power cut) and waits as {@link #start} does.
+     */
+    void restart() throws Exception {
+        if (server.alive()) {
+            throw new IllegalStateException("node B still runs");
+        }
+        boot();
+    }
+
+    private void boot() throws Exception {
+        Path home = Path.of(System.getProperty("alpha01.wildfly.home"));
+        int offset = Integer.parseInt(System.getProperty("alpha01.it.node-b.port.offset"));
+        Path logA = home.resolve("standalone/log/server.log");
+        Path logB = base.resolve("log/server.log");
+        long bridgesA = bridges(logA);
+        long bridgesB = bridges(logB);
+        server = WildFlyServer.start(home, base, TestEnvironment.CONFIG, offset, env, NAME);
         try {
             server.deploy(Path.of(System.getProperty("alpha01.ear")), "/api/v1/health", Duration.ofMinutes(3));
-            Path logA = home.resolve("standalone/log/server.log");
             Waits.until("Artemis cluster bridges connected both ways", Duration.ofSeconds(90),
-                    () -> bridged(logA) && bridged(base.resolve("log/server.log")));
+                    () -> bridges(logA) > bridgesA && bridges(logB) > bridgesB);
         } catch (Exception | AssertionError e) {
-            node.close();
+            close();
             throw e;
         }
-        return node;
     }
 
     URI uri() {
@@ -79,14 +101,24 @@ final class SecondNode implements AutoCloseable {
         server.close();
     }
 
-    /** AMQ221027: "Bridge ClusterConnectionBridge … is connected" (the Artemis cluster formed). */
-    private static boolean bridged(Path log) throws IOException {
+    /** How often the log says AMQ221027: "Bridge ClusterConnectionBridge … is connected" (the Artemis cluster formed). */
+    private static long bridges(Path log) throws IOException {
         if (!Files.exists(log)) {
-            return false;
+            return 0;
         }
         try (Stream<String> lines = Files.lines(log)) {
-            return lines.anyMatch(l -> l.contains("AMQ221027"));
+            return lines.filter(l -> l.contains("AMQ221027")).count();
         }
+    }
+
+    /** Node B's server log. */
+    Path log() {
+        return base.resolve("log/server.log");
+    }
+
+    /** Its management port (for runtime operations: {@link Management}). */
+    static int managementPort() {
+        return 9990 + Integer.parseInt(System.getProperty("alpha01.it.node-b.port.offset"));
     }
 
     private static void deleteTree(Path dir) throws IOException {

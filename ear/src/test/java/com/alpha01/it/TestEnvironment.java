@@ -47,7 +47,9 @@ public final class TestEnvironment implements LauncherSessionListener {
             return;
         }
         try {
-            postgres = PostgresServer.start(path("alpha01.it.pg.data"), intProperty("alpha01.it.pg.port"), true,
+            // A clean folder for every run, kept at its end: stopped and started again on its data by the fault suite.
+            deleteTree(path("alpha01.it.pg.data"));
+            postgres = PostgresServer.start(path("alpha01.it.pg.data"), intProperty("alpha01.it.pg.port"), false,
                     DB_NAME, DB_USER, DB_PASSWORD, Boolean.getBoolean(DURABLE) ? DURABLE_SETTINGS : Map.of());
             Path kcHome = path("alpha01.keycloak.home");
             KeycloakServer.install(path("alpha01.keycloak.zip"), kcHome);
@@ -72,6 +74,30 @@ public final class TestEnvironment implements LauncherSessionListener {
             postgres.close();
             postgres = null;
         }
+    }
+
+    /**
+     * Fault suite: PostgreSQL stops (a fast shutdown: sessions are cut, as when the database host
+     * restarts) and keeps its data; {@link #startPostgres} starts it again on the same data and port.
+     */
+    static synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    static synchronized void startPostgres() throws Exception {
+        postgres = PostgresServer.start(path("alpha01.it.pg.data"), intProperty("alpha01.it.pg.port"), false,
+                DB_NAME, DB_USER, DB_PASSWORD, Boolean.getBoolean(DURABLE) ? DURABLE_SETTINGS : Map.of());
+    }
+
+    /** Fault suite: Keycloak stops; {@link #startKeycloak} starts it again with its data (users, keys, sessions). */
+    static synchronized void stopKeycloak() {
+        keycloak.close();
+    }
+
+    static synchronized void startKeycloak() throws Exception {
+        keycloak = KeycloakServer.start(path("alpha01.keycloak.home"), path("alpha01.realm"),
+                intProperty("alpha01.it.kc.port"), intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD,
+                Duration.ofMinutes(4));
     }
 
     /** The realm's issuer URL. */
@@ -141,6 +167,17 @@ public final class TestEnvironment implements LauncherSessionListener {
         new RealmAdmin(issuer().resolve("/"), ADMIN_PASSWORD).createUser(KeycloakServer.REALM, name,
                 name + "@mail.example", password.toCharArray(), "customer");
         return new Account(name, password);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
     }
 
     private static Path path(String property) {

@@ -79,7 +79,6 @@ public class CustomerSocket {
         String subject = grant.customerSubject();
         Sockets.dispatch(session, text, frame -> {
             if (frame instanceof Frame.Send send) {
-                Sockets.active(session);
                 ChatService.Accepted accepted = chat.acceptFromCustomer(conversationId, subject,
                         FrameMapper.question(send));
                 channel.sendFrame(FrameMapper.ack(send.id(), accepted));
@@ -91,11 +90,9 @@ public class CustomerSocket {
                 own(grant, d.conversationId());
                 receipts.deliveredToCustomer(subject, conversationId, d.seq());
             } else if (frame instanceof Frame.Read r) {
-                Sockets.active(session);
                 own(grant, r.conversationId());
                 receipts.readByCustomer(subject, conversationId, r.seq());
             } else if (frame instanceof Frame.Typing t) {
-                Sockets.active(session);
                 own(grant, t.conversationId());
                 Sockets.typing(session, t, () -> typing.fromCustomer(subject, conversationId, t.typing()));
             } else {

@@ -41,6 +41,7 @@ final class FrameDispatch {
     private final NodeLoad load;
     /** Closed by this dispatch (flooding, or the server stopping): what still arrives is dropped. */
     private boolean closedForFlooding;
+    private Runnable peerActivity = () -> { };
 
     /**
      * @param reply sends a frame back to this socket's peer
@@ -88,6 +89,16 @@ final class FrameDispatch {
         this.load = load;
     }
 
+    /**
+     * {@code activity} runs for every frame that is the peer's own doing ({@code send}, {@code read},
+     * {@code typing}; not receipts or pings), before it may be refused for the node's load: a customer
+     * whose questions are refused for now is not idle (the socket's idle close, {@link Sockets#idle}).
+     */
+    FrameDispatch onPeerActivity(Runnable activity) {
+        this.peerActivity = activity;
+        return this;
+    }
+
     void dispatch(String text, Handler handler) {
         if (closedForFlooding) {
             return; // frames already on their way when the socket was closed: dropped, not logged
@@ -109,6 +120,9 @@ final class FrameDispatch {
         } catch (ProtocolException e) {
             reply.accept(e.toFrame());
             return;
+        }
+        if (frame instanceof Frame.Send || frame instanceof Frame.Read || frame instanceof Frame.Typing) {
+            peerActivity.run();
         }
         String ref = frame instanceof Frame.Send s ? s.id() : frame instanceof Frame.Reply r ? r.id() : null;
         if (frame instanceof Frame.Send && load.shedding()) {

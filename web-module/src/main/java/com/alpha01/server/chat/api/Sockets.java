@@ -42,7 +42,8 @@ final class Sockets {
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         SessionChannel channel = new SessionChannel(session);
         session.getUserProperties().put(DISPATCH, new FrameDispatch(channel.id(), limiter, channel::sendFrame,
-                code -> close(session, code, "too many frames"), closesFloods, DispatchLag.node()));
+                code -> close(session, code, "too many frames"), closesFloods, DispatchLag.node())
+                .onPeerActivity(() -> active(session)));
         session.getUserProperties().put(TYPING, TypingThrottle.perSocket());
         heard(session);
     }

@@ -27,22 +27,21 @@ public final class Outages {
 
     /** Whether {@code e}, or one of its causes, says the database cannot be reached. */
     public static boolean storageUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true; // connection exception; admin shutdown, crash shutdown, cannot connect now
-            }
-            String type = t.getClass().getName();
-            if (type.equals("org.hibernate.exception.JDBCConnectionException")
-                    || type.equals("jakarta.resource.ResourceException")
-                    || (type.startsWith("org.jboss.jca.core.") && type.endsWith("Exception"))) {
-                return true; // the pool could not hand out a connection
-            }
+        return Causes.any(e, Outages::connectionLost);
+    }
+
+    private static boolean connectionLost(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+            return true;
         }
-        return false;
+        if (t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true; // connection exception; admin shutdown, crash shutdown, cannot connect now
+        }
+        String type = t.getClass().getName();
+        return type.equals("org.hibernate.exception.JDBCConnectionException")
+                || type.equals("jakarta.resource.ResourceException")
+                || (type.startsWith("org.jboss.jca.core.") && type.endsWith("Exception")); // the pool had no connection
     }
 
     /**
@@ -50,14 +49,11 @@ public final class Outages {
      * service are gone): a frame still queued then cannot be handled, and it is no fault to report.
      */
     public static boolean serverStopping(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return Causes.any(e, t -> {
             String type = t.getClass().getName();
-            if (type.endsWith("ComponentIsStoppedException") || type.endsWith("ComponentUnavailableException")
-                    || (t instanceof IllegalStateException && "Service is not installed".equals(t.getMessage()))) {
-                return true;
-            }
-        }
-        return false;
+            return type.endsWith("ComponentIsStoppedException") || type.endsWith("ComponentUnavailableException")
+                    || (t instanceof IllegalStateException && "Service is not installed".equals(t.getMessage()));
+        });
     }
 
     /** Logs the outage, at most once per half-minute. */

@@ -73,12 +73,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
     /** A body over the listener's {@code max-post-size} (Undertow refuses to read further). */
     static boolean tooBig(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().equals("io.undertow.server.RequestTooBigException")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t.getClass().getName().equals("io.undertow.server.RequestTooBigException"));
     }
 
     /**
@@ -86,11 +81,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
      * {@code "capacity": "ten"}): the caller's mistake, not the server's.
      */
     private static boolean unreadableJson(Throwable e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof JsonbException || t instanceof JsonException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e.getCause(), t -> t instanceof JsonbException || t instanceof JsonException);
     }
 }

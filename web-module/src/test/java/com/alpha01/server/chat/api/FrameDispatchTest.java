@@ -200,6 +200,25 @@ class FrameDispatchTest {
     }
 
     @Test
+    void a_question_refused_for_the_nodes_load_still_shows_the_customer_is_there_a_receipt_does_not() {
+        Load load = new Load();
+        load.shedding = true;
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        FrameDispatch d = new FrameDispatch("node/5", new RateLimiter(100, 100, clock::get), replies::add, closes::add,
+                true, load).onPeerActivity(active::incrementAndGet);
+
+        d.dispatch(send("msg-shed-02"), handled::add);
+        assertEquals(ErrorCode.UNAVAILABLE, onlyError().code());
+        assertEquals(1, active.get(), "refused, yet the customer's own doing: not idle");
+        d.dispatch(FrameCodec.encode(new Frame.Delivered("4b0e8d7a-0000-4000-8000-0000000000c5", 5)), handled::add);
+        d.dispatch(FrameCodec.encode(new Frame.Ping(7)), handled::add);
+        assertEquals(1, active.get(), "receipts and pings are automatic: no sign of the customer");
+        load.shedding = false;
+        d.dispatch(FrameCodec.encode(new Frame.Typing("4b0e8d7a-0000-4000-8000-0000000000c5", true)), handled::add);
+        assertEquals(2, active.get());
+    }
+
+    @Test
     void a_shedding_node_refuses_new_questions_unavailable_with_their_id_and_still_handles_everything_else() {
         Load load = new Load();
         load.shedding = true;
