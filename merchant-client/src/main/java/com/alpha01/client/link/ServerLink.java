@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -191,7 +190,8 @@ public final class ServerLink implements AutoCloseable {
         http.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + accessToken.get())
                 .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(socketUri, new Receiver())
+                .buildAsync(socketUri, new LinkReceiver(inbound, ws -> ws == socket,
+                        () -> timer.execute(this::scheduleReconnect)))
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         connecting.set(false);
@@ -268,43 +268,5 @@ public final class ServerLink implements AutoCloseable {
         }
         timer.shutdownNow();
         setState(LinkState.CLOSED);
-    }
-
-    /** Reads the socket: whole text frames to {@link Inbound}; a close or an error schedules a reconnect. */
-    private final class Receiver implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    inbound.receive(text);
-                } catch (RuntimeException e) {
-                    LOG.error("Handling a frame failed", e);
-                }
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            LOG.infof("Server closed the link: %d %s", statusCode, reason);
-            if (ws == socket) {
-                timer.execute(ServerLink.this::scheduleReconnect);
-            }
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            LOG.debugf("Link error: %s", error.toString());
-            if (ws == socket) {
-                timer.execute(ServerLink.this::scheduleReconnect);
-            }
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.server.chat.domain.ConversationState;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,34 +47,7 @@ class RelayAfterCommitTest {
         }
     };
 
-    private final List<Outbound> toSelf = new ArrayList<>();
-
-    private final PeerChannel self = new PeerChannel() {
-        @Override
-        public String id() {
-            return "node/1";
-        }
-
-        @Override
-        public boolean send(Outbound outbound) {
-            toSelf.add(outbound);
-            return true;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public boolean probe(Duration deadAfter) {
-            return true;
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-    };
+    private final FakeChannel self = new FakeChannel("node/1");
 
     /** The committed outcome a test decides: which client held the conversation, what was newly read. */
     private UUID previousHolder;
@@ -123,7 +95,7 @@ class RelayAfterCommitTest {
         states().change(ACTING, self, CONV, StaffAction.TAKEOVER, "王小明");
         Outbound.State state = new Outbound.State(CONV, ConversationState.HUMAN, "王小明");
         assertEquals(List.of("control TAKEOVER"), calls);
-        assertEquals(List.of(state), toSelf);
+        assertEquals(List.of(state), self.sent);
         assertEquals(List.of("customers:" + CONV + " " + state, "client:" + BEFORE + " " + state), relayed);
     }
 
@@ -131,7 +103,7 @@ class RelayAfterCommitTest {
     void the_acting_client_is_told_once_when_it_held_the_conversation_already() {
         previousHolder = ACTING;
         states().change(ACTING, self, CONV, StaffAction.TAKEOVER, "王小明");
-        assertEquals(1, toSelf.size());
+        assertEquals(1, self.sent.size());
         assertEquals(1, relayed.size(), "only the customers: " + relayed);
         assertTrue(relayed.get(0).startsWith("customers:"));
     }
