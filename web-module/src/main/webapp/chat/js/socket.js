@@ -12,12 +12,13 @@ const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'SERVER_ERROR']);
 /** A refused message is sent again after 2, 4, 8 … s (at most 30 s), up to this many times. */
 const MAX_RETRIES = 8;
 /**
- * Unacknowledged messages go again after a reconnect this many at once, then one each RESEND_EVERY_MS:
- * the server lets a customer socket pass a burst of 20 frames, then 5 a second, and drops what is over
- * (answering one RATE_LIMITED that names no message).
+ * The page paces what it sends: a burst of SEND_BURST frames, then one each SEND_EVERY_MS. The server lets
+ * a customer socket pass a burst of 20, then 5 a second, and drops what is over (answering one
+ * RATE_LIMITED that names no message): a page that keeps under it never loses a frame to the limit,
+ * however many messages wait after a reconnect or an outage.
  */
-const RESEND_BURST = 10;
-const RESEND_EVERY_MS = 250;
+const SEND_BURST = 10;
+const SEND_EVERY_MS = 250;
 
 export class ChatSocket {
   constructor(openSession, handlers) {
@@ -25,6 +26,9 @@ export class ChatSocket {
     this.handlers = handlers;
     this.pending = new Map();
     this.attempt = 0;
+    this.queue = [];
+    this.tokens = SEND_BURST;
+    this.refilledAt = Date.now();
   }
 
   async connect() {
@@ -51,6 +55,7 @@ export class ChatSocket {
     this.ws = ws;
     ws.addEventListener('open', () => {
       this.attempt = 0;
+      this.queue = []; // frames meant for the last socket: what is unacknowledged goes again below
       this.handlers.onStatus('online');
       this.flushPending();
     });
@@ -107,9 +112,8 @@ export class ChatSocket {
         } else if (RETRYABLE.has(frame.code) && !frame.ref) {
           // A refusal naming no message: a receipt refused for now (the server sends its message again),
           // or frames over the rate, dropped: whatever is unacknowledged goes again a little later, paced.
-          if (this.pending.size) {
-            clearTimeout(this.flushTimer);
-            this.flushTimer = setTimeout(() => this.flushPending(), 2000);
+          if (this.pending.size && !this.flushTimer) {
+            this.flushTimer = setTimeout(() => { this.flushTimer = null; this.flushPending(); }, 2000);
             this.handlers.onRetrying?.(frame);
           }
         } else {
@@ -117,7 +121,7 @@ export class ChatSocket {
         }
         break;
       case 'ping':
-        this.send({ type: 'pong', nonce: frame.nonce });
+        if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: 'pong', nonce: frame.nonce }));
         break;
       default:
         break;
@@ -163,19 +167,9 @@ export class ChatSocket {
     return id;
   }
 
-  /** Sends every unacknowledged message again: RESEND_BURST at once, then one each RESEND_EVERY_MS. */
+  /** Sends every unacknowledged message again (paced, like everything the page sends). */
   flushPending() {
-    clearTimeout(this.flushTimer);
-    const frames = [...this.pending.values()];
-    const step = (from) => {
-      if (this.ws?.readyState !== WebSocket.OPEN) return;
-      const to = Math.min(frames.length, from === 0 ? RESEND_BURST : from + 1);
-      for (let i = from; i < to; i++) {
-        if (this.pending.has(frames[i].id)) this.ws.send(JSON.stringify(frames[i]));
-      }
-      if (to < frames.length) this.flushTimer = setTimeout(() => step(to), RESEND_EVERY_MS);
-    };
-    step(0);
+    for (const frame of this.pending.values()) this.send(frame);
   }
 
   /** Sends the pending frame `id` again a little later; false once it was retried too often. */
@@ -189,7 +183,28 @@ export class ChatSocket {
     return true;
   }
 
+  /** Queues a frame for the open socket; a message already waiting in the queue is not queued twice. */
   send(frame) {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    if (frame.type === 'send' && this.queue.some((f) => f.type === 'send' && f.id === frame.id)) return;
+    this.queue.push(frame);
+    this.drain();
+  }
+
+  /** Sends what the pace allows now (SEND_BURST, then one each SEND_EVERY_MS); the rest a little later. */
+  drain() {
+    if (this.drainTimer) return;
+    const now = Date.now();
+    this.tokens = Math.min(SEND_BURST, this.tokens + (now - this.refilledAt) / SEND_EVERY_MS);
+    this.refilledAt = now;
+    while (this.queue.length && this.tokens >= 1 && this.ws?.readyState === WebSocket.OPEN) {
+      const frame = this.queue.shift();
+      if (frame.type === 'send' && !this.pending.has(frame.id)) continue; // acknowledged meanwhile
+      this.ws.send(JSON.stringify(frame));
+      this.tokens -= 1;
+    }
+    if (this.queue.length) {
+      this.drainTimer = setTimeout(() => { this.drainTimer = null; this.drain(); }, SEND_EVERY_MS);
+    }
   }
 }

@@ -140,7 +140,8 @@ public final class DevStack {
         facts.put("keycloakUrl", kc.issuer().toString());
         facts.put("startedInMs", Long.toString(elapsed(t0)));
         writeStatus();
-        LOG.infof("Dev stack up in %d ms; customer URL %s", elapsed(t0), customerUrl);
+        // The URL carries the counter code's token: it stays in the status file (bin/alpha01 prints it), not in a log.
+        LOG.infof("Dev stack up in %d ms; customer URL in %s", elapsed(t0), config.stateDir().resolve("status.properties"));
     }
 
     private synchronized void stop() {

@@ -61,6 +61,39 @@ class EdgeSecurityIT {
     }
 
     @Test
+    void every_page_api_answer_and_refusal_carries_the_security_headers() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI server = TestEnvironment.serverUri();
+        String socketOrigin = "ws://" + server.getAuthority();
+        for (String path : java.util.List.of("/chat/", "/chat/js/socket.js", "/api/v1/health", "/api/v1/qr-codes",
+                "/api/v1/nothing-here", "/connect?merchant_id=forged")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String policy = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.startsWith("default-src"), path + " (" + r.statusCode() + "): " + policy);
+            assertFalse(policy.contains("script-src 'unsafe-inline'") || policy.contains("script-src *"), path + ": " + policy);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertTrue(r.headers().firstValue("Referrer-Policy").isPresent(), path);
+            assertTrue(r.headers().firstValue("Strict-Transport-Security").isEmpty(), path + ": no HSTS over plain HTTP");
+            if (path.startsWith("/chat/") || path.startsWith("/api/")) {
+                assertTrue(policy.contains("frame-ancestors 'none'"), path + ": " + policy);
+                assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+            }
+        }
+        // Not signed in, the chat page sends the browser to Keycloak with the sign-in's state cookies.
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.resolve("/chat/"))
+                .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, page.statusCode(), "a browser is sent to sign in");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("connect-src 'self' " + socketOrigin + ";"), "sockets to this server only: " + policy);
+        java.util.List<String> cookies = page.headers().allValues("Set-Cookie");
+        assertFalse(cookies.isEmpty(), "the sign-in's state cookies");
+        for (String cookie : cookies) {
+            assertTrue(cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"), cookie);
+        }
+    }
+
+    @Test
     void the_chat_pages_api_takes_its_cookie_only_from_its_own_pages() throws Exception {
         TestEnvironment.Account customer = TestEnvironment.newCustomer();
         BrowserSignIn.Signed browser = BrowserSignIn.signIn(customer.username(), customer.password());

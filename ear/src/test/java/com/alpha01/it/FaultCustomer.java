@@ -45,9 +45,9 @@ final class FaultCustomer implements WebSocket.Listener {
     static final Set<ErrorCode> RETRYABLE = EnumSet.of(ErrorCode.UNAVAILABLE, ErrorCode.RATE_LIMITED,
             ErrorCode.SERVER_ERROR);
     private static final long MAX_BACKOFF_MS = 5_000;
-    /** Unacknowledged questions go again after a reconnect this many at once, then one each 250 ms (socket.js). */
-    private static final int RESEND_BURST = 10;
-    private static final long RESEND_EVERY_MS = 250;
+    /** What it sends is paced as the page paces it (socket.js): a burst of 10 frames, then one each 250 ms. */
+    private static final int SEND_BURST = 10;
+    private static final long SEND_EVERY_MS = 250;
     /** Close codes after which the page waits for the customer (idle 4003, too many tabs 4004). */
     private static final Set<Integer> WAIT_FOR_CUSTOMER = Set.of(4003, 4004);
 
@@ -93,6 +93,12 @@ final class FaultCustomer implements WebSocket.Listener {
     private volatile boolean welcomed;
     /** Closed as idle: connects again when the customer writes (socket.js wake()). */
     private volatile boolean idle;
+    /** Frames waiting for the pace (a question at most once); guarded by {@code this}. */
+    private final java.util.ArrayDeque<Frame> queue = new java.util.ArrayDeque<>();
+    private double tokens = SEND_BURST;
+    private long refilledAt = System.nanoTime();
+    private boolean drainScheduled;
+    private boolean flushScheduled;
 
     private FaultCustomer(int number, String qrUrl, TestEnvironment.Account account, List<URI> nodes, HttpClient http,
             ScheduledExecutorService clock, ExecutorService connector, FaultWindow window) {
@@ -157,23 +163,59 @@ final class FaultCustomer implements WebSocket.Listener {
     }
 
     private void send(Question q) {
+        send(new Frame.Send(q.id, q.text));
+    }
+
+    /** Queues a frame for the open socket (socket.js send()): a question already waiting is not queued twice. */
+    private synchronized void send(Frame frame) {
         SerialSender s = sender;
-        if (s != null && !s.socket().isOutputClosed()) {
-            s.send(new Frame.Send(q.id, q.text));
+        if (s == null || s.socket().isOutputClosed()) {
+            return;
+        }
+        if (frame instanceof Frame.Send f
+                && queue.stream().anyMatch(w -> w instanceof Frame.Send o && o.id().equals(f.id()))) {
+            return;
+        }
+        queue.add(frame);
+        drain();
+    }
+
+    /** Sends what the pace allows now; the rest a little later (socket.js drain()). */
+    private synchronized void drain() {
+        drainScheduled = false;
+        long now = System.nanoTime();
+        tokens = Math.min(SEND_BURST, tokens + (now - refilledAt) / (SEND_EVERY_MS * 1e6));
+        refilledAt = now;
+        SerialSender s = sender;
+        while (!queue.isEmpty() && tokens >= 1 && s != null && !s.socket().isOutputClosed()) {
+            Frame frame = queue.poll();
+            if (frame instanceof Frame.Send f && !pending.containsKey(f.id())) {
+                continue; // acknowledged meanwhile
+            }
+            s.send(frame);
+            tokens -= 1;
+        }
+        if (!queue.isEmpty() && !drainScheduled) {
+            drainScheduled = true;
+            clock.schedule(this::drain, SEND_EVERY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Sends every unacknowledged question again: {@link #RESEND_BURST} at once, then one each {@link #RESEND_EVERY_MS}. */
+    /** Sends every unacknowledged question again, paced like everything else. */
     private void flushPending() {
-        List<Question> all = List.copyOf(pending.values());
-        for (int i = 0; i < all.size(); i++) {
-            Question q = all.get(i);
-            long delay = i < RESEND_BURST ? 0 : (i - RESEND_BURST + 1) * RESEND_EVERY_MS;
+        pending.values().forEach(this::send);
+    }
+
+    /** One flush 2 s from now, however many refusals ask for it meanwhile. */
+    private synchronized void flushLater() {
+        if (!flushScheduled) {
+            flushScheduled = true;
             clock.schedule(() -> {
-                if (pending.containsKey(q.id)) {
-                    send(q);
+                synchronized (this) {
+                    flushScheduled = false;
                 }
-            }, delay, TimeUnit.MILLISECONDS);
+                flushPending();
+            }, 2, TimeUnit.SECONDS);
         }
     }
 
@@ -278,6 +320,9 @@ final class FaultCustomer implements WebSocket.Listener {
             attempt = 0;
             welcomed = true;
             connecting.set(false);
+            synchronized (this) {
+                queue.clear(); // meant for the last socket: what is unacknowledged goes again now
+            }
             flushPending();
         } else if (frame instanceof Frame.Ack a) {
             Question q = pending.remove(a.id());
@@ -296,7 +341,7 @@ final class FaultCustomer implements WebSocket.Listener {
                         .resentCopies.incrementAndGet();
                 return;
             }
-            sender.send(new Frame.Delivered(m.conversationId(), m.seq()));
+            send(new Frame.Delivered(m.conversationId(), m.seq()));
             if (m.inReplyTo() != null) {
                 Question q = bySeq.get(m.inReplyTo());
                 if (q != null) {
@@ -322,7 +367,7 @@ final class FaultCustomer implements WebSocket.Listener {
                 // A receipt refused for now, or frames over the rate dropped: the unacknowledged go again, paced.
                 window.refusals.merge(e.code(), 1, Integer::sum);
                 if (!pending.isEmpty()) {
-                    clock.schedule(this::flushPending, 2, TimeUnit.SECONDS);
+                    flushLater();
                 }
             } else {
                 window.otherErrors.merge(e.code().name(), 1, Integer::sum);

@@ -17,7 +17,7 @@ class StartupLogsTest {
                 "INFO: PostgreSQL up after 2101 ms",
                 "INFO: Keycloak up after 19870 ms",
                 "INFO: WildFly with the EAR up after 41002 ms",
-                "INFO: Dev stack up in 52340 ms; customer URL http://127.0.0.1:8080/connect?merchant_id=x");
+                "INFO: Dev stack up in 52340 ms; customer URL in /srv/alpha01/.alpha01/status.properties");
         StartupLogs.DevStackMarks marks = StartupLogs.devStack(log);
         assertEquals(new StartupLogs.DevStackMarks(2101, 19870, 41002, 52340), marks);
     }

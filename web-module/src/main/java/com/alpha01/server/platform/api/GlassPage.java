@@ -29,5 +29,5 @@ public final class GlassPage {
     }
 
     /** The content security policy such a page is served with (its one inline style block, nothing else). */
-    public static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+    public static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 /**
  * Runs on every request before the OIDC layer and any servlet (D43):
  * <ol>
+ *   <li>the security headers of every response ({@link SecurityHeaders});</li>
  *   <li>the per-address rate limit (429 and {@code Retry-After}), and API bodies over 1 MiB (413);</li>
  *   <li>staff APIs and the merchant client's socket take a bearer token only: a request without one
  *       is answered 401 in JSON, never redirected to sign in, and a browser's session cookie does not
@@ -53,6 +54,7 @@ final class EdgeGuard implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         Area area = Area.of(exchange.getRelativePath());
+        SecurityHeaders.apply(exchange, area);
         if (area != Area.CONNECT && area != Area.ASSET) {
             String address = address(exchange);
             if (!limits.exempt(address)) {

@@ -72,4 +72,58 @@ class EdgeGuardTest {
         assertNull(EdgeGuard.authority("null"));
         assertNull(EdgeGuard.authority("ht tp://x"));
     }
+
+    @Test
+    void a_page_may_load_script_style_and_sockets_from_this_server_only_and_may_not_be_framed() {
+        HttpServerExchange exchange = request("Host", "shop.example:8080");
+        SecurityHeaders.apply(exchange, Area.PAGE);
+        String policy = exchange.getResponseHeaders().getFirst(SecurityHeaders.CSP);
+        assertTrue(policy.contains("script-src 'self';"), policy);
+        assertTrue(policy.contains("connect-src 'self' ws://shop.example:8080;"), policy);
+        assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+        assertFalse(policy.contains("unsafe-inline"), "no inline script or style on a page: " + policy);
+        assertEquals("nosniff", exchange.getResponseHeaders().getFirst(SecurityHeaders.NOSNIFF));
+        assertEquals("DENY", exchange.getResponseHeaders().getFirst(SecurityHeaders.FRAME_OPTIONS));
+        assertEquals("same-origin", exchange.getResponseHeaders().getFirst(SecurityHeaders.REFERRER_POLICY));
+        assertNull(exchange.getResponseHeaders().getFirst(SecurityHeaders.HSTS), "no HSTS over plain HTTP");
+    }
+
+    @Test
+    void under_tls_the_socket_is_wss_and_browsers_are_told_to_stay_on_https() {
+        HttpServerExchange exchange = request("Host", "shop.example");
+        exchange.setRequestScheme("https");
+        SecurityHeaders.apply(exchange, Area.PAGE);
+        assertTrue(exchange.getResponseHeaders().getFirst(SecurityHeaders.CSP).contains("connect-src 'self' wss://shop.example;"));
+        assertEquals("max-age=31536000", exchange.getResponseHeaders().getFirst(SecurityHeaders.HSTS));
+    }
+
+    @Test
+    void an_api_answer_loads_nothing_and_a_forged_host_names_no_socket_origin() {
+        HttpServerExchange api = request("Host", "shop.example");
+        SecurityHeaders.apply(api, Area.STAFF_API);
+        assertEquals(SecurityHeaders.API_POLICY, api.getResponseHeaders().getFirst(SecurityHeaders.CSP));
+        assertTrue(SecurityHeaders.API_POLICY.startsWith("default-src 'none'"));
+
+        HttpServerExchange forged = request("Host", "evil.example; script-src *");
+        SecurityHeaders.apply(forged, Area.PAGE);
+        String policy = forged.getResponseHeaders().getFirst(SecurityHeaders.CSP);
+        assertFalse(policy.contains("evil"), policy);
+        assertTrue(policy.contains("connect-src 'self';"), policy);
+    }
+
+    @Test
+    void cookies_leave_same_site_lax_unless_they_say_otherwise_and_secure_under_tls() {
+        io.undertow.server.handlers.Cookie state = new io.undertow.server.handlers.CookieImpl("OAuth_Token_Request_State", "x");
+        io.undertow.server.handlers.Cookie strict = new io.undertow.server.handlers.CookieImpl("strict", "y")
+                .setSameSiteMode("Strict");
+        SecurityHeaders.cookies(java.util.List.of(state, strict), false);
+        assertEquals("Lax", state.getSameSiteMode());
+        assertEquals("Strict", strict.getSameSiteMode());
+        assertFalse(state.isSecure());
+
+        io.undertow.server.handlers.Cookie session = new io.undertow.server.handlers.CookieImpl("JSESSIONID", "z");
+        SecurityHeaders.cookies(java.util.List.of(session), true);
+        assertTrue(session.isSecure());
+        assertEquals("Lax", session.getSameSiteMode());
+    }
 }
