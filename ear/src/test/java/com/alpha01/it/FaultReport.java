@@ -37,6 +37,7 @@ final class FaultReport {
         long asked = 0;
         long acked = 0;
         long stored = 0;
+        long answers = 0;
         long lost = 0;
         long duplicated = 0;
         for (FaultWindow w : windows) {
@@ -55,11 +56,13 @@ final class FaultReport {
             asked += w.asked.get();
             acked += w.acknowledged;
             stored += w.stored;
+            answers += w.answersStored;
             lost += w.lost + w.unacknowledged;
             duplicated += w.duplicated();
         }
         md.append("\n**All faults: ").append(asked).append(" questions asked, ").append(acked).append(" acknowledged, ")
-                .append(stored).append(" stored; ").append(lost).append(" lost, ").append(duplicated)
+                .append(stored).append(" stored, ").append(answers).append(" answers stored (")
+                .append(stored + answers).append(" messages); ").append(lost).append(" lost, ").append(duplicated)
                 .append(" duplicated.**\n");
         String out = System.getProperty("reliability.out");
         Path dir = out == null || out.isBlank() ? Path.of("target", "reliability") : Path.of(out);
