@@ -107,14 +107,9 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
                 Frame frame = FrameCodec.decode(partial.toString());
                 seen.add(frame);
                 frames.add(frame);
-                if (acknowledgesAnswers && frame instanceof Frame.Message m && m.sender() != Frame.Sender.CUSTOMER) {
-                    acks.execute(() -> {
-                        try {
-                            send(new Frame.Delivered(m.conversationId(), m.seq()));
-                        } catch (RuntimeException e) {
-                            // closed meanwhile: the server resends to the next tab that opens
-                        }
-                    });
+                if (acknowledgesAnswers && frame instanceof Frame.Message m && m.sender() != Frame.Sender.CUSTOMER
+                        && !acks.isShutdown()) {
+                    acknowledge(m);
                 }
             } catch (ProtocolException e) {
                 frames.add(new Frame.Error(e.code(), "unreadable frame from server: " + partial, null));
@@ -123,6 +118,25 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
         }
         ws.request(1);
         return null;
+    }
+
+    /**
+     * Sends {@code delivered} for an answer, off the socket's reading thread. The tab may be closing: a
+     * frame that arrives after {@link #close()} stopped the sender gets no receipt (the server resends it
+     * to the next tab), and no error reaches the socket.
+     */
+    private void acknowledge(Frame.Message m) {
+        try {
+            acks.execute(() -> {
+                try {
+                    send(new Frame.Delivered(m.conversationId(), m.seq()));
+                } catch (RuntimeException e) {
+                    // closed meanwhile: the server resends to the next tab that opens
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: see above
+        }
     }
 
     @Override
