@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,7 +39,7 @@ final class SecondNode implements AutoCloseable {
         Path home = Path.of(System.getProperty("alpha01.wildfly.home"));
         Path base = Path.of(System.getProperty("alpha01.it.node-b.dir"));
         int offset = Integer.parseInt(System.getProperty("alpha01.it.node-b.port.offset"));
-        deleteTree(base);
+        TestEnvironment.deleteTree(base);
         Path configuration = Files.createDirectories(base.resolve("configuration"));
         try (Stream<Path> files = Files.list(home.resolve("standalone/configuration"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -121,14 +120,4 @@ final class SecondNode implements AutoCloseable {
         return 9990 + Integer.parseInt(System.getProperty("alpha01.it.node-b.port.offset"));
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

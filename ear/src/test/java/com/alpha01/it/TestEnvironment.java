@@ -169,7 +169,8 @@ public final class TestEnvironment implements LauncherSessionListener {
         return new Account(name, password);
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    /** Deletes a folder and all it holds (nothing when it is not there). */
+    static void deleteTree(Path dir) throws java.io.IOException {
         if (!java.nio.file.Files.exists(dir)) {
             return;
         }
