@@ -21,6 +21,8 @@ final class ChatScene implements AutoCloseable {
     final Peer client;
     /** Another connected client of the same shop, which does not hold the conversation; null unless asked. */
     final Peer otherClient;
+    /** The other client's id; null unless asked. */
+    final String otherClientId;
     final JsonObject session;
     /** The conversation's id, as on the wire. */
     final String conv;
@@ -40,6 +42,7 @@ final class ChatScene implements AutoCloseable {
             registration = api.register("it-" + tag + "-" + UUID.randomUUID(), "IT " + tag, "it");
             ServerApi.Registration other = withOtherClient
                     ? api.register("it-" + tag + "-other-" + UUID.randomUUID(), "IT 其他", "it") : null;
+            otherClientId = other == null ? null : other.clientId();
             qr = api.createQr(registration.clientId(), tag);
             connectedClient = Peer.connect(TestEnvironment.clientSocket(registration.clientId()), staff.get());
             connectedClient.await(Frame.Welcome.class);

@@ -91,6 +91,42 @@ class FailoverIT {
         }
     }
 
+    /**
+     * The duplicate the fault suite found in its database-outage window: a client answers a question
+     * but its receipt for the question is lost, then goes silent; the next holder must not be handed
+     * that question again, and a second assistant answer to it is taken as the first.
+     */
+    @Test
+    void a_question_answered_without_its_receipt_is_not_answered_twice_after_failover() throws Exception {
+        try (ChatScene scene = ChatScene.withOtherClient("fo-answered", "wifi 密码是多少")) {
+            String question = "select delivered_at is not null from chat_message where conversation_id = ? and seq = ?";
+            assertEquals(false, Db.query(question, scene.conversationId, scene.question).get(0).get(0),
+                    "the raw client sent no receipt");
+            scene.client.send(new Frame.Reply("fo-answer-a", scene.conv, "密码是 12345678", Frame.Sender.BOT,
+                    scene.question));
+            long answer = scene.client.await(Frame.Ack.class, a -> a.id().equals("fo-answer-a")).seq();
+            scene.customer.await(Frame.Message.class, m -> m.seq() == answer);
+            assertEquals(true, Db.query(question, scene.conversationId, scene.question).get(0).get(0),
+                    "an answer proves its question arrived");
+
+            scene.client.close();
+            Waits.until("the conversation moved to the other client",
+                    () -> scene.otherClientId.equals(clientOf(scene.conversationId)));
+            long next = Customers.say(scene.customer, "几点关门");
+            scene.otherClient.await(Frame.Message.class, m -> m.conversationId().equals(scene.conv) && m.seq() == next);
+            assertEquals(0, scene.otherClient.count(Frame.Message.class,
+                    m -> ((Frame.Message) m).conversationId().equals(scene.conv) && ((Frame.Message) m).seq() == scene.question),
+                    "the answered question is not handed to the next client");
+
+            scene.otherClient.send(new Frame.Reply("fo-answer-b", scene.conv, "另一个回答", Frame.Sender.BOT,
+                    scene.question));
+            assertEquals(answer, scene.otherClient.await(Frame.Ack.class, a -> a.id().equals("fo-answer-b")).seq(),
+                    "a second answer to an answered question is acknowledged as the first");
+            assertEquals(1, Db.count("select count(*) from chat_message where conversation_id = ? and in_reply_to = ? "
+                    + "and sender = 'BOT'", scene.conversationId, scene.question), "one answer stored, one shown");
+        }
+    }
+
     private static String clientOf(UUID conversation) throws Exception {
         Object id = Db.query("select client_id::text from conversation where id = ?", conversation).get(0).get(0);
         return id == null ? null : id.toString();

@@ -199,10 +199,26 @@ public class ChatService {
             }
             return Accepted.again(c.id(), earlier.get().seq());
         }
+        if (sender == Sender.BOT && inReplyTo != null) {
+            // One assistant answer per question, whichever client wrote it: a question is handed to the
+            // next client when its client goes silent, and the one before may still deliver the answer it
+            // held back (an outage, a reconnect). The second is taken as the first, so nothing is shown twice.
+            Optional<ChatMessage> answered = messages.answerTo(c, inReplyTo);
+            if (answered.isPresent()) {
+                LOG.debugf("Question %d of conversation %s is answered already (message %d)", (Object) inReplyTo,
+                        c.id(), answered.get().seq());
+                return Accepted.again(c.id(), answered.get().seq());
+            }
+        }
         if (!c.accepts(sender)) {
             throw new DomainException(ErrorCode.CONFLICT, "staff have taken this conversation over");
         }
         Instant now = Instant.now();
+        if (inReplyTo != null) {
+            // An answer proves its question arrived, whether or not the receipt did.
+            messages.at(c, inReplyTo).filter(q -> q.sender() == Sender.CUSTOMER && q.deliveredAt() == null)
+                    .ifPresent(q -> q.delivered(now));
+        }
         ChatMessage m = new ChatMessage(c, c.nextSeq(now), sender, senderMsgId, text, now);
         m.answers(inReplyTo);
         m.restsOn(source);

@@ -45,8 +45,10 @@ public class Failover {
     /**
      * Moves what needs moving, in one transaction; the caller notifies and replays after commit. One
      * sweep at a time in the cluster: the node that does not get the sweep lock skips this round.
+     * Conversations of silent clients move only when {@code presenceTrusted} (heartbeats have been
+     * recorded steadily for a full window); queued ones are assigned either way.
      */
-    public Sweep reassignFromGoneClients() {
+    public Sweep reassignFromGoneClients(boolean presenceTrusted) {
         Instant now = Instant.now();
         Instant cutoff = now.minus(ServerConfig.failoverGrace());
         if (!conversations.tryLockSweep()) {
@@ -54,7 +56,8 @@ public class Failover {
         }
         // Conversations whose client holds no live socket on any node (none named, or its node's
         // heartbeat is stale) and was last seen before the cutoff.
-        List<Conversation> stranded = conversations.stranded(OPEN, ServerConfig.presenceFreshSince(), cutoff);
+        List<Conversation> stranded = presenceTrusted
+                ? conversations.stranded(OPEN, ServerConfig.presenceFreshSince(), cutoff) : List.of();
         Map<UUID, Set<UUID>> receivers = new LinkedHashMap<>();
         List<Outbound.State> changes = new java.util.ArrayList<>();
         for (Conversation c : stranded) {

@@ -24,8 +24,12 @@ public class FailoverSweep {
     @Inject
     Relay relay;
 
-    public void run() {
-        Failover.Sweep sweep = failover.reassignFromGoneClients();
+    /**
+     * One round; {@code presenceTrusted} says whether stale heartbeats mean gone clients now (false
+     * right after the database was away: then only queued conversations are assigned).
+     */
+    public void run(boolean presenceTrusted) {
+        Failover.Sweep sweep = failover.reassignFromGoneClients(presenceTrusted);
         sweep.changes().forEach(change -> relay.toCustomers(change.conversationId(), change));
         sweep.handedTo().forEach(relay::handOver);
         delivery.retryUnacknowledged(ServerConfig.deliveryRetry());

@@ -22,6 +22,9 @@ public interface ChatMessageRepository {
 
     Optional<ChatMessage> at(Conversation c, long seq);
 
+    /** The assistant's answer to customer message {@code question} (its seq), if one is stored. */
+    Optional<ChatMessage> answerTo(Conversation c, long question);
+
     /**
      * Records, in one statement, the receipts whose sender is the receiver of their message (the
      * client holding the conversation for a customer's message, its customer for an answer); a
@@ -49,8 +52,9 @@ public interface ChatMessageRepository {
     List<ChatMessage> undeliveredTo(UUID clientId);
 
     /**
-     * Customer messages of those conversations (held by the client) that are undelivered or that no
-     * answer names.
+     * Customer messages of those conversations (held by the client) that no answer names: what the
+     * client before saw but did not answer, or never got. One that was answered was delivered, with
+     * or without its receipt.
      */
     List<ChatMessage> openQuestions(Collection<UUID> conversationIds, UUID clientId);
 

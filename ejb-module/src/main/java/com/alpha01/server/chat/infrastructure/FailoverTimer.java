@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
  * Every five seconds, runs the {@link FailoverSweep}: looks for conversations held by clients gone
  * past the grace period (one node of the cluster at a time), tells their customers and has the new holders'
  * nodes replay to them; and resends what peers connected to this node have not acknowledged in
- * time (customer messages to clients, answers to customers). Waits one
+ * time (customer messages to clients, answers to customers). Clients are judged gone only while
+ * this node's own presence writes have been steady for a heartbeat timeout (after a database
+ * outage every heartbeat in it is stale, and no client is gone for that). Waits one
  * grace period after the application starts, so clients reconnecting after a server restart keep
  * their conversations.
  */
@@ -29,6 +31,9 @@ public class FailoverTimer {
 
     @Inject
     FailoverSweep sweeps;
+
+    @Inject
+    HeartbeatTimer heartbeats;
 
     private Instant startedAt;
 
@@ -44,7 +49,7 @@ public class FailoverTimer {
             return;
         }
         try {
-            sweeps.run();
+            sweeps.run(heartbeats.presenceSteadyFor(ServerConfig.heartbeatTimeout()));
         } catch (RuntimeException e) {
             LOG.warnf("Failover sweep failed (next one in 5 s): %s", e.toString());
         }

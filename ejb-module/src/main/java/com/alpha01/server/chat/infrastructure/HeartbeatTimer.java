@@ -4,6 +4,7 @@ import com.alpha01.server.chat.application.PeerChannel;
 import com.alpha01.server.chat.application.PeerRegistry;
 import com.alpha01.server.chat.domain.Presence;
 import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.persistence.DatabaseProbe;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -11,6 +12,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,17 +33,42 @@ public class HeartbeatTimer {
     @Inject
     Presence presence;
 
+    @Inject
+    DatabaseProbe database;
+
+    private final Steadiness writes = new Steadiness(Duration.ofSeconds(6), System::nanoTime);
+
     /**
      * Every two seconds, well inside the heartbeat timeout: the clients whose sockets this node
-     * holds are marked alive in PostgreSQL, for the rest of the cluster to see.
+     * holds are marked alive in PostgreSQL, for the rest of the cluster to see. Each write commits on
+     * its own (no transaction here), so a write counted as done is one the cluster can read.
      */
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "alpha01-presence")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void refreshPresence() {
         try {
-            presence.refresh(peers.localClientIds());
+            var local = peers.localClientIds();
+            if (local.isEmpty()) {
+                database.answers(); // nothing to mark, but whether the database is there still counts
+            } else {
+                presence.refresh(local);
+            }
+            writes.succeeded();
         } catch (RuntimeException e) {
+            writes.failed();
             LOG.warnf("Presence refresh failed (next one in 2 s): %s", e.toString());
         }
+    }
+
+    /**
+     * Whether this node has written presence without a gap for at least {@code window}, up to now:
+     * only then do stale heartbeats in PostgreSQL mean a client went away. Right after the database
+     * was away (or this node stalled), every client looks silent, and none of them is gone: the
+     * failover sweep waits for a full window of heartbeats the database could record (D47).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean presenceSteadyFor(Duration window) {
+        return writes.steadyFor(window);
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "alpha01-heartbeat")

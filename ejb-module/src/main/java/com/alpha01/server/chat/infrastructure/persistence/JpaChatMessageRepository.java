@@ -58,6 +58,14 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
                 .setParameter("c", c).setParameter("seq", seq).getResultStream().findFirst();
     }
 
+    @Override
+    public Optional<ChatMessage> answerTo(Conversation c, long question) {
+        return em.createQuery("select m from ChatMessage m where m.conversation = :c and m.inReplyTo = :q "
+                        + "and m.sender = :bot order by m.seq", ChatMessage.class)
+                .setParameter("c", c).setParameter("q", question).setParameter("bot", Sender.BOT)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
     /**
      * Plain SQL on purpose: a receipt follows every message, and Hibernate translates a JPQL bulk
      * update anew on each call (its plans are cached for selects only), which cost a fifth of the
@@ -148,8 +156,8 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
     public List<ChatMessage> openQuestions(Collection<UUID> conversationIds, UUID clientId) {
         return em.createQuery("select m from ChatMessage m join fetch m.conversation "
                         + "where m.conversation.id in :convs and m.conversation.client.id = :client "
-                        + "and m.sender = :customer and (m.deliveredAt is null or not exists ("
-                        + "select a from ChatMessage a where a.conversation = m.conversation and a.inReplyTo = m.seq)) "
+                        + "and m.sender = :customer and not exists ("
+                        + "select a from ChatMessage a where a.conversation = m.conversation and a.inReplyTo = m.seq) "
                         + "order by m.conversation.id, m.seq", ChatMessage.class)
                 .setParameter("convs", conversationIds).setParameter("client", clientId)
                 .setParameter("customer", Sender.CUSTOMER).getResultList();
