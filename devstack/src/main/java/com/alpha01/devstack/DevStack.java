@@ -93,10 +93,11 @@ public final class DevStack {
             LOG.info("keycloak-realm/alpha01-realm.json changed: Keycloak's dev data reset to import it again");
         }
         KeycloakServer kc = KeycloakServer.start(kcHome, config.realmFile(), config.kcPort(), config.kcManagementPort(),
-                config.keycloakAdminPassword(), Duration.ofMinutes(4));
+                config.keycloakAdminPassword(), Duration.ofMinutes(4), config.serverClientSecret());
         supervisor.watch("keycloak", new Supervisor.Running(kc::alive, kc::pid, kc::close), () -> {
             KeycloakServer again = KeycloakServer.start(kcHome, config.realmFile(), config.kcPort(),
-                    config.kcManagementPort(), config.keycloakAdminPassword(), Duration.ofMinutes(4));
+                    config.kcManagementPort(), config.keycloakAdminPassword(), Duration.ofMinutes(4),
+                    config.serverClientSecret());
             return new Supervisor.Running(again::alive, again::pid, again::close);
         });
         LOG.infof("Keycloak up after %d ms", elapsed(t0));

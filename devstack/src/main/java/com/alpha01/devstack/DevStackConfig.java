@@ -40,7 +40,7 @@ public final class DevStackConfig {
             }
         }
         boolean changed = false;
-        for (String key : new String[] {"db.password", "keycloak.admin.password"}) {
+        for (String key : new String[] {"db.password", "keycloak.admin.password", "keycloak.server.secret"}) {
             if (secrets.getProperty(key) == null) {
                 byte[] bytes = new byte[18];
                 new SecureRandom().nextBytes(bytes);
@@ -100,13 +100,12 @@ public final class DevStackConfig {
     }
 
     /**
-     * The {@code alpha01-server} client secret of the imported demo realm (it is in
-     * {@code keycloak-realm/alpha01-realm.json}, for the demo only); {@code ALPHA01_KC_SERVER_SECRET}
-     * overrides it.
+     * The {@code alpha01-server} client's secret: generated once per checkout (the committed realm has
+     * none; the dev stack's import sets this one), or {@code ALPHA01_KC_SERVER_SECRET}.
      */
     public String serverClientSecret() {
         String env = System.getenv("ALPHA01_KC_SERVER_SECRET");
-        return env == null || env.isBlank() ? "alpha01-dev-secret" : env;
+        return env == null || env.isBlank() ? secrets.getProperty("keycloak.server.secret") : env;
     }
 
     public String keycloakAdminPassword() {

@@ -1,6 +1,12 @@
 package com.alpha01.devstack;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,13 +65,15 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Starts {@code kc.sh start-dev}; the realm file is copied into {@code data/import}. Returns once
+     * Starts {@code kc.sh start-dev}; the realm file goes into {@code data/import} as the demo and the
+     * tests need it ({@link #demoRealm}): the password grant on for scripted sign-ins, and
+     * {@code serverSecret} as the {@code alpha01-server} client's secret. Returns once
      * {@code /health/ready} answers 200 on the management port.
      */
     public static KeycloakServer start(Path home, Path realm, int port, int managementPort, String adminPassword,
-            Duration timeout) throws IOException, InterruptedException {
+            Duration timeout, String serverSecret) throws IOException, InterruptedException {
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(realm, imports.resolve("alpha01-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(imports.resolve("alpha01-realm.json"), demoRealm(Files.readString(realm), serverSecret));
         Path log = home.resolve("alpha01-console.log");
         ProcessBuilder pb = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
@@ -83,6 +91,29 @@ public final class KeycloakServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * The committed realm is what production imports: no password grant on the public clients (people sign
+     * in through the browser) and no secret for {@code alpha01-server} (Keycloak makes one; the deployment
+     * sets it as {@code ALPHA01_KC_SERVER_SECRET}). The dev stack and the tests sign the merchant client and
+     * their test users in by script, so their copy turns the password grant on for {@code customer-web} and
+     * {@code merchant-client} and sets the server's secret to theirs.
+     */
+    static String demoRealm(String realmJson, String serverSecret) {
+        JsonObject realm = Json.createReader(new StringReader(realmJson)).readObject();
+        JsonArrayBuilder clients = Json.createArrayBuilder();
+        for (JsonValue v : realm.getJsonArray("clients")) {
+            JsonObject client = v.asJsonObject();
+            JsonObjectBuilder b = Json.createObjectBuilder(client);
+            switch (client.getString("clientId")) {
+                case "customer-web", "merchant-client" -> b.add("directAccessGrantsEnabled", true);
+                case "alpha01-server" -> b.add("secret", serverSecret);
+                default -> { }
+            }
+            clients.add(b);
+        }
+        return Json.createObjectBuilder(realm).add("clients", clients).build().toString();
     }
 
     private void awaitReady(int managementPort, Duration timeout, Path log) throws IOException, InterruptedException {

@@ -56,16 +56,25 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start(Path dataDir, int port, boolean clean, String database, String user,
             String password, Map<String, String> settings) throws IOException {
+        if (clean) {
+            Files.deleteIfExists(superuserSecret(dataDir));
+        }
+        String superuser = superuserPassword(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(clean)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // The library's own connections (its readiness check, the admin one below) sign in as
+                // postgres: with this password once the cluster asks for one (a fresh cluster trusts, once).
+                .setConnectConfig("password", superuser);
         settings.forEach(builder::setServerConfig);
         EmbeddedPostgres pg = builder.start();
         PostgresServer server = new PostgresServer(pg, port, dataDir);
         try {
+            server.requirePasswords(superuser);
             server.ensureDatabase(database, user, password);
         } catch (SQLException e) {
             server.close();
@@ -74,6 +83,53 @@ public final class PostgresServer implements AutoCloseable {
         LOG.infof("PostgreSQL on 127.0.0.1:%d, data %s", port, dataDir);
         return server;
     }
+
+    /** Where the cluster's superuser password is kept: beside its data, readable by this user only. */
+    private static Path superuserSecret(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".superuser");
+    }
+
+    /** The superuser's password, generated once per cluster (a clean start makes a new one). */
+    private static String superuserPassword(Path dataDir) throws IOException {
+        Path secret = superuserSecret(dataDir);
+        if (Files.exists(secret)) {
+            return Files.readString(secret).strip();
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(secret.toAbsolutePath().getParent());
+        Files.writeString(secret, password);
+        try {
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions guard it
+        }
+        return password;
+    }
+
+    /**
+     * Password (SCRAM) authentication for every connection, as a production PostgreSQL runs: initdb
+     * leaves the cluster trusting every local connection, so the first start gives the superuser its
+     * password and replaces {@code pg_hba.conf}; later starts find it done.
+     */
+    private void requirePasswords(String superuser) throws SQLException, IOException {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        if (Files.readString(hba).contains(HBA_MARK)) {
+            return;
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("alter role postgres password '" + superuser.replace("'", "''") + "'");
+            Files.writeString(hba, HBA_MARK + "\n"
+                    + "local   all all                scram-sha-256\n"
+                    + "host    all all 127.0.0.1/32   scram-sha-256\n"
+                    + "host    all all ::1/128        scram-sha-256\n");
+            st.execute("select pg_reload_conf()");
+        }
+        LOG.infof("PostgreSQL at %s now asks every connection for its password (SCRAM)", dataDir);
+    }
+
+    private static final String HBA_MARK = "# Alpha 01: password (SCRAM) authentication for every connection.";
 
     private void ensureDatabase(String database, String user, String password) throws SQLException {
         if (!database.matches("[a-z][a-z0-9_]{0,30}") || !user.matches("[a-z][a-z0-9_]{0,30}")) {

@@ -172,6 +172,8 @@ class FaultSuiteIT {
                         new Fault("PostgreSQL stopped 10 s", "the database stopped (fast shutdown) and started again "
                                 + "on the same data after 10 s", w -> {
                                     TestEnvironment.stopPostgres();
+                                    Waits.until("node A no longer ready", () -> readiness(nodeA).equals("503 DOWN"));
+                                    w.observe("readiness 503 DOWN meanwhile");
                                     park(Duration.ofSeconds(10));
                                     TestEnvironment.startPostgres();
                                     Waits.until("both nodes report the database up again", Duration.ofSeconds(60),
@@ -183,8 +185,13 @@ class FaultSuiteIT {
                                     TestEnvironment.stopKeycloak();
                                     boolean refused = signInFails(latecomer);
                                     w.observe(refused ? "a sign-in while it was down failed" : "a sign-in while down worked?!");
+                                    // Without Keycloak a node still serves open chats: degraded, not taken out of the balancer.
+                                    Waits.until("node A reports Keycloak down and stays ready",
+                                            () -> readiness(nodeA).equals("200 DEGRADED"));
+                                    w.observe("readiness 200 DEGRADED meanwhile");
                                     park(Duration.ofSeconds(10));
                                     TestEnvironment.startKeycloak();
+                                    Waits.until("node A reports Keycloak back", () -> readiness(nodeA).equals("200 UP"));
                                     FaultCustomer late = FaultCustomer.enter(customerCount, qr, latecomer,
                                             List.of(nodeA, nodeB.uri()), http, clock, connector, w);
                                     customers.add(late);
@@ -333,6 +340,17 @@ class FaultSuiteIT {
             throw new IllegalStateException("poison servlet answered " + put.statusCode());
         }
         return put.body().strip();
+    }
+
+    /** Node {@code node}'s readiness as {@code <HTTP status> <status>} (e.g. {@code 200 DEGRADED}); "0 ?" when it does not answer. */
+    private String readiness(URI node) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(node.resolve("/api/v1/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + Customers.json(r.body()).getString("status");
+        } catch (Exception e) {
+            return "0 ?";
+        }
     }
 
     private int health(URI node) {

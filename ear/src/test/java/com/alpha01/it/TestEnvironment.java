@@ -34,6 +34,9 @@ public final class TestEnvironment implements LauncherSessionListener {
      * PostgreSQL with {@code fsync} and {@code synchronous_commit} on. Unset, the ITs run on the embedded
      * library's defaults, both off.
      */
+    /** The {@code alpha01-server} client's secret in the tests' realm; the server under test gets it from ear/pom.xml. */
+    static final String SERVER_SECRET = System.getProperty("alpha01.it.kc.server.secret", "alpha01-it-secret");
+
     static final String DURABLE = "alpha01.it.pg.durable";
     private static final Map<String, String> DURABLE_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
 
@@ -55,7 +58,7 @@ public final class TestEnvironment implements LauncherSessionListener {
             KeycloakServer.install(path("alpha01.keycloak.zip"), kcHome);
             KeycloakServer.resetData(kcHome);
             keycloak = KeycloakServer.start(kcHome, path("alpha01.realm"), intProperty("alpha01.it.kc.port"),
-                    intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD, Duration.ofMinutes(4));
+                    intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD, Duration.ofMinutes(4), SERVER_SECRET);
             WildFlyServer.configure(path("alpha01.wildfly.home"), path("alpha01.wildfly.cli-dir"),
                     path("alpha01.jdbc.jar"), CONFIG);
         } catch (Exception e) {
@@ -97,7 +100,7 @@ public final class TestEnvironment implements LauncherSessionListener {
     static synchronized void startKeycloak() throws Exception {
         keycloak = KeycloakServer.start(path("alpha01.keycloak.home"), path("alpha01.realm"),
                 intProperty("alpha01.it.kc.port"), intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD,
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(4), SERVER_SECRET);
     }
 
     /** The realm's issuer URL. */

@@ -45,6 +45,18 @@ class WalkingSkeletonIT {
         JsonObject body = Customers.json(response.body());
         assertEquals("UP", body.getString("status"));
         assertEquals("UP", body.getJsonObject("checks").getString("database"));
+        assertEquals("UP", body.getJsonObject("checks").getString("messaging"), "the node's broker answers");
+        assertEquals("UP", body.getJsonObject("checks").getString("identity"), "Keycloak answers");
+        var ready = Customers.NO_REDIRECTS.send(java.net.http.HttpRequest.newBuilder(
+                TestEnvironment.serverUri().resolve("/api/v1/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals(body.getJsonObject("checks"), Customers.json(ready.body()).getJsonObject("checks"));
+        var live = Customers.NO_REDIRECTS.send(java.net.http.HttpRequest.newBuilder(
+                TestEnvironment.serverUri().resolve("/api/v1/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", Customers.json(live.body()).getString("status"));
     }
 
     @Test

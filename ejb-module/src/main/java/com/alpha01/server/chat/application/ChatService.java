@@ -12,8 +12,10 @@ import com.alpha01.server.chat.domain.Sender;
 import com.alpha01.server.merchant.application.MerchantDirectory;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.error.DomainException;
+import com.alpha01.server.platform.metrics.Meters;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +47,9 @@ public class ChatService {
 
     @Inject
     MerchantDirectory directory;
+
+    @Inject
+    Meters meters;
 
     /**
      * A stored message: its sequence number, whether this call stored it (false for a resend), and
@@ -115,6 +120,7 @@ public class ChatService {
             }
         }
         LOG.infof("Conversation %s is %s after %s by client %s", c.id(), c.state(), action, clientId);
+        meters.staffAction(action.name());
         return new StateChange(new Outbound.State(c.id(), c.state(),
                 c.state() == ConversationState.HUMAN ? staffName : null), previous);
     }
@@ -199,11 +205,13 @@ public class ChatService {
             }
             return Accepted.again(c.id(), earlier.get().seq());
         }
-        if (sender == Sender.BOT && inReplyTo != null) {
+        // The question this answers and the assistant's answers to it so far, in one statement.
+        List<ChatMessage> thread = inReplyTo == null ? List.of() : messages.questionAndAnswers(c, inReplyTo);
+        if (sender == Sender.BOT) {
             // One assistant answer per question, whichever client wrote it: a question is handed to the
             // next client when its client goes silent, and the one before may still deliver the answer it
             // held back (an outage, a reconnect). The second is taken as the first, so nothing is shown twice.
-            Optional<ChatMessage> answered = messages.answerTo(c, inReplyTo);
+            Optional<ChatMessage> answered = thread.stream().filter(a -> a.sender() == Sender.BOT).findFirst();
             if (answered.isPresent()) {
                 LOG.debugf("Question %d of conversation %s is answered already (message %d)", (Object) inReplyTo,
                         c.id(), answered.get().seq());
@@ -214,15 +222,16 @@ public class ChatService {
             throw new DomainException(ErrorCode.CONFLICT, "staff have taken this conversation over");
         }
         Instant now = Instant.now();
-        if (inReplyTo != null) {
-            // An answer proves its question arrived, whether or not the receipt did.
-            messages.at(c, inReplyTo).filter(q -> q.sender() == Sender.CUSTOMER && q.deliveredAt() == null)
-                    .ifPresent(q -> q.delivered(now));
-        }
+        Optional<ChatMessage> question = thread.stream()
+                .filter(q -> q.sender() == Sender.CUSTOMER && q.seq() == inReplyTo).findFirst();
+        // An answer proves its question arrived, whether or not the receipt did.
+        question.ifPresent(q -> q.delivered(now));
         ChatMessage m = new ChatMessage(c, c.nextSeq(now), sender, senderMsgId, text, now);
         m.answers(inReplyTo);
         m.restsOn(source);
         messages.add(m);
+        meters.messageStored(sender.name());
+        question.ifPresent(q -> meters.answered(sender.name(), Duration.between(q.createdAt(), now)));
         LOG.debugf("Stored %s message %d of conversation %s", sender, m.seq(), c.id());
         if (sender == Sender.CUSTOMER) {
             return new Accepted(c.id(), m.seq(), true, Outbound.Message.of(m, c.customerName()),

@@ -4,6 +4,7 @@ import com.alpha01.server.chat.domain.Conversation;
 import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.metrics.Meters;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,6 +32,9 @@ public class Failover {
 
     @Inject
     Assignment assignment;
+
+    @Inject
+    Meters meters;
 
     private static final List<ConversationState> OPEN =
             List.of(ConversationState.NEW, ConversationState.BOT, ConversationState.HUMAN);
@@ -74,6 +78,7 @@ public class Failover {
                 }
                 receivers.computeIfAbsent(next.id(), k -> new LinkedHashSet<>()).add(c.id());
             }, () -> c.queue(now));
+            meters.failedOver(c.clientId() == null);
             LOG.infof("Conversation %s: client %s gone for over %s; now %s", c.id(), gone,
                     ServerConfig.failoverGrace(), c.clientId() == null ? "queued" : "at client " + c.clientId());
             changes.add(new Outbound.State(c.id(), c.state(), null));

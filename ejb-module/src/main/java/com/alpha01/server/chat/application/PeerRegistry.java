@@ -75,6 +75,16 @@ public class PeerRegistry {
         return all;
     }
 
+    /** Open client sockets on this node. */
+    public int clientCount() {
+        return (int) clients.values().stream().filter(PeerChannel::isOpen).count();
+    }
+
+    /** Open customer sockets (tabs) on this node. */
+    public int customerCount() {
+        return customers.values().stream().mapToInt(tabs -> (int) tabs.stream().filter(PeerChannel::isOpen).count()).sum();
+    }
+
     public List<PeerChannel> customers(UUID conversationId) {
         Set<PeerChannel> set = customers.get(conversationId);
         return set == null ? List.of() : set.stream().filter(PeerChannel::isOpen).toList();

@@ -22,8 +22,8 @@ public interface ChatMessageRepository {
 
     Optional<ChatMessage> at(Conversation c, long seq);
 
-    /** The assistant's answer to customer message {@code question} (its seq), if one is stored. */
-    Optional<ChatMessage> answerTo(Conversation c, long question);
+    /** Message {@code question} (its seq) and the assistant's answers to it, in {@code seq} order. */
+    List<ChatMessage> questionAndAnswers(Conversation c, long question);
 
     /**
      * Records, in one statement, the receipts whose sender is the receiver of their message (the

@@ -35,6 +35,12 @@ public interface ConversationRepository {
     /** Every QUEUED conversation (the failover sweep assigns them). */
     List<Conversation> queued();
 
+    /** How many conversations wait QUEUED (no client of their shop online), and in how many shops. */
+    Waiting waiting();
+
+    record Waiting(long conversations, long shops) {
+    }
+
     /**
      * Conversations in one of the {@code open} states whose client holds no live socket on any node
      * (none named, or a heartbeat not after {@code fresh}) and was last seen before {@code cutoff}.

@@ -3,12 +3,15 @@ package com.alpha01.server.identity.infrastructure;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.platform.config.ServerConfig;
 import com.alpha01.server.platform.error.DomainException;
+import com.alpha01.server.platform.metrics.Meters;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,10 @@ import org.keycloak.representations.idm.UserRepresentation;
  */
 @ApplicationScoped
 public class KeycloakDirectory {
+
+    /** The container's; an instance made by hand (the unit tests) counts in memory. */
+    @Inject
+    Meters meters = Meters.inMemory();
 
     private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
     private static final String CLIENT_ID = "alpha01-server";
@@ -177,8 +184,12 @@ public class KeycloakDirectory {
     }
 
     private <T> T call(Supplier<T> operation) {
+        long started = System.nanoTime();
+        String outcome = "refused";
         try {
-            return operation.get();
+            T result = operation.get();
+            outcome = "ok";
+            return result;
         } catch (DomainException e) {
             throw e;
         } catch (WebApplicationException e) {
@@ -190,8 +201,11 @@ public class KeycloakDirectory {
             }
             throw new DomainException(ErrorCode.IDENTITY_UNAVAILABLE, "Keycloak refused the call (HTTP " + status + ")");
         } catch (ProcessingException e) {
+            outcome = "unreachable";
             LOG.warnf("Keycloak not reachable: %s", e.getClass().getSimpleName());
             throw new DomainException(ErrorCode.IDENTITY_UNAVAILABLE, "Keycloak is not reachable; nothing was changed");
+        } finally {
+            meters.keycloakCall(Duration.ofNanos(System.nanoTime() - started), outcome);
         }
     }
 

@@ -42,6 +42,8 @@ public class DeadLetterWatch {
 
     private volatile Set<String> reported = Set.of();
     private volatile int waiting;
+    /** When the broker last let this node browse the queue (System.nanoTime); 0: never yet. */
+    private volatile long lastLooked;
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "alpha01-dead-letters")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -61,6 +63,25 @@ public class DeadLetterWatch {
         }
         reported = Collections.unmodifiableSet(present);
         waiting = present.size();
+        lastLooked = System.nanoTime();
+    }
+
+    /**
+     * Whether this node's broker answered a look within the last 15 s (three looks; one is made now when
+     * there was none): a JMS session opened and a queue browsed, the same path the relay takes. For the
+     * readiness check.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean brokerAnswers() {
+        if (!lookedRecently()) {
+            look(); // never looked yet (just deployed), or the timer fell behind: look now
+        }
+        return lookedRecently();
+    }
+
+    private boolean lookedRecently() {
+        long last = lastLooked;
+        return last != 0 && System.nanoTime() - last < 15_000_000_000L;
     }
 
     /** Messages waiting in this node's dead-letter queue at the last look (every 5 s). */

@@ -1,5 +1,6 @@
 package com.alpha01.server.qr.application;
 
+import com.alpha01.server.platform.metrics.Meters;
 import com.alpha01.server.qr.domain.QrCode;
 import com.alpha01.server.qr.domain.QrScan;
 import com.alpha01.server.qr.domain.QrToken;
@@ -30,6 +31,9 @@ public class ScanService {
     }
 
     @Inject
+    Meters meters;
+
+    @Inject
     QrCodeRepository codes;
 
     @Inject
@@ -51,6 +55,7 @@ public class ScanService {
         }
         QrScan scan = new QrScan(code == null ? null : code.id(), merchantId, clientId, outcome, now);
         scans.add(scan);
+        meters.qrScan(outcome.name());
         // Every scan is a row (the funnel counts them); the log says only who got in, so a flood of
         // forged scans writes no line per request (the edge's rate limit logs the flood once, D43).
         if (outcome == ScanOutcome.VALID) {

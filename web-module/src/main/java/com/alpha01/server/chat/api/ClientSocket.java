@@ -12,6 +12,7 @@ import com.alpha01.server.chat.application.TypingService;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.identity.api.Callers;
 import com.alpha01.server.platform.error.DomainException;
+import com.alpha01.server.platform.metrics.Meters;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -41,6 +42,9 @@ public class ClientSocket {
     private static final String STAFF_NAME = "alpha01.staffName";
 
     @Inject
+    Meters meters;
+
+    @Inject
     ClientConnections connections;
 
     @Inject
@@ -63,7 +67,7 @@ public class ClientSocket {
 
     @OnOpen
     public void open(Session session) {
-        Sockets.prepare(session, Sockets.clientLimit(), false);
+        Sockets.prepare(session, Sockets.clientLimit(), false, "client", meters);
         SessionChannel channel = new SessionChannel(session);
         try {
             Caller staff = Callers.from(session.getUserPrincipal()).orElseThrow();

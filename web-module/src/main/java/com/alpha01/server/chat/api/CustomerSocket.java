@@ -10,6 +10,7 @@ import com.alpha01.server.chat.application.CustomerEntryService;
 import com.alpha01.server.chat.application.Receipts;
 import com.alpha01.server.chat.application.TypingService;
 import com.alpha01.server.platform.error.DomainException;
+import com.alpha01.server.platform.metrics.Meters;
 import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -38,6 +39,9 @@ public class CustomerSocket {
     private static final String GRANT = "alpha01.grant";
 
     @Inject
+    Meters meters;
+
+    @Inject
     CustomerConnections connections;
 
     @Inject
@@ -54,7 +58,7 @@ public class CustomerSocket {
 
     @OnOpen
     public void open(Session session) {
-        Sockets.prepare(session, Sockets.customerLimit(), true);
+        Sockets.prepare(session, Sockets.customerLimit(), true, "customer", meters);
         Sockets.idleAfter(session, ServerConfig.customerIdle());
         // A reconnecting page says what it holds (?since=<seq>) and gets only what came after; a new one the latest 50.
         Optional<CustomerEntryService.Grant> grant = connections.connect(Sockets.parameter(session, "ticket").orElse(null),

@@ -1,5 +1,6 @@
 package com.alpha01.server.chat.api;
 
+import com.alpha01.server.chat.application.NodeBacklog;
 import com.alpha01.server.platform.config.ServerConfig;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -28,6 +29,10 @@ final class DispatchLag implements FrameDispatch.NodeLoad {
     private final AtomicLong lastShedLogged;
 
     private static final DispatchLag NODE = new DispatchLag(System::nanoTime);
+
+    static {
+        NodeBacklog.measuredBy(NODE::recent); // the sweeps' resends wait for receipts queued behind it
+    }
 
     private final LongSupplier nanoClock;
     /** The largest lag of the current window and of the one before, with the window's start. */

@@ -42,6 +42,7 @@ final class FrameDispatch {
     /** Closed by this dispatch (flooding, or the server stopping): what still arrives is dropped. */
     private boolean closedForFlooding;
     private Runnable peerActivity = () -> { };
+    private Runnable rateLimited = () -> { };
 
     /**
      * @param reply sends a frame back to this socket's peer
@@ -99,11 +100,18 @@ final class FrameDispatch {
         return this;
     }
 
+    /** {@code counter} runs for every frame over the socket's rate, answered or not (the metrics count them). */
+    FrameDispatch onRateLimited(Runnable counter) {
+        this.rateLimited = counter;
+        return this;
+    }
+
     void dispatch(String text, Handler handler) {
         if (closedForFlooding) {
             return; // frames already on their way when the socket was closed: dropped, not logged
         }
         if (!limiter.tryAcquire()) {
+            rateLimited.run();
             int refused = limiter.refusedInARow();
             if (refused >= FLOOD_CLOSE_AFTER && closesFloods && !load.lagging()) {
                 closedForFlooding = true;

@@ -5,12 +5,14 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.application.pacing.DraftThrottle;
 import com.alpha01.server.chat.application.pacing.RateLimiter;
 import com.alpha01.server.chat.application.pacing.TypingThrottle;
+import com.alpha01.server.platform.metrics.Meters;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
@@ -37,13 +39,24 @@ final class Sockets {
 
     static final String TYPING = "alpha01.typing-throttle";
 
-    static void prepare(Session session, RateLimiter limiter, boolean closesFloods) {
+    /**
+     * Sets up a new socket's session; {@code kind} ({@code client} or {@code customer}) names it in the
+     * metrics, where every error frame it is sent counts by code and every frame over its rate by kind.
+     */
+    static void prepare(Session session, RateLimiter limiter, boolean closesFloods, String kind, Meters meters) {
         session.setMaxTextMessageBufferSize(CloseCodes.MAX_FRAME_BYTES);
         session.setMaxIdleTimeout(IDLE_TIMEOUT_MS);
         SessionChannel channel = new SessionChannel(session);
-        session.getUserProperties().put(DISPATCH, new FrameDispatch(channel.id(), limiter, channel::sendFrame,
+        Consumer<Frame> reply = frame -> {
+            if (frame instanceof Frame.Error error) {
+                meters.refused(error.code().name());
+            }
+            channel.sendFrame(frame);
+        };
+        session.getUserProperties().put(DISPATCH, new FrameDispatch(channel.id(), limiter, reply,
                 code -> close(session, code, "too many frames"), closesFloods, DispatchLag.node())
-                .onPeerActivity(() -> active(session)));
+                .onPeerActivity(() -> active(session))
+                .onRateLimited(() -> meters.rateLimited(kind + "_frames")));
         session.getUserProperties().put(TYPING, TypingThrottle.perSocket());
         heard(session);
     }

@@ -6,7 +6,7 @@ enum Area {
     CONNECT,
     /** {@code /api/v1/customer/*}: the chat page's calls, with the customer's session cookie. */
     CUSTOMER_API,
-    /** {@code /api/v1/health}, {@code /api/v1/client-release}: anyone. */
+    /** {@code /api/v1/health} (and its {@code /live}, {@code /ready}), {@code /api/v1/client-release}: anyone. */
     PUBLIC_API,
     /** Every other {@code /api} path: staff, admins and merchant clients, bearer tokens only. */
     STAFF_API,
@@ -34,7 +34,8 @@ enum Area {
             if (p.startsWith("/api/v1/customer/") || p.equals("/api/v1/customer")) {
                 return CUSTOMER_API;
             }
-            if (p.equals("/api/v1/health") || p.equals("/api/v1/client-release")) {
+            if (p.equals("/api/v1/health") || p.equals("/api/v1/health/live") || p.equals("/api/v1/health/ready")
+                    || p.equals("/api/v1/client-release")) {
                 return PUBLIC_API;
             }
             return STAFF_API;

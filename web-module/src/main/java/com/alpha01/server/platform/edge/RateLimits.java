@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -80,6 +81,7 @@ public final class RateLimits {
     private final Map<Kind, Limit> limits;
     private final Set<String> exempt;
     private final TimeMeter clock;
+    private volatile Consumer<Kind> refusals = kind -> { };
     private final Map<Kind, Cache<String, Metered>> buckets = new EnumMap<>(Kind.class);
 
     RateLimits(Map<Kind, Limit> limits, Set<String> exempt, TimeMeter clock) {
@@ -132,7 +134,13 @@ public final class RateLimits {
         return refused(kind, key, metered, probe.getNanosToWaitForRefill());
     }
 
-    private static Decision refused(Kind kind, String key, Metered metered, long nanosToWait) {
+    /** {@code listener} hears every refusal, by kind (the metrics count them); one listener, replaced by the next. */
+    public void onRefused(Consumer<Kind> listener) {
+        this.refusals = listener;
+    }
+
+    private Decision refused(Kind kind, String key, Metered metered, long nanosToWait) {
+        refusals.accept(kind);
         Decision refused = Decision.refused(nanosToWait);
         if (metered.refusing().compareAndSet(false, true)) {
             LOG.infof("Rate limit %s reached by %s: refused for about %d s (further refusals not logged)",

@@ -24,6 +24,9 @@ class EdgeGuardTest {
         assertEquals(Area.CONNECT, Area.of("/connect"));
         assertEquals(Area.CUSTOMER_API, Area.of("/api/v1/customer/sessions"));
         assertEquals(Area.PUBLIC_API, Area.of("/api/v1/health"));
+        assertEquals(Area.PUBLIC_API, Area.of("/api/v1/health/live"));
+        assertEquals(Area.PUBLIC_API, Area.of("/api/v1/health/ready"));
+        assertEquals(Area.STAFF_API, Area.of("/api/v1/health/ready/../../qr-codes"));
         assertEquals(Area.PUBLIC_API, Area.of("/api/v1/client-release"));
         assertEquals(Area.STAFF_API, Area.of("/api/v1/qr-codes/1/revoke"));
         assertEquals(Area.STAFF_API, Area.of("/api/v1/customers-of-another-kind"), "only the customer/ folder is the page's");

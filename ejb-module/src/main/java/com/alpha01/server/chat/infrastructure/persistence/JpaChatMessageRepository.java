@@ -59,11 +59,10 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
     }
 
     @Override
-    public Optional<ChatMessage> answerTo(Conversation c, long question) {
-        return em.createQuery("select m from ChatMessage m where m.conversation = :c and m.inReplyTo = :q "
-                        + "and m.sender = :bot order by m.seq", ChatMessage.class)
-                .setParameter("c", c).setParameter("q", question).setParameter("bot", Sender.BOT)
-                .setMaxResults(1).getResultStream().findFirst();
+    public List<ChatMessage> questionAndAnswers(Conversation c, long question) {
+        return em.createQuery("select m from ChatMessage m where m.conversation = :c and (m.seq = :q "
+                        + "or (m.inReplyTo = :q and m.sender = :bot)) order by m.seq", ChatMessage.class)
+                .setParameter("c", c).setParameter("q", question).setParameter("bot", Sender.BOT).getResultList();
     }
 
     /**

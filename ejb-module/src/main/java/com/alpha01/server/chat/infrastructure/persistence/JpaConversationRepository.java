@@ -81,6 +81,14 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public Waiting waiting() {
+        Object[] row = em.createQuery("select count(c), count(distinct c.merchant.id) from Conversation c "
+                + "where c.state = :queued", Object[].class).setParameter("queued", ConversationState.QUEUED)
+                .getSingleResult();
+        return new Waiting(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    @Override
     public List<Conversation> stranded(Collection<ConversationState> open, Instant fresh, Instant cutoff) {
         return em.createQuery("select c from Conversation c join fetch c.client "
                         + "where c.state in :open "

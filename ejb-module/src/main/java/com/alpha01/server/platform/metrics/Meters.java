@@ -1,0 +1,182 @@
+package com.alpha01.server.platform.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The application's meters, named once here (docs/operations.md lists them; ops/ has the alerts and
+ * the dashboard on them). The registry is WildFly's (micrometer subsystem, Prometheus registry at the
+ * management interface's {@code /prometheus}); on a server without the subsystem the meters still count,
+ * in memory, and nothing exports them. Label values are small fixed sets (outcomes, codes, kinds):
+ * never ids or user input. Meters registered here are removed when the application stops.
+ */
+@ApplicationScoped
+public class Meters {
+
+    private static final Logger LOG = Logger.getLogger(Meters.class);
+
+    @Inject
+    Instance<MeterRegistry> registries;
+
+    private MeterRegistry registry = new SimpleMeterRegistry();
+    private final List<Meter> registered = new CopyOnWriteArrayList<>();
+    private final List<Supplier<Number>> gaugeSources = new CopyOnWriteArrayList<>();
+    /** Counters and timers by name and label value: looked up on every message, registered once. */
+    private final Map<String, Meter> meters = new ConcurrentHashMap<>();
+
+    /** Meters on a registry of their own, for code run outside the container (unit tests). */
+    public static Meters inMemory() {
+        return new Meters();
+    }
+
+    @PostConstruct
+    void bind() {
+        if (registries != null && registries.isResolvable()) {
+            registry = registries.get();
+        } else {
+            LOG.info("No metrics registry in this server (wildfly-config/configure-metrics.cli): meters stay in memory");
+        }
+    }
+
+    @PreDestroy
+    void unbind() {
+        registered.forEach(registry::remove);
+        registered.clear();
+        meters.clear();
+        gaugeSources.clear();
+    }
+
+    /** A message stored, by who wrote it ({@code customer}, {@code bot}, {@code staff}). */
+    public void messageStored(String sender) {
+        counter("alpha01.messages.stored", "Chat messages stored, by sender", "sender", lower(sender)).increment();
+    }
+
+    /** Upper bounds of the answer-time buckets, in seconds (cumulative, as Prometheus histograms are). */
+    static final double[] ANSWER_BUCKETS = {0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300};
+
+    /**
+     * The assistant's or staff's answer stored {@code took} after the question it answers: a timer
+     * (count, sum, max) and a histogram's cumulative buckets as counters of answers within {@code le}
+     * seconds, {@code alpha01_answer_within_seconds_total{le=…}}, which PromQL's {@code histogram_quantile}
+     * reads as any histogram (a name of its own: {@code …_seconds_bucket} would clash with the timer's).
+     */
+    public void answered(String sender, Duration took) {
+        String who = lower(sender);
+        timer("alpha01.answer.time", "From a customer's question stored to its answer stored", "sender", who)
+                .record(took);
+        double seconds = took.toNanos() / 1e9;
+        for (double le : ANSWER_BUCKETS) {
+            if (seconds <= le) {
+                bucket(who, Double.toString(le)).increment();
+            }
+        }
+        bucket(who, "+Inf").increment();
+    }
+
+    private Counter bucket(String sender, String le) {
+        return (Counter) meters.computeIfAbsent("alpha01.answer.within.seconds|" + sender + '|' + le,
+                k -> remember(registry.counter("alpha01.answer.within.seconds", Tags.of("sender", sender, "le", le))));
+    }
+
+    /** Messages sent again to a peer that had not acknowledged them ({@code toClient} or to customers). */
+    public void resent(boolean toClient, int count) {
+        if (count > 0) {
+            counter("alpha01.messages.resent", "Messages resent for want of a receipt", "to",
+                    toClient ? "client" : "customer").increment(count);
+        }
+    }
+
+    /** A conversation handed from one client to another (or queued) because its client went away. */
+    public void failedOver(boolean queued) {
+        counter("alpha01.conversations.failed.over", "Conversations moved off a client gone past the grace period",
+                "to", queued ? "queue" : "client").increment();
+    }
+
+    /** A staff action on a conversation: {@code takeover} (hand-off to staff), {@code handback}, {@code close}. */
+    public void staffAction(String action) {
+        counter("alpha01.staff.actions", "Staff take-overs, hand-backs and closes", "action", lower(action))
+                .increment();
+    }
+
+    /** A scan of a QR code's URL, by outcome. */
+    public void qrScan(String outcome) {
+        counter("alpha01.qr.scans", "QR code scans, by outcome", "outcome", lower(outcome)).increment();
+    }
+
+    /** A refusal sent to a peer or caller, by error code (rate limits, outages, bad input, server errors). */
+    public void refused(String code) {
+        counter("alpha01.refusals", "Requests and frames refused, by error code", "code", lower(code)).increment();
+    }
+
+    /** A request or frame over a rate limit, by limit. */
+    public void rateLimited(String limit) {
+        counter("alpha01.rate.limited", "Requests and frames over a rate limit, by limit", "limit", lower(limit))
+                .increment();
+    }
+
+    /** A call to Keycloak's admin API and how it ended ({@code ok}, {@code refused}, {@code unreachable}). */
+    public void keycloakCall(Duration took, String outcome) {
+        timer("alpha01.keycloak.calls", "Calls to Keycloak's admin API", "outcome", outcome).record(took);
+    }
+
+    /**
+     * A value read when scraped; {@code tags} are name/value pairs. Removed when the application stops.
+     * {@code description} documents the meter here (the registry's API takes none).
+     */
+    public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+        // The registry holds a gauge's object weakly: this list keeps it for the application's life.
+        gaugeSources.add(value);
+        registry.gauge(name, Tags.of(tags), value, v -> v.get().doubleValue());
+        Meter gauge = registry.find(name).tags(tags).gauge();
+        if (gauge != null) {
+            registered.add(gauge);
+        }
+    }
+
+    /** This registry's view, for tests and the health endpoint. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /*
+     * Meters go through the registry's own methods (counter, timer, gauge by name and tags), not the
+     * builders: WildFly's application registry exports only what those create, and does not let a
+     * deployment configure histograms (WFLYMMTREXT0015). A timer therefore exports its count, sum and
+     * maximum, and the answer time's buckets are counters of their own (see answered).
+     */
+    private Counter counter(String name, String description, String tag, String value) {
+        return (Counter) meters.computeIfAbsent(name + '|' + value,
+                k -> remember(registry.counter(name, Tags.of(tag, value))));
+    }
+
+    private Timer timer(String name, String description, String tag, String value) {
+        return (Timer) meters.computeIfAbsent(name + '|' + value,
+                k -> remember(registry.timer(name, Tags.of(tag, value))));
+    }
+
+    private Meter remember(Meter m) {
+        registered.add(m);
+        return m;
+    }
+
+    private static String lower(String value) {
+        return value == null ? "none" : value.toLowerCase(Locale.ROOT);
+    }
+}
