@@ -93,11 +93,32 @@ final class SecondNode implements AutoCloseable {
     /** Power loss: SIGKILL, no orderly shutdown. */
     void kill() {
         server.kill();
+        killStrays(true);
     }
 
     @Override
     public void close() {
         server.close();
+        killStrays(false);
+    }
+
+    /**
+     * Node B's JVM, found by its own base directory, when it outlived the launcher's process tree (seen
+     * once: the JVM reparented to init kept node B's ports, and the next IT's node B could not bind).
+     */
+    private void killStrays(boolean forcibly) {
+        String mine = "-Djboss.server.base.dir=" + base.toAbsolutePath();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(mine)).orElse(false))
+                .forEach(p -> {
+                    if (forcibly) {
+                        p.destroyForcibly();
+                    } else {
+                        p.destroy();
+                    }
+                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                            .exceptionally(e -> { p.destroyForcibly(); return p; }).join();
+                });
     }
 
     /** How often the log says AMQ221027: "Bridge ClusterConnectionBridge … is connected" (the Artemis cluster formed). */

@@ -36,7 +36,7 @@ public class HeartbeatTimer {
     @Inject
     DatabaseProbe database;
 
-    private final Steadiness writes = new Steadiness(Duration.ofSeconds(6), System::nanoTime);
+    private final Steadiness writes = new Steadiness(System::nanoTime);
 
     /**
      * Every two seconds, well inside the heartbeat timeout: the clients whose sockets this node
@@ -55,15 +55,34 @@ public class HeartbeatTimer {
             }
             writes.succeeded();
         } catch (RuntimeException e) {
-            writes.failed();
+            if (databaseUnreachable(e)) {
+                writes.failed();
+            }
             LOG.warnf("Presence refresh failed (next one in 2 s): %s", e.toString());
         }
     }
 
     /**
-     * Whether this node has written presence without a gap for at least {@code window}, up to now:
-     * only then do stale heartbeats in PostgreSQL mean a client went away. Right after the database
-     * was away (or this node stalled), every client looks silent, and none of them is gone: the
+     * Whether {@code e} says the database could not be reached (a connection refused, lost or shut
+     * down: SQL states 08 and 57P), as opposed to a busy pool or a slow statement, which are load.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether this node's presence writes have reached the database for at least {@code window} since
+     * it was last unreachable: only then do stale heartbeats in PostgreSQL mean a client went away.
+     * Right after the database was away every client looks silent, and none of them is gone: the
      * failover sweep waits for a full window of heartbeats the database could record (D47).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
