@@ -48,13 +48,11 @@ public class ChatGauges {
 
     @PostConstruct
     void register() {
-        meters.gauge("alpha01.sockets.open", "Sockets this node holds, by kind", () -> clientSockets, "kind", "client");
-        meters.gauge("alpha01.sockets.open", "Sockets this node holds, by kind", () -> customerSockets, "kind", "customer");
-        meters.gauge("alpha01.conversations.queued", "Conversations waiting with no client of their shop online",
-                () -> queued);
-        meters.gauge("alpha01.shops.waiting.without.client", "Shops with a customer waiting and no client online",
-                () -> shopsWaiting);
-        meters.gauge("alpha01.dead.letters", "Relay events in this node's dead-letter queue", () -> deadLettersWaiting);
+        meters.gauge("alpha01.sockets.open", () -> clientSockets, "kind", "client");
+        meters.gauge("alpha01.sockets.open", () -> customerSockets, "kind", "customer");
+        meters.gauge("alpha01.conversations.queued", () -> queued);
+        meters.gauge("alpha01.shops.waiting.without.client", () -> shopsWaiting);
+        meters.gauge("alpha01.dead.letters", () -> deadLettersWaiting);
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "alpha01-gauges")

@@ -38,12 +38,12 @@ import org.keycloak.representations.idm.UserRepresentation;
 @ApplicationScoped
 public class KeycloakDirectory {
 
+    private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
+    private static final String CLIENT_ID = "alpha01-server";
+
     /** The container's; an instance made by hand (the unit tests) counts in memory. */
     @Inject
     Meters meters = Meters.inMemory();
-
-    private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
-    private static final String CLIENT_ID = "alpha01-server";
 
     /** A group below {@code /merchants} or {@code /chains}: its code (name) and attributes. */
     public record Group(String id, String code, Map<String, List<String>> attributes) {

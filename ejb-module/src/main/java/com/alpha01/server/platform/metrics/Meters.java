@@ -65,7 +65,7 @@ public class Meters {
 
     /** A message stored, by who wrote it ({@code customer}, {@code bot}, {@code staff}). */
     public void messageStored(String sender) {
-        counter("alpha01.messages.stored", "Chat messages stored, by sender", "sender", lower(sender)).increment();
+        counter("alpha01.messages.stored", "sender", lower(sender)).increment();
     }
 
     /** Upper bounds of the answer-time buckets, in seconds (cumulative, as Prometheus histograms are). */
@@ -79,7 +79,7 @@ public class Meters {
      */
     public void answered(String sender, Duration took) {
         String who = lower(sender);
-        timer("alpha01.answer.time", "From a customer's question stored to its answer stored", "sender", who)
+        timer("alpha01.answer.time", "sender", who)
                 .record(took);
         double seconds = took.toNanos() / 1e9;
         for (double le : ANSWER_BUCKETS) {
@@ -98,49 +98,45 @@ public class Meters {
     /** Messages sent again to a peer that had not acknowledged them ({@code toClient} or to customers). */
     public void resent(boolean toClient, int count) {
         if (count > 0) {
-            counter("alpha01.messages.resent", "Messages resent for want of a receipt", "to",
+            counter("alpha01.messages.resent", "to",
                     toClient ? "client" : "customer").increment(count);
         }
     }
 
     /** A conversation handed from one client to another (or queued) because its client went away. */
     public void failedOver(boolean queued) {
-        counter("alpha01.conversations.failed.over", "Conversations moved off a client gone past the grace period",
-                "to", queued ? "queue" : "client").increment();
+        counter("alpha01.conversations.failed.over", "to", queued ? "queue" : "client").increment();
     }
 
     /** A staff action on a conversation: {@code takeover} (hand-off to staff), {@code handback}, {@code close}. */
     public void staffAction(String action) {
-        counter("alpha01.staff.actions", "Staff take-overs, hand-backs and closes", "action", lower(action))
+        counter("alpha01.staff.actions", "action", lower(action))
                 .increment();
     }
 
     /** A scan of a QR code's URL, by outcome. */
     public void qrScan(String outcome) {
-        counter("alpha01.qr.scans", "QR code scans, by outcome", "outcome", lower(outcome)).increment();
+        counter("alpha01.qr.scans", "outcome", lower(outcome)).increment();
     }
 
     /** A refusal sent to a peer or caller, by error code (rate limits, outages, bad input, server errors). */
     public void refused(String code) {
-        counter("alpha01.refusals", "Requests and frames refused, by error code", "code", lower(code)).increment();
+        counter("alpha01.refusals", "code", lower(code)).increment();
     }
 
     /** A request or frame over a rate limit, by limit. */
     public void rateLimited(String limit) {
-        counter("alpha01.rate.limited", "Requests and frames over a rate limit, by limit", "limit", lower(limit))
+        counter("alpha01.rate.limited", "limit", lower(limit))
                 .increment();
     }
 
     /** A call to Keycloak's admin API and how it ended ({@code ok}, {@code refused}, {@code unreachable}). */
     public void keycloakCall(Duration took, String outcome) {
-        timer("alpha01.keycloak.calls", "Calls to Keycloak's admin API", "outcome", outcome).record(took);
+        timer("alpha01.keycloak.calls", "outcome", outcome).record(took);
     }
 
-    /**
-     * A value read when scraped; {@code tags} are name/value pairs. Removed when the application stops.
-     * {@code description} documents the meter here (the registry's API takes none).
-     */
-    public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+    /** A value read when scraped; {@code tags} are name/value pairs. Removed when the application stops. */
+    public void gauge(String name, Supplier<Number> value, String... tags) {
         // The registry holds a gauge's object weakly: this list keeps it for the application's life.
         gaugeSources.add(value);
         registry.gauge(name, Tags.of(tags), value, v -> v.get().doubleValue());
@@ -150,7 +146,7 @@ public class Meters {
         }
     }
 
-    /** This registry's view, for tests and the health endpoint. */
+    /** The registry the meters are in (WildFly's, or the in-memory one): for tests. */
     public MeterRegistry registry() {
         return registry;
     }
@@ -161,12 +157,12 @@ public class Meters {
      * deployment configure histograms (WFLYMMTREXT0015). A timer therefore exports its count, sum and
      * maximum, and the answer time's buckets are counters of their own (see answered).
      */
-    private Counter counter(String name, String description, String tag, String value) {
+    private Counter counter(String name, String tag, String value) {
         return (Counter) meters.computeIfAbsent(name + '|' + value,
                 k -> remember(registry.counter(name, Tags.of(tag, value))));
     }
 
-    private Timer timer(String name, String description, String tag, String value) {
+    private Timer timer(String name, String tag, String value) {
         return (Timer) meters.computeIfAbsent(name + '|' + value,
                 k -> remember(registry.timer(name, Tags.of(tag, value))));
     }

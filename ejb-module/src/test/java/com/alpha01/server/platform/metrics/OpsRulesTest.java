@@ -110,7 +110,7 @@ class OpsRulesTest {
         meters.keycloakCall(Duration.ofMillis(30), "ok");
         for (String gauge : List.of("alpha01.sockets.open", "alpha01.conversations.queued",
                 "alpha01.shops.waiting.without.client", "alpha01.dead.letters")) {
-            meters.gauge(gauge, "", () -> 0);
+            meters.gauge(gauge, () -> 0);
         }
         Set<String> names = new TreeSet<>();
         for (Meter m : meters.registry().getMeters()) {
