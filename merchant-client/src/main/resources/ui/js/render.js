@@ -22,7 +22,11 @@ export function renderStatus(status) {
   const offline = state === 'offline' || (state === 'connecting' && status.everOnline);
   const banner = byId('offline-banner');
   banner.hidden = !offline && state !== 'signed-out';
-  banner.textContent = state === 'signed-out' ? t('signedOut.banner') : t('offline.banner');
+  const TLS = new Set(['untrusted', 'wrong-host', 'expired', 'pin-mismatch', 'trust-store', 'handshake']);
+  const tls = TLS.has(status.tlsError) ? status.tlsError : null;
+  banner.hidden = banner.hidden && !tls;
+  banner.dataset.tls = tls ?? '';
+  banner.textContent = tls ? t(`tls.${tls}`) : state === 'signed-out' ? t('signedOut.banner') : t('offline.banner');
   byId('sign-in').hidden = state !== 'signed-out';
 }
 

@@ -177,6 +177,7 @@ export async function loadSettings() {
     byId('set-tone').value = s.shopTone ?? '';
     byId('set-facts').value = s.shopFacts ?? '';
     byId('set-orders').value = s.ordersCsv ?? '';
+    if (!byId('transfer-path').value) byId('transfer-path').value = s.exportPath ?? '';
     byId('set-usage').textContent = s.tokensToday
       ? t('settings.usage', { used: s.tokensToday.used, limit: s.tokensToday.limit }) : '';
     byId('set-language').value = language();
@@ -237,6 +238,25 @@ async function saveSettings(event, switchLanguage) {
   }
 }
 
+// ---- Backup and move (设置) -----------------------------------------------------------------------
+
+async function transfer(kind) {
+  const path = byId('transfer-path').value.trim();
+  const passphrase = byId('transfer-passphrase').value;
+  if (!path || passphrase.length < 8) {
+    feedback('transfer-feedback', t('transfer.PASSPHRASE_TOO_SHORT'), 'error');
+    return;
+  }
+  try {
+    const result = await request(kind === 'export' ? 'store.export' : 'store.import', { path, passphrase });
+    byId('transfer-passphrase').value = '';
+    feedback('transfer-feedback', t(kind === 'export' ? 'transfer.exported' : 'transfer.imported',
+      { n: result.records, path: result.path }));
+  } catch (e) {
+    feedback('transfer-feedback', tOr(`transfer.${e.code}`, t('settings.failed', { message: errorText(e) })), 'error');
+  }
+}
+
 // ---- System status ---------------------------------------------------------------------------
 
 export function renderSystem(sys) {
@@ -244,6 +264,17 @@ export function renderSystem(sys) {
   byId('sys-connection').textContent = t(`status.${sys.state}`);
   byId('sys-server').textContent = sys.server || '—';
   byId('sys-latency').textContent = Number.isFinite(sys.rttMs) ? t('unit.ms', { n: sys.rttMs }) : '—';
+  const tls = byId('sys-tls');
+  tls.textContent = sys.tls === 'verified' ? t('sys.tls.verified') : sys.tls === 'plain' ? t('sys.tls.plain')
+    : sys.tls ? t(`tls.${sys.tls}`) : '—';
+  tls.dataset.tls = sys.tls ?? '';
+  const work = sys.work;
+  byId('sys-work').textContent = work ? t('sys.workValue', {
+    ai: work.aiAnswers, staff: work.staffAnswers, handOffs: work.handOffs, errors: work.modelErrors,
+    runs: work.automationRuns, failures: work.automationFailures }) : '—';
+  byId('sys-answer-time').textContent = work && Number.isFinite(work.aiAnswerP50Ms)
+    ? t('sys.answerTimeValue', { p50: (work.aiAnswerP50Ms / 1000).toFixed(1), p90: (work.aiAnswerP90Ms / 1000).toFixed(1) })
+    : '—';
   byId('sys-outbox').textContent = String(sys.outbox ?? 0);
   byId('sys-store-key').textContent = sys.storeKey ? t(`sys.storeKey.${sys.storeKey}`) : '—';
   byId('sys-tokens').textContent = sys.tokens ? t('settings.usage', { used: sys.tokens.used, limit: sys.tokens.limit }) : '—';
@@ -277,5 +308,10 @@ export function wireScreens(switchLanguage) {
     delete document.body.dataset.printing;
   });
   byId('settings-form').addEventListener('submit', (e) => saveSettings(e, switchLanguage));
+  byId('transfer-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    transfer('export');
+  });
+  byId('transfer-import').addEventListener('click', () => transfer('import'));
   byId('sign-out').addEventListener('click', () => request('signOut').catch((e) => console.warn(`signOut: ${e.code}`)));
 }

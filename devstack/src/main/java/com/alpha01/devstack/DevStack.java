@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,17 +88,21 @@ public final class DevStack {
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + config.pgPort() + "/alpha01";
         LOG.infof("PostgreSQL up after %d ms", elapsed(t0));
 
+        // WildFly's https listener always has this certificate (configure-tls.cli needs one); with ALPHA01_DEV_TLS=false
+        // nothing points anyone at it.
+        LocalCa ca = LocalCa.ensure(config.tlsDir(), config.tlsPassword());
+        LocalCa tls = config.tls() ? ca : null;
+        KeycloakServer.Demo demo = new KeycloakServer.Demo(config.serverClientSecret(), tls, List.of(config.publicUrl()));
         Path kcHome = state.resolve("keycloak");
         KeycloakServer.install(config.keycloakZip(), kcHome);
-        if (KeycloakServer.resetDataIfRealmChanged(kcHome, config.realmFile())) {
+        if (KeycloakServer.resetDataIfRealmChanged(kcHome, config.realmFile(), demo)) {
             LOG.info("keycloak-realm/alpha01-realm.json changed: Keycloak's dev data reset to import it again");
         }
         KeycloakServer kc = KeycloakServer.start(kcHome, config.realmFile(), config.kcPort(), config.kcManagementPort(),
-                config.keycloakAdminPassword(), Duration.ofMinutes(4), config.serverClientSecret());
+                config.keycloakAdminPassword(), Duration.ofMinutes(4), demo);
         supervisor.watch("keycloak", new Supervisor.Running(kc::alive, kc::pid, kc::close), () -> {
             KeycloakServer again = KeycloakServer.start(kcHome, config.realmFile(), config.kcPort(),
-                    config.kcManagementPort(), config.keycloakAdminPassword(), Duration.ofMinutes(4),
-                    config.serverClientSecret());
+                    config.kcManagementPort(), config.keycloakAdminPassword(), Duration.ofMinutes(4), demo);
             return new Supervisor.Running(again::alive, again::pid, again::close);
         });
         LOG.infof("Keycloak up after %d ms", elapsed(t0));
@@ -121,18 +126,27 @@ public final class DevStack {
         env.put("ALPHA01_OIDC_URL", kc.issuer().toString());
         env.put("ALPHA01_KC_SERVER_SECRET", config.serverClientSecret());
         env.put("ALPHA01_PUBLIC_URL", config.publicUrl());
+        env.put("ALPHA01_TLS_KEYSTORE", ca.serverKeyStore().toString());
+        env.put("ALPHA01_TLS_KEYSTORE_PASSWORD", ca.password());
+        // WildFly calls Keycloak over HTTPS: it trusts the JDK's CAs and the stack's own.
+        env.put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true " + String.join(" ", ca.trustStoreJvmOptions()));
         WildFlyServer.stage(wfHome, config.ear()); // boot with this build: no redeploy after start
         Supervisor.Starter startWf = () -> {
             WildFlyServer server = WildFlyServer.start(wfHome, config.wildflyOffset(), env, "alpha01-dev");
-            server.deploy(config.ear(), "/api/v1/health", Duration.ofMinutes(3));
+            try {
+                server.deploy(config.ear(), "/api/v1/health", Duration.ofMinutes(3));
+            } catch (Exception e) {
+                server.close(); // not yet the supervisor's: a failed start must not leave it running
+                throw e;
+            }
             return new Supervisor.Running(server::alive, server::pid, server::close);
         };
         supervisor.watch("wildfly", startWf.start(), startWf);
         LOG.infof("WildFly with the EAR up after %d ms", elapsed(t0));
 
-        MerchantClientProcess client = MerchantClientProcess.start(config, kc.issuer());
+        MerchantClientProcess client = MerchantClientProcess.start(config, kc.issuer(), tls);
         supervisor.watch("client", new Supervisor.Running(client::alive, client::pid, client::close), () -> {
-            MerchantClientProcess again = MerchantClientProcess.start(config, kc.issuer());
+            MerchantClientProcess again = MerchantClientProcess.start(config, kc.issuer(), tls);
             return new Supervisor.Running(again::alive, again::pid, again::close);
         });
         String customerUrl = client.awaitCustomerUrl(Duration.ofMinutes(3));

@@ -40,7 +40,8 @@ public final class DevStackConfig {
             }
         }
         boolean changed = false;
-        for (String key : new String[] {"db.password", "keycloak.admin.password", "keycloak.server.secret"}) {
+        for (String key : new String[] {"db.password", "keycloak.admin.password", "keycloak.server.secret",
+                "tls.password"}) {
             if (secrets.getProperty(key) == null) {
                 byte[] bytes = new byte[18];
                 new SecureRandom().nextBytes(bytes);
@@ -90,9 +91,34 @@ public final class DevStackConfig {
         return port("ALPHA01_WILDFLY_PORT_OFFSET", 0);
     }
 
+    /**
+     * Whether the stack serves HTTPS (the default; D51): WildFly and Keycloak with a certificate of the
+     * stack's own CA ({@link LocalCa}, under {@code .alpha01/tls}). {@code ALPHA01_DEV_TLS=false} serves plain HTTP.
+     */
+    public boolean tls() {
+        return !"false".equalsIgnoreCase(String.valueOf(System.getenv("ALPHA01_DEV_TLS")).strip());
+    }
+
+    /** WildFly's HTTP port (redirected to HTTPS with TLS on, health probes excepted). */
+    public int httpPort() {
+        return 8080 + wildflyOffset();
+    }
+
     public String publicUrl() {
         String v = System.getenv("ALPHA01_PUBLIC_URL");
-        return v == null || v.isBlank() ? "http://127.0.0.1:" + (8080 + wildflyOffset()) : v;
+        if (v != null && !v.isBlank()) {
+            return v;
+        }
+        return tls() ? "https://127.0.0.1:" + (8443 + wildflyOffset()) : "http://127.0.0.1:" + httpPort();
+    }
+
+    /** The password of the stack's key and trust stores ({@code .alpha01/tls}). */
+    public String tlsPassword() {
+        return secrets.getProperty("tls.password");
+    }
+
+    public Path tlsDir() {
+        return state.resolve("tls");
     }
 
     public String dbPassword() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -34,12 +35,24 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A phone-sized window in zh-CN, without background traffic of its own. */
     public static HeadlessChromium open() throws IOException {
+        return open(List.of());
+    }
+
+    /**
+     * The same, also accepting server certificates whose key is one of {@code trustedSpki} (base64 SHA-256 of
+     * the SubjectPublicKeyInfo, {@link LocalCa#serverSpkiSha256()}): the dev stack's and the tests' own
+     * certificate, exactly that key and nothing else; any other certificate error still stops the page.
+     */
+    public static HeadlessChromium open(List<String> trustedSpki) throws IOException {
         Path profile = Files.createTempDirectory("alpha01-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--window-size=420,820", "--lang=zh-CN", "--user-data-dir=" + profile);
+        if (!trustedSpki.isEmpty()) {
+            options.addArguments("--ignore-certificate-errors-spki-list=" + String.join(",", trustedSpki));
+        }
         return new HeadlessChromium(new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options), profile);
     }

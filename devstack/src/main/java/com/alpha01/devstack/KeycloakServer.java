@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,10 +30,12 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final String scheme;
 
-    private KeycloakServer(Process process, int port) {
+    private KeycloakServer(Process process, int port, String scheme) {
         this.process = process;
         this.port = port;
+        this.scheme = scheme;
     }
 
     /** Unpacks the distribution zip into {@code home} unless it is there already. */
@@ -47,13 +51,14 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Keycloak imports the realm file only into an empty database, so when the file changed since
+     * Keycloak imports the realm file only into an empty database, so when the imported copy changed since
      * the last start the dev data is reset (accounts made since are lost; the demo ones come back).
      * Returns whether it was.
      */
-    public static boolean resetDataIfRealmChanged(Path home, Path realm) throws IOException {
+    public static boolean resetDataIfRealmChanged(Path home, Path realm, Demo demo) throws IOException {
         Path marker = home.resolve("data/.alpha01-realm");
-        String fingerprint = Integer.toHexString(Files.readString(realm).hashCode());
+        // The copy that is imported: a new redirect origin (the stack moved to HTTPS) counts as a change.
+        String fingerprint = Integer.toHexString(demoRealm(Files.readString(realm), demo).hashCode());
         boolean changed = Files.exists(home.resolve("data/h2"))
                 && !(Files.exists(marker) && Files.readString(marker).equals(fingerprint));
         if (changed) {
@@ -65,27 +70,60 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Starts {@code kc.sh start-dev}; the realm file goes into {@code data/import} as the demo and the
-     * tests need it ({@link #demoRealm}): the password grant on for scripted sign-ins, and
-     * {@code serverSecret} as the {@code alpha01-server} client's secret. Returns once
-     * {@code /health/ready} answers 200 on the management port.
+     * How the demo and the tests run Keycloak: {@code serverSecret} as the {@code alpha01-server} client's
+     * secret, {@code tls} (null: plain HTTP) the certificate Keycloak serves, {@code appOrigins} the
+     * application's own origins (e.g. {@code https://127.0.0.1:8443}) added to the public clients' redirect URIs.
      */
+    public record Demo(String serverSecret, LocalCa tls, List<String> appOrigins) {
+        public Demo {
+            appOrigins = List.copyOf(appOrigins);
+        }
+
+        /** Plain HTTP, no origins beyond the realm's own. */
+        public static Demo plain(String serverSecret) {
+            return new Demo(serverSecret, null, List.of());
+        }
+    }
+
+    /** {@link #start(Path, Path, int, int, String, Duration, Demo)} on plain HTTP. */
     public static KeycloakServer start(Path home, Path realm, int port, int managementPort, String adminPassword,
             Duration timeout, String serverSecret) throws IOException, InterruptedException {
+        return start(home, realm, port, managementPort, adminPassword, timeout, Demo.plain(serverSecret));
+    }
+
+    /**
+     * Starts {@code kc.sh start-dev}; the realm file goes into {@code data/import} as the demo and the
+     * tests need it ({@link #demoRealm}). With {@code demo.tls()}, HTTPS on {@code port} (the management port
+     * too; dev mode's plain listener is moved out of the way, to {@code managementPort + 1}). Returns once {@code /health/ready} answers 200 on the management port.
+     */
+    public static KeycloakServer start(Path home, Path realm, int port, int managementPort, String adminPassword,
+            Duration timeout, Demo demo) throws IOException, InterruptedException {
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.writeString(imports.resolve("alpha01-realm.json"), demoRealm(Files.readString(realm), serverSecret));
+        Files.writeString(imports.resolve("alpha01-realm.json"), demoRealm(Files.readString(realm), demo));
         Path log = home.resolve("alpha01-console.log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
-                "--health-enabled=true", "--import-realm", "--cache=local"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-management-port=" + managementPort,
+                "--health-enabled=true", "--import-realm", "--cache=local"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (demo.tls() == null) {
+            cmd.add("--http-port=" + port);
+        } else {
+            // start-dev always opens its plain HTTP listener as well (http-enabled=false is not honoured in dev
+            // mode): it goes to the port after the management port, on 127.0.0.1, and nothing points at it.
+            cmd.addAll(List.of("--https-port=" + port, "--http-port=" + (managementPort + 1),
+                    "--https-key-store-file=" + demo.tls().serverKeyStore(), "--https-key-store-type=PKCS12"));
+            // In the environment, not on the command line that ps shows.
+            pb.environment().put("KC_HTTPS_KEY_STORE_PASSWORD", demo.tls().password());
+        }
+        pb.command(cmd);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         pb.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
-        LOG.infof("Starting Keycloak on 127.0.0.1:%d, log %s", port, log);
-        KeycloakServer server = new KeycloakServer(pb.start(), port);
+        String scheme = demo.tls() == null ? "http" : "https";
+        LOG.infof("Starting Keycloak on %s://127.0.0.1:%d, log %s", scheme, port, log);
+        KeycloakServer server = new KeycloakServer(pb.start(), port, scheme);
         try {
-            server.awaitReady(managementPort, timeout, log);
+            server.awaitReady(managementPort, timeout, log, demo.tls() == null ? null : demo.tls().sslContext());
         } catch (IOException | InterruptedException e) {
             server.close();
             throw e;
@@ -100,15 +138,20 @@ public final class KeycloakServer implements AutoCloseable {
      * their test users in by script, so their copy turns the password grant on for {@code customer-web} and
      * {@code merchant-client} and sets the server's secret to theirs.
      */
-    static String demoRealm(String realmJson, String serverSecret) {
+    static String demoRealm(String realmJson, Demo demo) {
         JsonObject realm = Json.createReader(new StringReader(realmJson)).readObject();
         JsonArrayBuilder clients = Json.createArrayBuilder();
         for (JsonValue v : realm.getJsonArray("clients")) {
             JsonObject client = v.asJsonObject();
             JsonObjectBuilder b = Json.createObjectBuilder(client);
             switch (client.getString("clientId")) {
-                case "customer-web", "merchant-client" -> b.add("directAccessGrantsEnabled", true);
-                case "alpha01-server" -> b.add("secret", serverSecret);
+                case "customer-web", "merchant-client" -> {
+                    b.add("directAccessGrantsEnabled", true);
+                    JsonArrayBuilder redirects = Json.createArrayBuilder(client.getJsonArray("redirectUris"));
+                    demo.appOrigins().forEach(origin -> redirects.add(origin + "/*"));
+                    b.add("redirectUris", redirects);
+                }
+                case "alpha01-server" -> b.add("secret", demo.serverSecret());
                 default -> { }
             }
             clients.add(b);
@@ -116,14 +159,17 @@ public final class KeycloakServer implements AutoCloseable {
         return Json.createObjectBuilder(realm).add("clients", clients).build().toString();
     }
 
-    private void awaitReady(int managementPort, Duration timeout, Path log) throws IOException, InterruptedException {
-        URI health = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
+    private void awaitReady(int managementPort, Duration timeout, Path log, SSLContext tls)
+            throws IOException, InterruptedException {
+        URI health = URI.create(scheme + "://127.0.0.1:" + managementPort + "/health/ready");
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
                 throw new IOException("Keycloak exited during start; see " + log);
             }
-            if (Processes.httpStatus(health) == 200) {
+            // The management interface inherits the main server's TLS; asked over plain HTTP too, in case it does not.
+            if (Processes.httpStatus(health, tls) == 200
+                    || tls != null && Processes.httpStatus(URI.create(health.toString().replaceFirst("^https", "http"))) == 200) {
                 LOG.infof("Keycloak ready on port %d", port);
                 return;
             }
@@ -133,7 +179,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public URI issuer() {
-        return URI.create("http://127.0.0.1:" + port + "/realms/" + REALM);
+        return URI.create(scheme + "://127.0.0.1:" + port + "/realms/" + REALM);
     }
 
     public long pid() {

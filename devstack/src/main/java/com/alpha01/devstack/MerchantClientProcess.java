@@ -29,7 +29,8 @@ final class MerchantClientProcess implements AutoCloseable {
         this.urlFile = urlFile;
     }
 
-    static MerchantClientProcess start(DevStackConfig config, URI issuer) throws IOException, InterruptedException {
+    /** Starts the app; with {@code tls}, it trusts the stack's CA ({@code ALPHA01_TRUST_STORE}) besides the system's. */
+    static MerchantClientProcess start(DevStackConfig config, URI issuer, LocalCa tls) throws IOException, InterruptedException {
         Path home = Files.createDirectories(config.stateDir().resolve("client"));
         Path urlFile = config.stateDir().resolve("customer-url.txt");
         Files.deleteIfExists(urlFile);
@@ -42,6 +43,9 @@ final class MerchantClientProcess implements AutoCloseable {
         pb.environment().put("ALPHA01_HOME", home.toString());
         pb.environment().put("ALPHA01_SERVER_URL", config.publicUrl());
         pb.environment().put("ALPHA01_OIDC_URL", issuer.toString());
+        if (tls != null) {
+            pb.environment().put("ALPHA01_TRUST_STORE", tls.caCertificate().toString());
+        }
         pb.environment().putIfAbsent("ALPHA01_CLIENT_USERNAME", DEMO_STAFF);
         pb.environment().putIfAbsent("ALPHA01_CLIENT_PASSWORD", DEMO_STAFF_PASSWORD);
         pb.environment().put("ALPHA01_QR_FILE", urlFile.toString());

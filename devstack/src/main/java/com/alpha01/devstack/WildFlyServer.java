@@ -149,6 +149,11 @@ public final class WildFlyServer implements AutoCloseable {
         return 8080 + portOffset;
     }
 
+    /** The https listener's port (configure-tls.cli). */
+    public int httpsPort() {
+        return 8443 + portOffset;
+    }
+
     public long pid() {
         return process.pid();
     }

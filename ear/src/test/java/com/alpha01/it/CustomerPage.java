@@ -34,7 +34,7 @@ final class CustomerPage implements AutoCloseable {
     }
 
     static CustomerPage open() throws IOException {
-        return new CustomerPage(HeadlessChromium.open());
+        return new CustomerPage(HeadlessChromium.open(java.util.List.of(TestEnvironment.tls().serverSpkiSha256())));
     }
 
     /** Keycloak's login form; with organizations on it comes as two pages (username, then password). */

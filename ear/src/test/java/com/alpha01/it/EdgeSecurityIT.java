@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
+import com.alpha01.client.link.ServerTrust;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +65,7 @@ class EdgeSecurityIT {
     void every_page_api_answer_and_refusal_carries_the_security_headers() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI server = TestEnvironment.serverUri();
-        String socketOrigin = "ws://" + server.getAuthority();
+        String socketOrigin = "wss://" + server.getAuthority();
         for (String path : java.util.List.of("/chat/", "/chat/js/socket.js", "/api/v1/health", "/api/v1/qr-codes",
                 "/api/v1/nothing-here", "/connect?merchant_id=forged")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve(path)).build(),
@@ -74,7 +75,8 @@ class EdgeSecurityIT {
             assertFalse(policy.contains("script-src 'unsafe-inline'") || policy.contains("script-src *"), path + ": " + policy);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
             assertTrue(r.headers().firstValue("Referrer-Policy").isPresent(), path);
-            assertTrue(r.headers().firstValue("Strict-Transport-Security").isEmpty(), path + ": no HSTS over plain HTTP");
+            assertTrue(r.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
+                    path + ": HSTS over HTTPS");
             if (path.startsWith("/chat/") || path.startsWith("/api/")) {
                 assertTrue(policy.contains("frame-ancestors 'none'"), path + ": " + policy);
                 assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
@@ -89,8 +91,49 @@ class EdgeSecurityIT {
         java.util.List<String> cookies = page.headers().allValues("Set-Cookie");
         assertFalse(cookies.isEmpty(), "the sign-in's state cookies");
         for (String cookie : cookies) {
-            assertTrue(cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"), cookie);
+            String attributes = cookie.toLowerCase(java.util.Locale.ROOT);
+            assertTrue(attributes.contains("samesite=lax") && attributes.contains("httponly")
+                    && attributes.contains("; secure"), cookie);
         }
+    }
+
+    @Test
+    void the_merchant_clients_trust_checks_the_real_servers_certificate_and_pins() throws Exception {
+        URI health = TestEnvironment.serverUri().resolve("/api/v1/health/live");
+        HttpRequest get = HttpRequest.newBuilder(health).build();
+        ServerTrust viaCa = ServerTrust.from(TestEnvironment.tls().caCertificate(), null, null);
+        assertEquals(200, viaCa.httpClient().build().send(get, HttpResponse.BodyHandlers.discarding()).statusCode());
+        ServerTrust pinned = ServerTrust.from(TestEnvironment.tls().caCertificate(), null,
+                "sha256/" + TestEnvironment.tls().serverSpkiSha256());
+        assertEquals(200, pinned.httpClient().build().send(get, HttpResponse.BodyHandlers.discarding()).statusCode());
+        ServerTrust otherPin = ServerTrust.from(TestEnvironment.tls().caCertificate(), null,
+                "sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> otherPin.httpClient().build().send(get, HttpResponse.BodyHandlers.discarding()));
+        assertEquals(ServerTrust.Problem.PIN_MISMATCH, ServerTrust.problem(refused).orElse(null), refused.toString());
+    }
+
+    @Test
+    void plain_http_is_redirected_to_https_except_health_probes() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        URI plain = TestEnvironment.plainServerUri();
+        URI secure = TestEnvironment.serverUri();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(plain.resolve("/chat/?scan=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(301, page.statusCode());
+        assertEquals(secure + "/chat/?scan=x", page.headers().firstValue("Location").orElse(null));
+        assertEquals("", page.body(), "nothing is answered in plain text");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(plain.resolve("/api/v1/qr-codes"))
+                .header("Authorization", "Bearer x").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(308, post.statusCode(), "a POST keeps its method (and is not answered over plain HTTP)");
+        assertEquals(secure + "/api/v1/qr-codes", post.headers().firstValue("Location").orElse(null));
+        HttpResponse<String> socket = http.send(HttpRequest.newBuilder(plain.resolve("/ws/client?client_id=x"))
+                .header("Authorization", "Bearer x").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(301, socket.statusCode(), "no socket over plain text either");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(plain.resolve("/api/v1/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), "a load balancer's probe over HTTP is answered: " + health.body());
     }
 
     @Test

@@ -63,6 +63,8 @@ final class FaultClient implements AutoCloseable {
         Files.createDirectories(log.getParent());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-Dorg.jboss.logging.provider=jdk",
+                // It trusts the tests' CA as this JVM does (the server is on HTTPS).
+                "-Djavax.net.ssl.trustStore=" + TestEnvironment.tls().trustStore(), "-Djavax.net.ssl.trustStoreType=PKCS12",
                 "-cp", classPath(), FaultClient.class.getName(), clientId));
         servers.forEach(s -> cmd.add(s.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

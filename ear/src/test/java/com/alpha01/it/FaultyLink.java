@@ -23,12 +23,14 @@ final class FaultyLink implements AutoCloseable {
 
     private final ServerSocket listener;
     private final InetSocketAddress target;
+    private final String scheme;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<Socket> stalled = new CopyOnWriteArrayList<>();
     private volatile long latencyMillis;
     private volatile boolean closed;
 
     FaultyLink(URI server) throws IOException {
+        this.scheme = server.getScheme();
         this.target = new InetSocketAddress(server.getHost(), server.getPort());
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::accept, "faulty-link-accept");
@@ -38,7 +40,8 @@ final class FaultyLink implements AutoCloseable {
 
     /** The server's base URI through this proxy. */
     URI uri() {
-        return URI.create("http://127.0.0.1:" + listener.getLocalPort());
+        // Bytes pass through as they are: TLS ends at the server, whose certificate names 127.0.0.1 too.
+        return URI.create(scheme + "://127.0.0.1:" + listener.getLocalPort());
     }
 
     /** Every open connection is cut (RST), as when a router reboots. */

@@ -49,6 +49,7 @@ final class GatlingRun {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 // The merchant client's slf4j-jdk14 is on the bench test classpath too: Gatling logs through logback.
                 "-Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider"));
+        command.addAll(TestEnvironment.tls().trustStoreJvmOptions()); // the server is on HTTPS
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", classpath(), "io.gatling.app.Gatling", "-s", SIMULATION, "-rf",
                 results.toAbsolutePath().toString(), "-rd", description));

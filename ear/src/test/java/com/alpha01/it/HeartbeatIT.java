@@ -50,7 +50,8 @@ class HeartbeatIT {
         JsonObject live = Customers.json(Customers.openSession(scanId, token).body());
         JsonObject silent = Customers.json(Customers.openSession(scanId, token).body());
         try (Peer browser = Peer.connect(Customers.customerSocket(live.getString("ticket")), null);
-             Socket raw = new Socket("127.0.0.1", TestEnvironment.serverUri().getPort())) {
+             Socket raw = javax.net.ssl.SSLSocketFactory.getDefault().createSocket("127.0.0.1",
+                     TestEnvironment.serverUri().getPort())) {
             browser.await(Frame.Welcome.class);
             upgrade(raw, Customers.customerSocket(silent.getString("ticket")));
 

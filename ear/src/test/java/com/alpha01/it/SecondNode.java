@@ -50,7 +50,7 @@ final class SecondNode implements AutoCloseable {
         Path config = configuration.resolve(TestEnvironment.CONFIG);
         Files.writeString(config, Files.readString(config).replaceAll("(?s)\\s*<deployments>.*?</deployments>", ""));
         Map<String, String> all = new HashMap<>(System.getenv());
-        all.put("ALPHA01_PUBLIC_URL", "http://127.0.0.1:" + (8080 + offset));
+        all.put("ALPHA01_PUBLIC_URL", "https://127.0.0.1:" + (8443 + offset));
         all.putAll(env);
         SecondNode node = new SecondNode(null, base, all);
         node.boot();
@@ -87,7 +87,7 @@ final class SecondNode implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.httpPort());
+        return URI.create("https://127.0.0.1:" + server.httpsPort());
     }
 
     /** Power loss: SIGKILL, no orderly shutdown. */

@@ -1,6 +1,7 @@
 package com.alpha01.it;
 
 import com.alpha01.devstack.KeycloakServer;
+import com.alpha01.devstack.LocalCa;
 import com.alpha01.devstack.PostgresServer;
 import com.alpha01.devstack.RealmAdmin;
 import com.alpha01.devstack.TokenClient;
@@ -40,6 +41,10 @@ public final class TestEnvironment implements LauncherSessionListener {
     static final String DURABLE = "alpha01.it.pg.durable";
     private static final Map<String, String> DURABLE_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on");
 
+    /** The password of the tests' key and trust stores ({@code target/tls}, made by {@link LocalCa}); ear/pom.xml passes it to WildFly. */
+    static final String TLS_PASSWORD = "alpha01-it-tls";
+
+    private static LocalCa tls;
     private static PostgresServer postgres;
     private static KeycloakServer keycloak;
     private static final String ADMIN_PASSWORD = "it-admin-" + UUID.randomUUID();
@@ -50,6 +55,10 @@ public final class TestEnvironment implements LauncherSessionListener {
             return;
         }
         try {
+            // Before anything speaks TLS: WildFly serves this CA's certificate (ear/pom.xml), and this JVM, the
+            // merchant clients it runs and the Chromium it drives trust it.
+            tls = LocalCa.ensure(path("alpha01.it.tls.dir"), TLS_PASSWORD);
+            tls.trustStoreProperties().forEach(System::setProperty);
             // A clean folder for every run, kept at its end: stopped and started again on its data by the fault suite.
             deleteTree(path("alpha01.it.pg.data"));
             postgres = PostgresServer.start(path("alpha01.it.pg.data"), intProperty("alpha01.it.pg.port"), false,
@@ -58,7 +67,7 @@ public final class TestEnvironment implements LauncherSessionListener {
             KeycloakServer.install(path("alpha01.keycloak.zip"), kcHome);
             KeycloakServer.resetData(kcHome);
             keycloak = KeycloakServer.start(kcHome, path("alpha01.realm"), intProperty("alpha01.it.kc.port"),
-                    intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD, Duration.ofMinutes(4), SERVER_SECRET);
+                    intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD, Duration.ofMinutes(4), keycloakDemo());
             WildFlyServer.configure(path("alpha01.wildfly.home"), path("alpha01.wildfly.cli-dir"),
                     path("alpha01.jdbc.jar"), CONFIG);
         } catch (Exception e) {
@@ -92,6 +101,15 @@ public final class TestEnvironment implements LauncherSessionListener {
                 DB_NAME, DB_USER, DB_PASSWORD, Boolean.getBoolean(DURABLE) ? DURABLE_SETTINGS : Map.of());
     }
 
+    /** The tests' PostgreSQL data folder (its port: {@link #pgPort()}), for the backup and restore test. */
+    static Path pgData() {
+        return path("alpha01.it.pg.data");
+    }
+
+    static int pgPort() {
+        return intProperty("alpha01.it.pg.port");
+    }
+
     /** Fault suite: Keycloak stops; {@link #startKeycloak} starts it again with its data (users, keys, sessions). */
     static synchronized void stopKeycloak() {
         keycloak.close();
@@ -100,7 +118,17 @@ public final class TestEnvironment implements LauncherSessionListener {
     static synchronized void startKeycloak() throws Exception {
         keycloak = KeycloakServer.start(path("alpha01.keycloak.home"), path("alpha01.realm"),
                 intProperty("alpha01.it.kc.port"), intProperty("alpha01.it.kc.mgmt.port"), ADMIN_PASSWORD,
-                Duration.ofMinutes(4), SERVER_SECRET);
+                Duration.ofMinutes(4), keycloakDemo());
+    }
+
+    /**
+     * Keycloak stays on plain HTTP in the tests (the dev stack runs it on TLS): the application's two nodes, on
+     * HTTPS, are its redirect targets.
+     */
+    private static KeycloakServer.Demo keycloakDemo() {
+        int nodeB = 8443 + intProperty("alpha01.it.node-b.port.offset");
+        return new KeycloakServer.Demo(SERVER_SECRET, null,
+                java.util.List.of(serverUri().toString(), "https://127.0.0.1:" + nodeB));
     }
 
     /** The realm's issuer URL. */
@@ -108,9 +136,19 @@ public final class TestEnvironment implements LauncherSessionListener {
         return URI.create("http://127.0.0.1:" + intProperty("alpha01.it.kc.port") + "/realms/" + KeycloakServer.REALM);
     }
 
-    /** Base URL of the WildFly under test (what the server also thinks its public URL is). */
+    /** Base URL of the WildFly under test, on HTTPS (what the server also thinks its public URL is). */
     static URI serverUri() {
+        return URI.create("https://127.0.0.1:" + intProperty("alpha01.it.https.port"));
+    }
+
+    /** The same server's plain HTTP listener: everything but health probes is redirected to {@link #serverUri()}. */
+    static URI plainServerUri() {
         return URI.create("http://127.0.0.1:" + intProperty("alpha01.it.http.port"));
+    }
+
+    /** The tests' CA (its certificate: what a merchant client's {@code ALPHA01_TRUST_STORE} names). */
+    static LocalCa tls() {
+        return tls;
     }
 
     /** {@code /ws/client} of the server under test for merchant client {@code clientId}. */

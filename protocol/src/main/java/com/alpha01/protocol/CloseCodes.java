@@ -31,6 +31,11 @@ public final class CloseCodes {
      * ({@code ALPHA01_CUSTOMER_TABS}); the page reconnects when the customer comes back to it.
      */
     public static final int TOO_MANY_TABS = 4004;
+    /**
+     * The peer stopped reading: more than the server keeps for one socket waited to be written to it (a
+     * stalled network, a frozen tab). Everything is stored: the peer reconnects and catches up.
+     */
+    public static final int TOO_SLOW = 4005;
 
     /** Largest text frame accepted, in bytes (message text plus envelope). */
     public static final int MAX_FRAME_BYTES = 16 * 1024;

@@ -155,6 +155,23 @@ public sealed interface Frame {
         public String type() { return "resume"; }
     }
 
+    /**
+     * Merchant client to server, right after connecting and then once a minute: what the client has done
+     * since it started, as counts that only grow (a restart starts them at 0 again), and its assistant's
+     * answer time over its latest answers ({@code -1}: none yet). The server counts the increments into its
+     * metrics and keeps the latest report per client for the shop ({@code GET /api/v1/clients}). Older
+     * clients never send it.
+     */
+    record Report(long aiAnswers, long staffAnswers, long handOffs, long modelErrors, long automationRuns,
+                  long automationFailures, long aiAnswerP50Ms, long aiAnswerP90Ms) implements Frame {
+        /** Largest count accepted (a client answering every second for 30,000 years). */
+        public static final long MAX_COUNT = 1_000_000_000_000L;
+        /** Largest answer time accepted, in ms (an hour). */
+        public static final long MAX_ANSWER_MS = 3_600_000L;
+
+        public String type() { return "report"; }
+    }
+
     /** Most messages one {@code resume} replays. */
     int RESUME_LIMIT = 500;
 

@@ -47,9 +47,31 @@ class FrameCodecTest {
                 new Frame.Resume(CONV, 0),
                 new Frame.Resume(CONV, 12),
                 new Frame.Ping(42),
-                new Frame.Pong(42));
+                new Frame.Pong(42),
+                new Frame.Report(120, 15, 4, 2, 30, 1, 850, 2300),
+                new Frame.Report(0, 0, 0, 0, 0, 0, -1, -1));
         for (Frame frame : frames) {
             assertEquals(frame, FrameCodec.decode(FrameCodec.encode(frame)), frame.type());
+        }
+    }
+
+    @Test
+    void a_report_without_answer_times_has_none_and_bad_counts_are_bad_frames() throws ProtocolException {
+        String base = "\"type\":\"report\",\"aiAnswers\":3,\"staffAnswers\":1,\"handOffs\":0,\"modelErrors\":0,"
+                + "\"automationRuns\":2,\"automationFailures\":1";
+        assertEquals(new Frame.Report(3, 1, 0, 0, 2, 1, -1, -1), FrameCodec.decode("{" + base + "}"));
+        assertEquals(new Frame.Report(3, 1, 0, 0, 2, 1, 400, -1),
+                FrameCodec.decode("{" + base + ",\"aiAnswerP50Ms\":400,\"aiAnswerP90Ms\":null}"));
+        for (String bad : new String[] {
+                "{" + base.replace("\"aiAnswers\":3", "\"aiAnswers\":-1") + "}",
+                "{" + base.replace("\"aiAnswers\":3", "\"aiAnswers\":1000000000001") + "}",
+                "{" + base.replace("\"aiAnswers\":3", "\"aiAnswers\":\"3\"") + "}",
+                "{" + base.replace(",\"handOffs\":0", "") + "}",
+                "{" + base.replace("\"automationFailures\":1", "\"automationFailures\":3") + "}",
+                "{" + base + ",\"aiAnswerP90Ms\":3600001}",
+                "{" + base + ",\"aiAnswerP50Ms\":1.5}"}) {
+            ProtocolException e = assertThrows(ProtocolException.class, () -> FrameCodec.decode(bad), bad);
+            assertEquals(ErrorCode.BAD_FRAME, e.code(), bad);
         }
     }
 

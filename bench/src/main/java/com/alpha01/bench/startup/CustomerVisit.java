@@ -4,6 +4,7 @@ import com.alpha01.devstack.HeadlessChromium;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,8 +48,8 @@ final class CustomerVisit implements AutoCloseable {
     }
 
     /** A browser with an empty cache and no cookies. */
-    static CustomerVisit open() throws IOException {
-        HeadlessChromium chromium = HeadlessChromium.open();
+    static CustomerVisit open(List<String> trustedSpki) throws IOException {
+        HeadlessChromium chromium = HeadlessChromium.open(trustedSpki);
         chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SOCKET_MARK));
         return new CustomerVisit(chromium);
     }

@@ -2,6 +2,7 @@ package com.alpha01.bench.startup;
 
 import com.alpha01.bench.startup.StartupLogs.DevStackMarks;
 import com.alpha01.bench.startup.StartupLogs.FirstPaint;
+import com.alpha01.devstack.LocalCa;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -57,7 +58,7 @@ final class DevStackRuns {
         }
         Properties status = properties(state.resolve("status.properties"));
         Probes probes = new Probes(URI.create(status.getProperty("serverUrl")), URI.create(status.getProperty("keycloakUrl")),
-                URI.create(status.getProperty("customerUrl")), serverLog, serverLogFrom);
+                URI.create(status.getProperty("customerUrl")), serverLog, serverLogFrom, tls().sslContext());
         long working = probes.awaitWorking(Duration.ofMinutes(3));
         DevStackMarks marks = StartupLogs.devStack(lines(state.resolve("logs/devstack.log")));
         if (marks == null) {
@@ -74,6 +75,11 @@ final class DevStackRuns {
     /** The customer URL (the counter QR code's content) of the running stack. */
     URI customerUrl() throws IOException {
         return URI.create(properties(state.resolve("status.properties")).getProperty("customerUrl"));
+    }
+
+    /** The stack's own CA (D51), which its WildFly and Keycloak serve certificates of. */
+    LocalCa tls() throws IOException {
+        return LocalCa.ensure(state.resolve("tls"), properties(state.resolve("secrets.properties")).getProperty("tls.password"));
     }
 
     /** The local database password the dev stack made for this checkout. */

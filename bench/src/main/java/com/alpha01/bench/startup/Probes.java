@@ -19,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Probes {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
     private final URI health;
     private final URI realm;
@@ -29,7 +28,10 @@ final class Probes {
     private final long serverLogFrom;
 
     /** {@code serverLogFrom}: the length WildFly's log had before this start (earlier starts' lines are not this one's). */
-    Probes(URI server, URI issuer, URI counterCode, Path serverLog, long serverLogFrom) {
+    Probes(URI server, URI issuer, URI counterCode, Path serverLog, long serverLogFrom, javax.net.ssl.SSLContext tls) {
+        // The stack's own CA (made afresh by a cold start) besides the JDK's: a new client per start.
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         this.health = URI.create(server + "/api/v1/health");
         this.realm = URI.create(issuer + "/.well-known/openid-configuration");
         this.counterCode = counterCode;
@@ -45,7 +47,7 @@ final class Probes {
                     && StartupLogs.clientConnected(serverLogSinceStart())) {
                 long at = System.nanoTime();
                 // Last and once: every scan of the counter code is recorded as one.
-                HttpResponse<Void> scan = HTTP.send(HttpRequest.newBuilder(counterCode).timeout(Duration.ofSeconds(5))
+                HttpResponse<Void> scan = http.send(HttpRequest.newBuilder(counterCode).timeout(Duration.ofSeconds(5))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 String location = scan.headers().firstValue("Location").orElse("");
                 if (scan.statusCode() != 303 || !location.contains("/chat/")) {
@@ -58,9 +60,9 @@ final class Probes {
         throw new IOException("the stack was not working within " + timeout + " (health, realm or merchant client)");
     }
 
-    private static boolean answers(URI uri, int status, String bodyPart) throws InterruptedException {
+    private boolean answers(URI uri, int status, String bodyPart) throws InterruptedException {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == status && r.body().contains(bodyPart);
         } catch (IOException e) {

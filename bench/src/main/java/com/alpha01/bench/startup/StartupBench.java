@@ -73,7 +73,7 @@ public final class StartupBench {
                 if (i == warmRuns) {
                     pg = postgresSettings(stack.dbPassword());
                     if (HeadlessChromium.available()) {
-                        try (CustomerVisit browser = CustomerVisit.open()) {
+                        try (CustomerVisit browser = CustomerVisit.open(List.of(stack.tls().serverSpkiSha256()))) {
                             first = browser.visit(stack.customerUrl(), CUSTOMER, CUSTOMER_PASSWORD);
                             browser.forgetSession();
                             repeat = browser.visit(stack.customerUrl(), CUSTOMER, CUSTOMER_PASSWORD);
@@ -105,7 +105,7 @@ public final class StartupBench {
     /** The dev stack's ports (its defaults and {@code ALPHA01_*} overrides) must be free: nothing else may answer there. */
     private static void requirePortsFree() {
         int offset = env("ALPHA01_WILDFLY_PORT_OFFSET", 0);
-        for (int port : new int[] {8080 + offset, 9990 + offset, env("ALPHA01_KC_PORT", 8180),
+        for (int port : new int[] {8080 + offset, 8443 + offset, 9990 + offset, env("ALPHA01_KC_PORT", 8180),
                 env("ALPHA01_KC_MANAGEMENT_PORT", 9180), env("ALPHA01_PG_PORT", 15432)}) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 500);

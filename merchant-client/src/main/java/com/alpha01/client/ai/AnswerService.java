@@ -38,6 +38,7 @@ public final class AnswerService implements AutoCloseable {
         return t;
     });
     private final Map<String, CompletableFuture<Answer>> lanes = new HashMap<>();
+    private volatile Runnable onModelError = () -> { };
 
     public AnswerService(AssistantSettings settings, ShopProfile profile, KnowledgeSearch knowledge, OrderBook orders,
                          FollowUps followUps, TokenBudget budget) {
@@ -89,6 +90,11 @@ public final class AnswerService implements AutoCloseable {
         return delivery.future();
     }
 
+    /** Called each time the model fails to give an answer (an error or a timeout; the customer gets a fallback). */
+    public void onModelError(Runnable listener) {
+        this.onModelError = listener;
+    }
+
     private void start(Question question, Delivery delivery) {
         try {
             LOG.debugf("Conversation %s #%d asks: %s", question.conversationId(), question.seq(), question.text());
@@ -103,10 +109,11 @@ public final class AnswerService implements AutoCloseable {
             } else if (budget.exhausted()) {
                 degrade(question, delivery, "daily token budget spent");
             } else {
-                new ModelTurn(question, delivery, parts, why -> degrade(question, delivery, why))
+                new ModelTurn(question, delivery, parts, why -> degrade(question, delivery, why), () -> onModelError.run())
                         .start(scheduler, settings.answerTimeout());
             }
         } catch (RuntimeException e) {
+            onModelError.run();
             degrade(question, delivery, "assistant error: " + ModelErrors.describe(e));
         }
     }

@@ -25,6 +25,8 @@ final class ModelTurn {
     private final Delivery delivery;
     private final AnswerService.Parts parts;
     private final Consumer<String> degrade;
+    private final Runnable failed;
+    private final java.util.concurrent.atomic.AtomicBoolean gaveUp = new java.util.concurrent.atomic.AtomicBoolean();
     private final StringBuilder streamed = new StringBuilder();
     private final long startNanos = System.nanoTime();
     private volatile List<String> sources = List.of();
@@ -32,7 +34,9 @@ final class ModelTurn {
     private volatile long firstTokenNanos;
     private ScheduledFuture<?> timeout;
 
-    ModelTurn(Question question, Delivery delivery, AnswerService.Parts parts, Consumer<String> degrade) {
+    /** {@code failed}: told each time the model gives no usable answer (error, timeout, empty answer). */
+    ModelTurn(Question question, Delivery delivery, AnswerService.Parts parts, Consumer<String> degrade, Runnable failed) {
+        this.failed = failed;
         this.question = question;
         this.delivery = delivery;
         this.parts = parts;
@@ -112,6 +116,9 @@ final class ModelTurn {
 
     /** No usable answer: a hand-off the model already asked for still stands, else the degraded answer. */
     private void giveUp(String why) {
+        if (gaveUp.compareAndSet(false, true)) {
+            failed.run(); // once per turn: a timeout and the late error after it are one failure
+        }
         Optional<String> handOff = parts.handOffs().take(question.conversationId());
         if (handOff.isPresent()) {
             delivery.complete(handOff(AnswerService.HANDOFF_TEXT, handOff.get()));

@@ -10,6 +10,7 @@ import com.alpha01.client.kb.UnansweredQuestions;
 import com.alpha01.client.link.LinkListener;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
+import com.alpha01.client.link.WorkTally;
 import com.alpha01.protocol.Frame;
 import java.time.Instant;
 import java.util.Optional;
@@ -72,6 +73,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     private volatile UnansweredQuestions unanswered;
     /** Conversations staff have taken over: the AI stays silent there. */
     private final Set<String> heldByStaff = ConcurrentHashMap.newKeySet();
+    private volatile WorkTally tally = new WorkTally();
 
     public AutoResponder(FaqResponder faq, Observer observer) {
         this.faq = faq;
@@ -99,6 +101,15 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     /** Where the questions the assistant hands to staff are kept, for the shop to add to the knowledge base. */
     public void recordUnanswered(UnansweredQuestions questions) {
         this.unanswered = questions;
+    }
+
+    /** The app's tally of its work (answer times, hand-offs), which the link reports to the server. */
+    public void useTally(WorkTally appTally) {
+        this.tally = appTally;
+    }
+
+    public WorkTally tally() {
+        return tally;
     }
 
     /** The link to answer through (set once it exists: the link needs this listener first). */
@@ -195,6 +206,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
      */
     private void answerWith(AnswerService ai, Frame.Message question) {
         String conversation = question.conversationId();
+        long asked = System.nanoTime();
         ai.answer(new Question(conversation, question.seq(), question.text(), question.customer()),
                 new AnswerSink() {
                     @Override
@@ -204,6 +216,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
 
                     @Override
                     public void complete(Answer answer) {
+                        tally.answerTook((System.nanoTime() - asked) / 1_000_000);
                         UnansweredQuestions kept = unanswered;
                         if (answer.needsStaff() && kept != null) {
                             kept.record(conversation, question.seq(), question.text());
@@ -225,6 +238,7 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     }
 
     private void handOff(String conversation, String summary) {
+        tally.handedOff();
         try {
             link.control(Frame.Action.TAKEOVER, conversation);
         } catch (IllegalStateException offline) {

@@ -36,6 +36,8 @@ import org.jboss.logging.Logger;
  */
 public final class LocalAi implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.LongAdder modelErrors = new java.util.concurrent.atomic.LongAdder();
+
     private static final Logger LOG = Logger.getLogger(LocalAi.class);
     private static final String USAGE_RECORD = "ai.usage";
     static final String FOLLOW_UPS_RECORD = "ai.followups";
@@ -107,6 +109,11 @@ public final class LocalAi implements AutoCloseable {
         return Optional.ofNullable(assistant);
     }
 
+    /** Model calls that gave no usable answer since the app started (all assistants it built). */
+    public long modelErrors() {
+        return modelErrors.sum();
+    }
+
     public DailyUsage usage() {
         return budget.today();
     }
@@ -128,6 +135,7 @@ public final class LocalAi implements AutoCloseable {
         OrderBook orders = new OrderBook(settings.ordersCsv().map(Path::of).orElse(null));
         AnswerService previous = assistant;
         assistant = new AnswerService(model, profile, kb, orders, followUps, budget);
+        assistant.onModelError(modelErrors::increment);
         if (previous != null) {
             previous.close();
         }

@@ -10,6 +10,7 @@ import com.alpha01.client.browser.DesktopWindow;
 import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
+import com.alpha01.client.link.WorkTally;
 import com.alpha01.client.screens.AutomationScreen;
 import com.alpha01.client.screens.ConversationsScreen;
 import com.alpha01.client.screens.KnowledgeScreen;
@@ -72,6 +73,8 @@ public final class MerchantApp implements AutoCloseable {
     private final LocalAi ai;
     private final StatusScreen statusScreen;
 
+    /** What this run of the app has done, reported to the server by each link (issue 16). */
+    private final WorkTally tally = new WorkTally();
     private volatile DesktopWindow window;
     private volatile String chromium = "?";
     private volatile boolean closed;
@@ -92,12 +95,13 @@ public final class MerchantApp implements AutoCloseable {
                 .orElse(""), () -> automation.hours().open() + "–" + automation.hours().close());
         automation.useIntents((message, example) -> ai.knowledge().map(kb -> kb.similarity(message, example)).orElse(0.0));
         ai.onFollowUp(notices::followUp);
+        tally.countsFrom(ai::modelErrors, automation::runs, automation::failures);
         cache.restore();
         status.show(LinkState.CLOSED);
         this.statusScreen = new StatusScreen(ui, settings, sessions, store, ai, () -> chromium,
                 () -> updates.last().toJson());
         new ConversationsScreen(ui, events, settings, sessions, figures, ai.unanswered()).register(bridge);
-        new SettingsScreen(settings, ai, sessions).register(bridge);
+        new SettingsScreen(settings, ai, sessions, store, boot.home()).register(bridge);
         statusScreen.register(bridge);
         new KnowledgeScreen(ai, this::window).register(bridge);
         new QrScreen(store, sessions, ui).register(bridge);
@@ -142,6 +146,7 @@ public final class MerchantApp implements AutoCloseable {
     /** A fresh responder for each new link: the shop's rules, then the assistant, else the FAQ. */
     private AutoResponder responder() {
         AutoResponder r = new AutoResponder(faq, events);
+        r.useTally(tally);
         r.useAutomation(automation);
         r.useAssistant(ai::assistant);
         r.useShopKnowledgeCheck(ai::shopKnowledge);

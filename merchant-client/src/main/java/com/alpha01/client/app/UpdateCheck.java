@@ -2,6 +2,7 @@ package com.alpha01.client.app;
 
 import static com.alpha01.protocol.Jsons.JSON;
 
+import com.alpha01.client.link.ServerTrust;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -30,7 +31,7 @@ final class UpdateCheck {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = ServerTrust.shared().httpClient().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Result last = Result.UNKNOWN;
 
     /** Checks {@code current} against {@code server} and keeps the result (shown on 状态). */

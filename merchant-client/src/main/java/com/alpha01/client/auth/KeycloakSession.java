@@ -2,6 +2,7 @@ package com.alpha01.client.auth;
 
 import static com.alpha01.protocol.Jsons.JSON;
 
+import com.alpha01.client.link.ServerTrust;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -34,7 +35,7 @@ public final class KeycloakSession implements Supplier<String>, AutoCloseable {
     public static final String CLIENT_ID = "merchant-client";
 
     private final URI tokenEndpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = ServerTrust.shared().httpClient().connectTimeout(Duration.ofSeconds(10)).build();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alpha01-token-refresh");
         t.setDaemon(true);

@@ -21,7 +21,7 @@ public final class ServerApi {
 
     private final URI base;
     private final Supplier<String> accessToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = ServerTrust.shared().httpClient().connectTimeout(Duration.ofSeconds(10)).build();
 
     public record Registration(String clientId, String merchantId, String merchantCode, String merchantName,
                                String staffName) {

@@ -33,7 +33,7 @@ public final class ServerLink implements AutoCloseable {
     private final String clientId;
     private final Supplier<String> accessToken;
     private final LinkListener listener;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = ServerTrust.shared().httpClient().connectTimeout(Duration.ofSeconds(10)).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alpha01-link");
         t.setDaemon(true);
@@ -44,6 +44,7 @@ public final class ServerLink implements AutoCloseable {
     private final Backoff backoff = new Backoff();
     private final Heartbeat heartbeat = new Heartbeat();
     private final Inbound inbound;
+    private volatile WorkTally tally = new WorkTally();
 
     private volatile WebSocket socket;
     private volatile ScheduledFuture<?> pendingReconnect;
@@ -81,6 +82,23 @@ public final class ServerLink implements AutoCloseable {
                 ping();
             }
         }, Heartbeat.EVERY_SECONDS, Heartbeat.EVERY_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> {
+            if (state == LinkState.ONLINE) {
+                send(tally.report());
+            }
+        }, REPORT_EVERY_SECONDS, REPORT_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** How often the client reports its work to the server ({@link WorkTally}), besides on every connect. */
+    static final int REPORT_EVERY_SECONDS = 60;
+
+    /** The app's tally of its work, reported to the server (each link has one of its own until given this). */
+    public void reportFrom(WorkTally appTally) {
+        this.tally = appTally;
+    }
+
+    public WorkTally tally() {
+        return tally;
     }
 
     /** The registered client this link speaks for. */
@@ -130,6 +148,7 @@ public final class ServerLink implements AutoCloseable {
         Frame.Reply frame = new Frame.Reply(UUID.randomUUID().toString().replace("-", ""), conversationId, text, sender,
                 inReplyTo, label);
         CompletableFuture<Frame.Ack> acked = outbox.add(frame);
+        tally.answered(sender == null ? Frame.Sender.BOT : sender);
         send(frame);
         return acked;
     }
@@ -195,6 +214,8 @@ public final class ServerLink implements AutoCloseable {
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         connecting.set(false);
+                        // A refused certificate is logged (once per kind) and shown in 状态; never retried over plain text.
+                        ServerTrust.shared().noteFailure(failure);
                         LOG.debugf("Connect to %s:%d failed: %s", socketUri.getHost(), socketUri.getPort(),
                                 failure.getMessage());
                         servers.next();
@@ -202,6 +223,7 @@ public final class ServerLink implements AutoCloseable {
                     } else {
                         socket = ws;
                         connecting.set(false);
+                        ServerTrust.shared().noteSuccess();
                         backoff.reset();
                         setState(LinkState.ONLINE);
                         heartbeat.heard();
@@ -209,6 +231,7 @@ public final class ServerLink implements AutoCloseable {
                         // Resume: ask for whatever came after the last message held of each conversation.
                         seen.highest().forEach((conversation, seq) -> send(new Frame.Resume(conversation, seq)));
                         outbox.waiting().forEach(this::send);
+                        send(tally.report());
                     }
                 });
     }

@@ -6,6 +6,7 @@ import com.alpha01.client.ai.DailyUsage;
 import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.link.ServerLink;
+import com.alpha01.client.link.ServerTrust;
 import com.alpha01.client.session.StaffSession;
 import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.settings.ClientSettings;
@@ -62,6 +63,33 @@ public final class StatusScreen {
         }
         if (link != null && link.rttMillis() >= 0) {
             o.add("rttMs", link.rttMillis());
+        }
+        if (link != null) {
+            o.add("work", work(link.tally().report()));
+        }
+        java.net.URI server = link == null ? settings.serverUrls().get(0) : link.currentServer();
+        o.add("tls", tls(server, ServerTrust.shared()));
+        return o.build();
+    }
+
+    /**
+     * How the link is protected: {@code verified} (HTTPS, certificate checked), {@code plain} (an {@code http}
+     * server URL: nothing is encrypted), or the refused certificate's problem code.
+     */
+    static String tls(java.net.URI server, ServerTrust trust) {
+        if (!"https".equalsIgnoreCase(server.getScheme())) {
+            return "plain";
+        }
+        return trust.lastProblem().map(ServerTrust.Problem::code).orElse("verified");
+    }
+
+    /** What this run of the app has done, as it reports it to the server (answer times absent until there are some). */
+    static JsonObject work(com.alpha01.protocol.Frame.Report r) {
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("aiAnswers", r.aiAnswers()).add("staffAnswers", r.staffAnswers())
+                .add("handOffs", r.handOffs()).add("modelErrors", r.modelErrors()).add("automationRuns", r.automationRuns())
+                .add("automationFailures", r.automationFailures());
+        if (r.aiAnswerP50Ms() >= 0) {
+            o.add("aiAnswerP50Ms", r.aiAnswerP50Ms()).add("aiAnswerP90Ms", r.aiAnswerP90Ms());
         }
         return o.build();
     }

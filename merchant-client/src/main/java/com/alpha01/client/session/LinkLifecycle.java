@@ -41,6 +41,7 @@ final class LinkLifecycle {
         close();
         AutoResponder r = responders.get();
         l = new ServerLink(settings.serverUrls(), clientId, accessToken, r);
+        l.reportFrom(r.tally());
         r.attach(l);
         l.persistOutboxIn(store);
         responder = r;

@@ -5,6 +5,7 @@ import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.client.link.ServerLink;
+import com.alpha01.client.link.ServerTrust;
 import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
@@ -95,6 +96,7 @@ public final class StaffSession implements AutoCloseable {
             forget();
             return Optional.empty();
         } catch (IOException e) {
+            ServerTrust.shared().noteFailure(e);
             LOG.warnf("Keycloak cannot be reached (%s); working offline and trying again in 15 s", e.getMessage());
             events.state(LinkState.OFFLINE);
             worker.schedule(() -> keptSession().ifPresent(this::connect), 15, TimeUnit.SECONDS);
@@ -114,6 +116,7 @@ public final class StaffSession implements AutoCloseable {
             return Optional.of(KeycloakSession.signIn(boot.oidcUrl(), user.get(),
                     boot.get("client.password").orElse("").toCharArray()));
         } catch (IOException e) {
+            ServerTrust.shared().noteFailure(e);
             LOG.warnf("Scripted sign-in failed (%s); trying again in 15 s", e.getMessage());
             worker.schedule(() -> scriptedSession().ifPresent(this::connect), 15, TimeUnit.SECONDS);
             return Optional.empty();
@@ -147,6 +150,7 @@ public final class StaffSession implements AutoCloseable {
             reg = api.register(boot.deviceId(), settings.deviceName(), ClientSettings.VERSION,
                     settings.capacity().orElse(null));
         } catch (IOException e) {
+            ServerTrust.shared().noteFailure(e);
             LOG.warnf("Registration failed (%s); working offline and trying again in 10 s", e.getMessage());
             events.state(LinkState.OFFLINE);
             worker.schedule(() -> connect(session), 10, TimeUnit.SECONDS);

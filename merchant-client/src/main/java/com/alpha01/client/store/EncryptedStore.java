@@ -128,6 +128,15 @@ public final class EncryptedStore {
         Files.deleteIfExists(file(name));
     }
 
+    /** The names of the records the store holds (its own salt and check record excepted), sorted. */
+    public java.util.List<String> names() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".a01"))
+                    .map(n -> n.substring(0, n.length() - 4)).filter(n -> NAME.matcher(n).matches() && !n.equals(CHECK))
+                    .sorted().toList();
+        }
+    }
+
     private Path file(String name) {
         return dir.resolve(checkName(name) + ".a01");
     }

@@ -128,7 +128,12 @@ public final class StoreKey {
     }
 
     SecretKey derive(byte[] salt) {
-        PBEKeySpec spec = new PBEKeySpec(material, salt, ITERATIONS, 256);
+        return pbkdf2(material, salt, ITERATIONS);
+    }
+
+    /** An AES-256 key from {@code secret} by PBKDF2-HMAC-SHA256 (the store's key, and an export's). */
+    static SecretKey pbkdf2(char[] secret, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, 256);
         try {
             byte[] bytes = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
             try {

@@ -5,6 +5,7 @@ import static com.alpha01.protocol.Jsons.JSON;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.client.link.ServerLink;
+import com.alpha01.client.link.ServerTrust;
 import com.alpha01.client.session.StaffSession;
 import com.alpha01.client.settings.AppSettings;
 
@@ -32,6 +33,9 @@ public final class LinkStatus {
         if (l != null && l.rttMillis() >= 0) {
             details.add("rttMs", l.rttMillis());
         }
+        // A refused certificate: 状态 says which way, instead of a bare "offline".
+        ServerTrust.shared().lastProblem().filter(p -> state != LinkState.ONLINE)
+                .ifPresent(p -> details.add("tlsError", p.code()));
         // Signed out means no session at all; a kept one that cannot reach the server yet is offline.
         LinkState shown = state == LinkState.CLOSED && sessions.link().isPresent() ? LinkState.OFFLINE : state;
         bridge.emit("status", ui.status(shown, details));

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -131,7 +132,15 @@ public class ChatService {
      * returned is wrong: {@link #checkDelivered} says why.
      */
     public Set<DeliveryReceipt> delivered(Collection<DeliveryReceipt> receipts) {
-        return messages.markDelivered(receipts, Instant.now());
+        Instant now = Instant.now();
+        Map<DeliveryReceipt, Instant> rightful = messages.markDelivered(receipts, now);
+        // Delivery lag: from a message stored to its receiver's first receipt (repeats are not counted again).
+        rightful.forEach((receipt, stored) -> {
+            if (stored.isAfter(Instant.EPOCH)) {
+                meters.deliveryLag(receipt.byClient(), Duration.between(stored, now));
+            }
+        });
+        return rightful.keySet();
     }
 
     /**

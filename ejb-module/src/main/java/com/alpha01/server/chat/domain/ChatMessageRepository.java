@@ -3,6 +3,7 @@ package com.alpha01.server.chat.domain;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,9 +30,10 @@ public interface ChatMessageRepository {
      * Records, in one statement, the receipts whose sender is the receiver of their message (the
      * client holding the conversation for a customer's message, its customer for an answer); a
      * message keeps the time of its first receipt. Returns those rightful receipts, recorded now or
-     * repeated; the others name a message that is not theirs or does not exist.
+     * repeated, each with the time its message was stored when this call recorded its first receipt
+     * ({@link Instant#EPOCH} for a repeat); the others name a message that is not theirs or does not exist.
      */
-    Set<DeliveryReceipt> markDelivered(Collection<DeliveryReceipt> receipts, Instant now);
+    Map<DeliveryReceipt, Instant> markDelivered(Collection<DeliveryReceipt> receipts, Instant now);
 
     /**
      * Marks the customer's messages ({@code customerMessages}) or the answers up to {@code seq} read

@@ -81,18 +81,58 @@ public class Meters {
         String who = lower(sender);
         timer("alpha01.answer.time", "sender", who)
                 .record(took);
-        double seconds = took.toNanos() / 1e9;
-        for (double le : ANSWER_BUCKETS) {
-            if (seconds <= le) {
-                bucket(who, Double.toString(le)).increment();
-            }
-        }
-        bucket(who, "+Inf").increment();
+        histogram("alpha01.answer.within.seconds", "sender", who, ANSWER_BUCKETS, took);
     }
 
-    private Counter bucket(String sender, String le) {
-        return (Counter) meters.computeIfAbsent("alpha01.answer.within.seconds|" + sender + '|' + le,
-                k -> remember(registry.counter("alpha01.answer.within.seconds", Tags.of("sender", sender, "le", le))));
+    /** One observation into cumulative bucket counters {@code name{tag=value, le=…}} (Prometheus' histogram shape). */
+    private void histogram(String name, String tag, String value, double[] bounds, Duration observed) {
+        double seconds = observed.toNanos() / 1e9;
+        for (double le : bounds) {
+            if (seconds <= le) {
+                bucket(name, tag, value, Double.toString(le)).increment();
+            }
+        }
+        bucket(name, tag, value, "+Inf").increment();
+    }
+
+    private Counter bucket(String name, String tag, String value, String le) {
+        return (Counter) meters.computeIfAbsent(name + '|' + value + '|' + le,
+                k -> remember(registry.counter(name, Tags.of(tag, value, "le", le))));
+    }
+
+    /**
+     * What merchant clients reported having done since their last report ({@code report} frames): answers by
+     * the assistant and by staff ({@code alpha01_client_answers_total{by}}), hand-offs to staff, model (ZhipuAI)
+     * errors, automation runs by outcome. The server's own {@code alpha01_messages_stored_total} counts what
+     * it stored; these say what the clients did, offline answers and failed model calls included.
+     */
+    public void clientActivity(com.alpha01.server.merchant.domain.ClientActivity growth) {
+        add(counter("alpha01.client.answers", "by", "ai"), growth.aiAnswers());
+        add(counter("alpha01.client.answers", "by", "staff"), growth.staffAnswers());
+        add(counter("alpha01.client.handoffs", "to", "staff"), growth.handOffs());
+        add(counter("alpha01.client.model.errors", "model", "zhipuai"), growth.modelErrors());
+        add(counter("alpha01.client.automation.runs", "outcome", "ok"), growth.automationRuns() - growth.automationFailures());
+        add(counter("alpha01.client.automation.runs", "outcome", "failed"), growth.automationFailures());
+    }
+
+    private static void add(Counter counter, long amount) {
+        if (amount > 0) {
+            counter.increment(amount);
+        }
+    }
+
+    /** Upper bounds of the delivery-lag buckets, in seconds. */
+    static final double[] DELIVERY_BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60};
+
+    /**
+     * A message's first receipt came {@code lag} after it was stored: a timer
+     * {@code alpha01_delivery_lag_seconds{to}} and cumulative buckets {@code alpha01_delivery_within_seconds_total{to,le}}
+     * ({@code to} = client for customers' messages, customer for answers). Resends and reconnects show here.
+     */
+    public void deliveryLag(boolean toClient, Duration lag) {
+        String to = toClient ? "client" : "customer";
+        timer("alpha01.delivery.lag", "to", to).record(lag);
+        histogram("alpha01.delivery.within.seconds", "to", to, DELIVERY_BUCKETS, lag);
     }
 
     /** Messages sent again to a peer that had not acknowledged them ({@code toClient} or to customers). */

@@ -108,6 +108,8 @@ class OpsRulesTest {
         meters.refused("UNAVAILABLE");
         meters.rateLimited("SCAN");
         meters.keycloakCall(Duration.ofMillis(30), "ok");
+        meters.deliveryLag(true, Duration.ofMillis(40));
+        meters.clientActivity(new com.alpha01.server.merchant.domain.ClientActivity(1, 1, 1, 1, 2, 1, 100, 200));
         for (String gauge : List.of("alpha01.sockets.open", "alpha01.conversations.queued",
                 "alpha01.shops.waiting.without.client", "alpha01.dead.letters")) {
             meters.gauge(gauge, () -> 0);

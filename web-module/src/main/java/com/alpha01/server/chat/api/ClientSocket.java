@@ -3,6 +3,7 @@ package com.alpha01.server.chat.api;
 import com.alpha01.protocol.CloseCodes;
 import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.application.ChatService;
+import com.alpha01.server.chat.application.ClientReports;
 import com.alpha01.server.chat.application.ClientConnections;
 import com.alpha01.server.chat.application.ConversationStates;
 import com.alpha01.server.chat.application.DeliveryService;
@@ -58,6 +59,9 @@ public class ClientSocket {
 
     @Inject
     ConversationStates states;
+
+    @Inject
+    ClientReports reports;
 
     @Inject
     TypingService typing;
@@ -123,6 +127,8 @@ public class ClientSocket {
             } else if (frame instanceof Frame.Control control) {
                 states.change(clientId, channel, UUID.fromString(control.conversationId()),
                         FrameMapper.action(control.action()), (String) session.getUserProperties().get(STAFF_NAME));
+            } else if (frame instanceof Frame.Report report) {
+                reports.accept(clientId, FrameMapper.activity(report));
             } else {
                 channel.sendFrame(FrameDispatch.unknownType(frame));
             }

@@ -65,4 +65,10 @@ final class FrameMapper {
         }
         throw new IllegalArgumentException("no frame for " + outbound.getClass().getSimpleName());
     }
+
+    /** A client's {@code report} as the activity the server keeps and counts. */
+    static com.alpha01.server.merchant.domain.ClientActivity activity(Frame.Report r) {
+        return new com.alpha01.server.merchant.domain.ClientActivity(r.aiAnswers(), r.staffAnswers(), r.handOffs(),
+                r.modelErrors(), r.automationRuns(), r.automationFailures(), r.aiAnswerP50Ms(), r.aiAnswerP90Ms());
+    }
 }

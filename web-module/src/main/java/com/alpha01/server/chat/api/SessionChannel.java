@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A WebSocket session as a {@link PeerChannel}: what the use cases send is mapped to its wire frame
- * ({@link FrameMapper}) and encoded here. Sends are serialised: the basic remote allows one at a time.
+ * ({@link FrameMapper}) and encoded here. Sends go through the socket's {@link SendQueue}: one at a time, and
+ * nobody waits for a peer that does not read.
  */
 final class SessionChannel implements PeerChannel {
 
@@ -44,19 +45,9 @@ final class SessionChannel implements PeerChannel {
         return sendText(FrameCodec.encode(frame));
     }
 
+    /** Queued for the socket, never waiting for the peer ({@link SendQueue}). */
     private boolean sendText(String frame) {
-        synchronized (session) {
-            if (!session.isOpen()) {
-                return false;
-            }
-            try {
-                session.getBasicRemote().sendText(frame);
-                return true;
-            } catch (IOException | IllegalStateException e) {
-                LOG.debugf("Send on socket %s failed: %s", id(), e.getMessage());
-                return false;
-            }
-        }
+        return session.isOpen() && SendQueue.of(session).offer(frame);
     }
 
     @Override
@@ -69,6 +60,9 @@ final class SessionChannel implements PeerChannel {
         if (heard.isBefore(Instant.now().minus(deadAfter).minus(DispatchLag.node().recent()))) {
             LOG.infof("Socket %s silent since %s: closing", id(), heard);
             close(CloseCodes.HEARTBEAT_LOST, "no heartbeat");
+            // A peer that went silent may not read the close frame either (a stalled network): the connection
+            // is dropped for good, so its socket is not found open, and closed again, at every sweep.
+            SendQueue.forceClose(session);
             return false;
         }
         if (Sockets.idle(session)) {
@@ -76,12 +70,11 @@ final class SessionChannel implements PeerChannel {
             close(CloseCodes.IDLE, "idle");
             return false;
         }
-        synchronized (session) {
-            try {
-                session.getBasicRemote().sendPing(DispatchLag.node().pingPayload());
-            } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-                LOG.debugf("Ping on socket %s failed: %s", id(), e.getMessage());
-            }
+        try {
+            // Asynchronous: a peer that stopped reading must not hold the heartbeat's thread.
+            session.getAsyncRemote().sendPing(DispatchLag.node().pingPayload());
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            LOG.debugf("Ping on socket %s failed: %s", id(), e.getMessage());
         }
         return true;
     }

@@ -34,13 +34,17 @@ enum Area {
             if (p.startsWith("/api/v1/customer/") || p.equals("/api/v1/customer")) {
                 return CUSTOMER_API;
             }
-            if (p.equals("/api/v1/health") || p.equals("/api/v1/health/live") || p.equals("/api/v1/health/ready")
-                    || p.equals("/api/v1/client-release")) {
+            if (probe(p) || p.equals("/api/v1/client-release")) {
                 return PUBLIC_API;
             }
             return STAFF_API;
         }
         return ASSETS.matcher(p).matches() ? ASSET : PAGE;
+    }
+
+    /** {@code /api/v1/health} and its {@code /live} and {@code /ready}: what load balancers and orchestrators probe. */
+    static boolean probe(String path) {
+        return "/api/v1/health".equals(path) || "/api/v1/health/live".equals(path) || "/api/v1/health/ready".equals(path);
     }
 
     /** Whether a refusal is answered in JSON (APIs and sockets) rather than as a page. */

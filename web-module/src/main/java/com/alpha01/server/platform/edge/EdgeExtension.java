@@ -22,7 +22,19 @@ public final class EdgeExtension implements ServletExtension {
         String cookie = deployment.getServletSessionConfig() == null || deployment.getServletSessionConfig().getName() == null
                 ? "JSESSIONID" : deployment.getServletSessionConfig().getName();
         String publicAuthority = ServerConfig.publicUrl().map(EdgeExtension::authority).orElse(null);
-        deployment.addOuterHandlerChainWrapper(next -> new EdgeGuard(next, limits, cookie, publicAuthority));
+        String httpsOrigin = ServerConfig.publicUrl().map(EdgeExtension::httpsOrigin).orElse(null);
+        deployment.addOuterHandlerChainWrapper(next -> new EdgeGuard(next, limits, cookie, publicAuthority, httpsOrigin));
+    }
+
+    /** {@code https://shop.example:8443} of an HTTPS public URL (its path dropped); null for HTTP or garbage. */
+    static String httpsOrigin(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getRawAuthority() != null
+                    ? "https://" + uri.getRawAuthority() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String authority(String url) {

@@ -12,6 +12,8 @@ import java.util.Locale;
 /**
  * Runs on every request before the OIDC layer and any servlet (D43):
  * <ol>
+ *   <li>when the public URL is HTTPS, a request over plain HTTP is redirected there (D51), except the
+ *       health probes, which a load balancer may ask over HTTP;</li>
  *   <li>the security headers of every response ({@link SecurityHeaders});</li>
  *   <li>the per-address rate limit (429 and {@code Retry-After}), and API bodies over 1 MiB (413);</li>
  *   <li>staff APIs and the merchant client's socket take a bearer token only: a request without one
@@ -39,21 +41,28 @@ final class EdgeGuard implements HttpHandler {
     private final RateLimits limits;
     private final String sessionCookie;
     private final String publicAuthority;
+    private final String httpsOrigin;
 
     /**
      * @param publicAuthority host and port of the server's public URL ({@code ALPHA01_PUBLIC_URL}), also
      *                        accepted as the chat page's origin behind a proxy that rewrites {@code Host}
+     * @param httpsOrigin     {@code https://host:port} of the public URL when it is HTTPS, else null
      */
-    EdgeGuard(HttpHandler next, RateLimits limits, String sessionCookie, String publicAuthority) {
+    EdgeGuard(HttpHandler next, RateLimits limits, String sessionCookie, String publicAuthority, String httpsOrigin) {
         this.next = next;
         this.limits = limits;
         this.sessionCookie = sessionCookie;
         this.publicAuthority = publicAuthority;
+        this.httpsOrigin = httpsOrigin;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         Area area = Area.of(exchange.getRelativePath());
+        if (httpsOrigin != null && !exchange.isSecure() && !Area.probe(exchange.getRelativePath())) {
+            Refusals.toHttps(exchange, httpsOrigin);
+            return;
+        }
         SecurityHeaders.apply(exchange, area);
         if (area != Area.CONNECT && area != Area.ASSET) {
             String address = address(exchange);

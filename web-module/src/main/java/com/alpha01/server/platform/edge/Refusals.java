@@ -3,6 +3,8 @@ package com.alpha01.server.platform.edge;
 import com.alpha01.server.platform.api.Correlation;
 import com.alpha01.server.platform.api.GlassPage;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +43,32 @@ final class Refusals {
 
     static void crossSite(HttpServerExchange exchange) throws IOException {
         json(response(exchange), 403, "FORBIDDEN", "cross-site requests are not accepted");
+    }
+
+    /**
+     * A plain-HTTP request when the server's public URL is HTTPS: sent to the same path there (301 for
+     * GET and HEAD, 308 for the rest, so a method and its body are not turned into a GET). Nothing is
+     * answered over plain text, not even an error body.
+     */
+    static void toHttps(HttpServerExchange exchange, String httpsOrigin) {
+        redirectToHttps(exchange, httpsOrigin);
+        exchange.endExchange();
+    }
+
+    /** The status and {@code Location} of {@link #toHttps}. */
+    static void redirectToHttps(HttpServerExchange exchange, String httpsOrigin) {
+        String query = exchange.getQueryString();
+        // The URI as the client sent it: the request path is rewritten by then (a welcome file, /chat/ → /chat/index.html).
+        String path = exchange.getRequestURI();
+        if (path.regionMatches(true, 0, "http", 0, 4) && path.indexOf("://") > 0) { // absolute form
+            int slash = path.indexOf('/', path.indexOf("://") + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        boolean safe = Methods.GET.equals(exchange.getRequestMethod()) || Methods.HEAD.equals(exchange.getRequestMethod());
+        exchange.setStatusCode(safe ? 301 : 308);
+        exchange.getResponseHeaders().put(Headers.LOCATION,
+                httpsOrigin + (path.startsWith("/") ? path : "/" + path) + (query == null || query.isEmpty() ? "" : "?" + query));
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
     }
 
     private static HttpServletResponse response(HttpServerExchange exchange) {

@@ -129,4 +129,36 @@ class EdgeGuardTest {
         assertTrue(session.isSecure());
         assertEquals("Lax", session.getSameSiteMode());
     }
+
+    @Test
+    void only_an_https_public_url_turns_the_redirect_on_and_probes_stay_reachable_over_http() {
+        assertEquals("https://shop.example:8443", EdgeExtension.httpsOrigin("https://shop.example:8443/some/path"));
+        assertEquals("https://shop.example", EdgeExtension.httpsOrigin(" HTTPS://shop.example "));
+        assertNull(EdgeExtension.httpsOrigin("http://shop.example:8080"), "a plain public URL: no redirect");
+        assertNull(EdgeExtension.httpsOrigin("https:///nohost"));
+        assertNull(EdgeExtension.httpsOrigin("not a url"));
+        assertTrue(Area.probe("/api/v1/health/ready"));
+        assertTrue(Area.probe("/api/v1/health/live"));
+        assertFalse(Area.probe("/api/v1/client-release"), "only health probes are answered over plain HTTP");
+        assertFalse(Area.probe("/api/v1/health/ready/x"));
+    }
+
+    @Test
+    void a_plain_request_is_sent_to_the_same_path_and_query_on_https_keeping_its_method() {
+        HttpServerExchange get = request();
+        get.setRequestMethod(io.undertow.util.Methods.GET);
+        get.setRequestURI("/chat/");
+        get.setRequestPath("/chat/index.html"); // the welcome file, resolved by the time the edge runs
+        get.setQueryString("scan=abc");
+        Refusals.redirectToHttps(get, "https://shop.example:8443");
+        assertEquals(301, get.getStatusCode());
+        assertEquals("https://shop.example:8443/chat/?scan=abc", get.getResponseHeaders().getFirst("Location"));
+
+        HttpServerExchange post = request();
+        post.setRequestMethod(io.undertow.util.Methods.POST);
+        post.setRequestURI("http://shop.example/api/v1/customer/messages"); // absolute form
+        Refusals.redirectToHttps(post, "https://shop.example");
+        assertEquals(308, post.getStatusCode(), "a POST must not become a GET");
+        assertEquals("https://shop.example/api/v1/customer/messages", post.getResponseHeaders().getFirst("Location"));
+    }
 }

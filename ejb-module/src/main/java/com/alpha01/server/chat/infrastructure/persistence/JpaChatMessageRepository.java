@@ -15,8 +15,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,9 +79,9 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
      */
     @Override
     @SuppressWarnings("unchecked")
-    public Set<DeliveryReceipt> markDelivered(Collection<DeliveryReceipt> receipts, Instant now) {
+    public Map<DeliveryReceipt, Instant> markDelivered(Collection<DeliveryReceipt> receipts, Instant now) {
         if (receipts.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         JsonArrayBuilder rows = JSON.createArrayBuilder();
         for (DeliveryReceipt r : receipts) {
@@ -95,17 +97,19 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
                         + "and ((r.client is not null and m.sender = 'CUSTOMER' and c.client_id = r.client) "
                         + "or (r.customer is not null and m.sender <> 'CUSTOMER' and c.customer_subject = r.customer))), "
                         + "marked as (update chat_message m set delivered_at = ?1 from rightful "
-                        + "where m.id = rightful.id and rightful.delivered_at is null and m.delivered_at is null) "
-                        + "select conversation_id, seq from rightful")
+                        + "where m.id = rightful.id and rightful.delivered_at is null and m.delivered_at is null "
+                        + "returning m.id, m.created_at) "
+                        + "select r.conversation_id, r.seq, mk.created_at from rightful r left join marked mk on mk.id = r.id")
                 .setParameter(1, now).setParameter(2, rows.build().toString()).getResultList();
-        Set<String> done = new HashSet<>();
+        Map<String, Instant> done = new HashMap<>();
         for (Object[] row : recorded) {
-            done.add(row[0] + "/" + ((Number) row[1]).longValue());
+            done.put(row[0] + "/" + ((Number) row[1]).longValue(), row[2] == null ? Instant.EPOCH : instant(row[2]));
         }
-        Set<DeliveryReceipt> result = new HashSet<>();
+        Map<DeliveryReceipt, Instant> result = new HashMap<>();
         for (DeliveryReceipt r : receipts) {
-            if (done.contains(r.conversationId() + "/" + r.seq())) {
-                result.add(r);
+            Instant stored = done.get(r.conversationId() + "/" + r.seq());
+            if (stored != null) {
+                result.put(r, stored);
             }
         }
         return result;
@@ -173,5 +177,22 @@ public class JpaChatMessageRepository implements ChatMessageRepository {
                 .setParameter("customer", Sender.CUSTOMER).setParameter("cutoff", cutoff)
                 .setParameter("oldest", oldest).setParameter("local", local)
                 .setMaxResults(limit).getResultList();
+    }
+
+    /** A timestamp column of a native query, whichever type the driver and Hibernate give it. */
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass().getName());
     }
 }
