@@ -12,13 +12,15 @@ import java.time.format.DateTimeFormatter;
  */
 public final class Backups {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Backups.class);
+
     private Backups() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || !(args[0].equals("backup") || args[0].equals("restore"))
                 || args[0].equals("restore") && args.length < 3) {
-            System.err.println("usage: Backups backup <checkout> [file] | restore <checkout> <file>");
+            LOG.error("usage: Backups backup <checkout> [file] | restore <checkout> <file>");
             System.exit(2);
         }
         DevStackConfig config = DevStackConfig.fromEnvironment(Path.of(args[1]));
@@ -29,15 +31,15 @@ public final class Backups {
                         : config.stateDir().resolve("backups").resolve("alpha01-"
                                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
                 PostgresBackup.Written w = PostgresBackup.backup(data, config.pgPort(), file);
-                System.out.printf("Backup written: %s (%.1f MB). Restore with: bin/alpha01 down && bin/alpha01 restore %s%n",
+                LOG.infof("Backup written: %s (%.1f MB). Restore with: bin/alpha01 down && bin/alpha01 restore %s",
                         w.file(), w.bytes() / 1e6, w.file());
             } else {
                 Path aside = PostgresBackup.restore(Path.of(args[2]).toAbsolutePath(), data);
-                System.out.println("Restored. " + (aside == null ? "" : "The data it replaced is kept in " + aside + ". ")
+                LOG.info("Restored. " + (aside == null ? "" : "The data it replaced is kept in " + aside + ". ")
                         + "Start with: bin/alpha01 up");
             }
         } catch (java.io.IOException e) {
-            System.err.println(args[0] + " failed: " + e.getMessage());
+            LOG.errorf("%s failed: %s", args[0], e.getMessage());
             System.exit(1);
         }
     }

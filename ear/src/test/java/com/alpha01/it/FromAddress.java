@@ -26,27 +26,39 @@ final class FromAddress {
     }
 
     private final InetAddress local;
+    private final java.net.URI server;
 
+    /** To the server under test, over HTTPS. */
     FromAddress(String localAddress) throws IOException {
+        this(localAddress, TestEnvironment.serverUri());
+    }
+
+    /** To {@code server} ({@link TestEnvironment#plainServerUri()} for plain HTTP). */
+    FromAddress(String localAddress, java.net.URI server) throws IOException {
         this.local = InetAddress.getByName(localAddress);
+        this.server = server;
     }
 
     Answer get(String pathAndQuery, String... headerLines) throws IOException {
-        var server = TestEnvironment.serverUri();
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(local, 0));
             socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 10_000);
             socket.setSoTimeout(30_000);
+            // The server is on HTTPS: TLS over the socket bound to the chosen address (the JVM trusts the tests' CA).
+            Socket tls = "https".equals(server.getScheme())
+                    ? ((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())
+                            .createSocket(socket, server.getHost(), server.getPort(), true)
+                    : socket;
             StringBuilder request = new StringBuilder("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n")
                     .append("Host: ").append(server.getHost()).append(':').append(server.getPort()).append("\r\n")
                     .append("Connection: close\r\n");
             for (String line : headerLines) {
                 request.append(line).append("\r\n");
             }
-            OutputStream out = socket.getOutputStream();
+            OutputStream out = tls.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return parse(socket.getInputStream());
+            return parse(tls.getInputStream());
         }
     }
 

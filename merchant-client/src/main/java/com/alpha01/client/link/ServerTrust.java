@@ -3,7 +3,6 @@ package com.alpha01.client.link;
 import com.alpha01.client.settings.ClientSettings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -126,7 +124,7 @@ public final class ServerTrust {
         }
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new Combined(managers, pinned)}, null);
+            context.init(null, new TrustManager[] {new CombinedTrustManager(managers, pinned)}, null);
             return new ServerTrust(context, description);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this JVM", e);
@@ -179,10 +177,10 @@ public final class ServerTrust {
             chain.add(t);
         }
         // The most telling cause first: the JDK wraps an expired or misnamed certificate in a "PKIX" failure.
-        if (chain.stream().anyMatch(PinMismatch.class::isInstance)) {
+        if (chain.stream().anyMatch(CombinedTrustManager.PinMismatch.class::isInstance)) {
             return Optional.of(Problem.PIN_MISMATCH);
         }
-        if (chain.stream().anyMatch(NothingTrusted.class::isInstance)) {
+        if (chain.stream().anyMatch(CombinedTrustManager.NothingTrusted.class::isInstance)) {
             return Optional.of(Problem.TRUST_STORE);
         }
         if (chain.stream().anyMatch(t -> t instanceof CertificateExpiredException
@@ -250,106 +248,6 @@ public final class ServerTrust {
                     .digest(cert.getPublicKey().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static final class PinMismatch extends CertificateException {
-        PinMismatch(String message) {
-            super(message);
-        }
-    }
-
-    static final class NothingTrusted extends CertificateException {
-        NothingTrusted() {
-            super("the configured trust store cannot be read: no server certificate is trusted");
-        }
-    }
-
-    /**
-     * Accepts a server chain that one of the managers accepts (each checks the path and, on an engine or
-     * socket with endpoint identification, the host name), then, with pins, only a chain holding a pinned key.
-     */
-    private static final class Combined extends X509ExtendedTrustManager {
-
-        private final List<X509ExtendedTrustManager> managers;
-        private final Set<String> pins;
-
-        Combined(List<X509ExtendedTrustManager> managers, Set<String> pins) {
-            this.managers = List.copyOf(managers);
-            this.pins = pins;
-        }
-
-        private interface Check {
-            void run(X509ExtendedTrustManager manager) throws CertificateException;
-        }
-
-        private void check(X509Certificate[] chain, Check check) throws CertificateException {
-            if (managers.isEmpty()) {
-                throw new NothingTrusted();
-            }
-            // Said first and plainly: the JDK's path builder reports an expired certificate as "no valid path".
-            for (X509Certificate cert : chain) {
-                cert.checkValidity();
-            }
-            CertificateException first = null;
-            boolean trusted = false;
-            for (X509ExtendedTrustManager manager : managers) {
-                try {
-                    check.run(manager);
-                    trusted = true;
-                    break;
-                } catch (CertificateException e) {
-                    // A host name mismatch says more than "not trusted by the other store".
-                    if (first == null || problem(e).orElse(null) == Problem.WRONG_HOST) {
-                        first = e;
-                    }
-                }
-            }
-            if (!trusted) {
-                throw first;
-            }
-            if (!pins.isEmpty() && Arrays.stream(chain).map(ServerTrust::pin).noneMatch(pins::contains)) {
-                throw new PinMismatch("the server's certificate chain holds none of the pinned keys");
-            }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            check(chain, m -> m.checkServerTrusted(chain, authType, engine));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            check(chain, m -> m.checkServerTrusted(chain, authType, socket));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain, m -> m.checkServerTrusted(chain, authType));
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("the merchant client accepts no client connections over TLS");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("the merchant client accepts no client connections over TLS");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("the merchant client accepts no client connections over TLS");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
         }
     }
 }

@@ -24,6 +24,9 @@ final class SessionChannel implements PeerChannel {
     /** Socket ids name their node, so they are unique across the cluster. */
     private static final String NODE = ServerConfig.nodeName();
 
+    /** Set on a socket the heartbeat has asked to close. */
+    private static final String CLOSING = "alpha01.closing";
+
     private final Session session;
 
     SessionChannel(Session session) {
@@ -58,11 +61,15 @@ final class SessionChannel implements PeerChannel {
         Instant heard = Sockets.lastHeard(session);
         // An overloaded node hears every pong late: that lag is not the peer's silence.
         if (heard.isBefore(Instant.now().minus(deadAfter).minus(DispatchLag.node().recent()))) {
-            LOG.infof("Socket %s silent since %s: closing", id(), heard);
-            close(CloseCodes.HEARTBEAT_LOST, "no heartbeat");
-            // A peer that went silent may not read the close frame either (a stalled network): the connection
-            // is dropped for good, so its socket is not found open, and closed again, at every sweep.
-            SendQueue.forceClose(session);
+            if (session.getUserProperties().putIfAbsent(CLOSING, Boolean.TRUE) == null) {
+                LOG.infof("Socket %s silent since %s: closing", id(), heard);
+                close(CloseCodes.HEARTBEAT_LOST, "no heartbeat");
+            } else {
+                // Told to close at an earlier sweep and still open: its peer does not even read the close frame
+                // (a stalled network). The connection is dropped, so it is not found open again at every sweep.
+                LOG.infof("Socket %s did not close: dropping its connection", id());
+                SendQueue.forceClose(session);
+            }
             return false;
         }
         if (Sockets.idle(session)) {

@@ -12,10 +12,11 @@ import java.util.Locale;
 /**
  * Runs on every request before the OIDC layer and any servlet (D43):
  * <ol>
+ *   <li>the security headers of every response ({@link SecurityHeaders});</li>
+ *   <li>the per-address rate limit (429 and {@code Retry-After});</li>
  *   <li>when the public URL is HTTPS, a request over plain HTTP is redirected there (D51), except the
  *       health probes, which a load balancer may ask over HTTP;</li>
- *   <li>the security headers of every response ({@link SecurityHeaders});</li>
- *   <li>the per-address rate limit (429 and {@code Retry-After}), and API bodies over 1 MiB (413);</li>
+ *   <li>API bodies over 1 MiB (413);</li>
  *   <li>staff APIs and the merchant client's socket take a bearer token only: a request without one
  *       is answered 401 in JSON, never redirected to sign in, and a browser's session cookie does not
  *       authenticate them (so a cross-site page cannot act with a signed-in staff member's cookie);</li>
@@ -59,10 +60,6 @@ final class EdgeGuard implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         Area area = Area.of(exchange.getRelativePath());
-        if (httpsOrigin != null && !exchange.isSecure() && !Area.probe(exchange.getRelativePath())) {
-            Refusals.toHttps(exchange, httpsOrigin);
-            return;
-        }
         SecurityHeaders.apply(exchange, area);
         if (area != Area.CONNECT && area != Area.ASSET) {
             String address = address(exchange);
@@ -73,6 +70,11 @@ final class EdgeGuard implements HttpHandler {
                     return;
                 }
             }
+        }
+        // After the address limit: a flood over plain HTTP is metered like any other.
+        if (httpsOrigin != null && !exchange.isSecure() && !Area.probe(exchange.getRelativePath())) {
+            Refusals.toHttps(exchange, httpsOrigin);
+            return;
         }
         if (area.json() && exchange.getRequestContentLength() > MAX_BODY_BYTES) {
             Refusals.tooBig(exchange, MAX_BODY_BYTES);
