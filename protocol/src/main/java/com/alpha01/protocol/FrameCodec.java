@@ -87,15 +87,7 @@ public final class FrameCodec {
         } else if (frame instanceof Frame.Pong f) {
             b.add("nonce", f.nonce());
         } else if (frame instanceof Frame.Report f) {
-            b.add("aiAnswers", f.aiAnswers()).add("staffAnswers", f.staffAnswers()).add("handOffs", f.handOffs())
-                    .add("modelErrors", f.modelErrors()).add("automationRuns", f.automationRuns())
-                    .add("automationFailures", f.automationFailures());
-            if (f.aiAnswerP50Ms() >= 0) {
-                b.add("aiAnswerP50Ms", f.aiAnswerP50Ms());
-            }
-            if (f.aiAnswerP90Ms() >= 0) {
-                b.add("aiAnswerP90Ms", f.aiAnswerP90Ms());
-            }
+            ReportFields.encode(f, b);
         }
         return b.build().toString();
     }
@@ -132,7 +124,7 @@ public final class FrameCodec {
             case "resume" -> new Frame.Resume(uuid(o, "conversationId", ref), lastSeq(o, ref));
             case "ping" -> new Frame.Ping(number(o, "nonce", ref));
             case "pong" -> new Frame.Pong(number(o, "nonce", ref));
-            case "report" -> report(o, ref);
+            case "report" -> ReportFields.decode(o, ref);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref);
         };
     }
@@ -229,42 +221,11 @@ public final class FrameCodec {
         throw new ProtocolException(ErrorCode.BAD_FRAME, "missing or non-boolean field '" + field + "'", ref);
     }
 
-    private static long number(JsonObject o, String field, String ref) throws ProtocolException {
+    static long number(JsonObject o, String field, String ref) throws ProtocolException {
         if (o.get(field) instanceof JsonNumber n && n.isIntegral()) {
             return n.longValue();
         }
         throw new ProtocolException(ErrorCode.BAD_FRAME, "missing or non-integer field '" + field + "'", ref);
-    }
-
-    /** A client's report: every count 0 … {@link Frame.Report#MAX_COUNT}, answer times absent or 0 … an hour. */
-    private static Frame.Report report(JsonObject o, String ref) throws ProtocolException {
-        long runs = count(o, "automationRuns", ref);
-        long failures = count(o, "automationFailures", ref);
-        if (failures > runs) {
-            throw new ProtocolException(ErrorCode.BAD_FRAME, "'automationFailures' exceeds 'automationRuns'", ref);
-        }
-        return new Frame.Report(count(o, "aiAnswers", ref), count(o, "staffAnswers", ref), count(o, "handOffs", ref),
-                count(o, "modelErrors", ref), runs, failures, answerMs(o, "aiAnswerP50Ms", ref),
-                answerMs(o, "aiAnswerP90Ms", ref));
-    }
-
-    private static long count(JsonObject o, String field, String ref) throws ProtocolException {
-        long value = number(o, field, ref);
-        if (value < 0 || value > Frame.Report.MAX_COUNT) {
-            throw new ProtocolException(ErrorCode.BAD_FRAME, "'" + field + "' must be 0 to " + Frame.Report.MAX_COUNT, ref);
-        }
-        return value;
-    }
-
-    private static long answerMs(JsonObject o, String field, String ref) throws ProtocolException {
-        if (!o.containsKey(field) || o.isNull(field)) {
-            return -1;
-        }
-        long value = number(o, field, ref);
-        if (value < 0 || value > Frame.Report.MAX_ANSWER_MS) {
-            throw new ProtocolException(ErrorCode.BAD_FRAME, "'" + field + "' must be 0 to " + Frame.Report.MAX_ANSWER_MS, ref);
-        }
-        return value;
     }
 
     private static long seq(JsonObject o, String ref) throws ProtocolException {

@@ -95,7 +95,7 @@ public final class MerchantApp implements AutoCloseable {
                 .orElse(""), () -> automation.hours().open() + "–" + automation.hours().close());
         automation.useIntents((message, example) -> ai.knowledge().map(kb -> kb.similarity(message, example)).orElse(0.0));
         ai.onFollowUp(notices::followUp);
-        tally.countsFrom(ai::modelErrors, automation::runs, automation::failures);
+        tally.countsFrom(ai::modelErrors, automation.counts()::runs, automation.counts()::failures);
         cache.restore();
         status.show(LinkState.CLOSED);
         this.statusScreen = new StatusScreen(ui, settings, sessions, store, ai, () -> chromium,

@@ -27,17 +27,11 @@ import org.jboss.logging.Logger;
 public final class Automation {
 
     /** Finished runs since the app started (a retried one counts once, when it ends), and those that failed for good. */
-    private final java.util.concurrent.atomic.LongAdder runs = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder failures = new java.util.concurrent.atomic.LongAdder();
+    private final RunCounts counts = new RunCounts();
 
-    /** Runs finished since the app started (OK or FAILED). */
-    public long runs() {
-        return runs.sum();
-    }
-
-    /** Runs that failed for good since the app started. */
-    public long failures() {
-        return failures.sum();
+    /** What the rules have done since the app started, for the server's monitoring. */
+    public RunCounts counts() {
+        return counts;
     }
 
     private static final Logger LOG = Logger.getLogger(Automation.class);
@@ -230,12 +224,7 @@ public final class Automation {
     }
 
     private void record(Rule rule, String conversationId, Execution.Outcome outcome, String detail) {
-        if (outcome != Execution.Outcome.RETRYING) {
-            runs.increment();
-            if (outcome == Execution.Outcome.FAILED) {
-                failures.increment();
-            }
-        }
+        counts.record(outcome);
         log.addFirst(new Execution(clock.instant(), rule.id(), rule.name(), conversationId, outcome, detail));
         while (log.size() > KEEP_LOG) {
             log.removeLast();
