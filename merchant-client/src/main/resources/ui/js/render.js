@@ -95,6 +95,7 @@ export function renderConversationList(store, onSelect) {
     // The bot answering is the normal case; only other states need the staff's eye.
     if (c.needsStaff && c.state !== 'HUMAN') bottom.append(el('span', 'chip chip-waiting', t('conv.needsStaff')));
     else if (c.state !== 'BOT') bottom.append(el('span', `chip chip-${String(c.state).toLowerCase()}`, stateLabel(c)));
+    if (c.rating > 0) bottom.append(ratingChip(c));
     if (c.unread > 0) bottom.append(el('span', 'badge', c.unread));
     body.append(top, bottom);
     button.append(avatar, body);
@@ -104,6 +105,21 @@ export function renderConversationList(store, onSelect) {
   }));
 }
 
+/** The customer's rating as words: "顾客评分 4 星：很好" (the comment is plain text). */
+function ratingText(c) {
+  const n = String(c.rating);
+  return c.ratingComment ? t('conv.ratingComment').replace('{n}', n).replace('{comment}', c.ratingComment)
+    : t('conv.rating').replace('{n}', n);
+}
+
+/** A small ★★★★ chip in the list; its words for screen readers. */
+function ratingChip(c) {
+  const chip = el('span', 'chip chip-rating', '★'.repeat(c.rating));
+  chip.setAttribute('aria-label', ratingText(c));
+  chip.title = ratingText(c);
+  return chip;
+}
+
 export function renderTranscript(store) {
   const transcript = byId('transcript');
   const c = store.conversations.get(store.selected);
@@ -111,6 +127,13 @@ export function renderTranscript(store) {
   byId('reply-form').hidden = !c;
   byId('transcript-title').textContent = c ? customerName(c) : t('conv.pick');
   byId('transcript-state').textContent = c ? stateLabel(c) : '';
+  const rating = byId('transcript-rating');
+  rating.hidden = !(c && c.rating > 0);
+  if (c && c.rating > 0) {
+    rating.textContent = `${'★'.repeat(c.rating)} ${c.ratingComment ?? ''}`.trim();
+    rating.title = ratingText(c);
+    rating.setAttribute('aria-label', ratingText(c));
+  }
   byId('btn-takeover').hidden = !c || !['NEW', 'BOT', 'QUEUED'].includes(c.state);
   byId('btn-handback').hidden = !c || c.state !== 'HUMAN';
   byId('btn-close').hidden = !c || c.state === 'CLOSED';

@@ -12,6 +12,10 @@ const MESSAGES = {
     answerBOT: 'AI 助手为您服务', answerNEW: 'AI 助手为您服务', answerHUMAN: '店员正在为您服务',
     answerQUEUED: '等待店员上线', answerCLOSED: '会话已结束，发送消息即可重新开始',
     source: '来源：', welcome: '您好，欢迎光临{name}！请问有什么可以帮您？',
+    messages: '消息记录', handoff: '已为您转接人工客服，{by} 将为您服务。', handoffAnon: '已为您转接人工客服，请稍候。',
+    handback: 'AI 助手继续为您服务。', closed: '本次会话已结束。',
+    rateTitle: '请为本次服务评分', rateScore: '评分', rate1: '1 星', rate2: '2 星', rate3: '3 星', rate4: '4 星', rate5: '5 星',
+    rateComment: '说说您的感受（选填）', rateSubmit: '提交评价', rateSkip: '跳过', rated: '感谢您的评价！',
   },
   en: {
     title: 'Chat with us', send: 'Send', placeholder: 'Type a message…',
@@ -26,6 +30,12 @@ const MESSAGES = {
     answerHUMAN: 'A staff member is answering', answerQUEUED: 'Waiting for staff to come online',
     answerCLOSED: 'Conversation ended; write to start again',
     source: 'Source: ', welcome: 'Hello, welcome to {name}! How can we help?',
+    messages: 'Messages', handoff: 'You are now connected to our staff; {by} will help you.',
+    handoffAnon: 'You are now connected to our staff; please wait a moment.',
+    handback: 'The AI assistant is answering again.', closed: 'This conversation has ended.',
+    rateTitle: 'How did we do?', rateScore: 'Rating', rate1: '1 star', rate2: '2 stars', rate3: '3 stars', rate4: '4 stars',
+    rate5: '5 stars', rateComment: 'Tell us more (optional)', rateSubmit: 'Send rating', rateSkip: 'Skip',
+    rated: 'Thank you for your rating!',
   },
 };
 
@@ -49,6 +59,12 @@ export function applyTexts() {
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  document.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
+  document.querySelectorAll('.notice[data-by]').forEach((el) => { el.textContent = t('handoff').replace('{by}', el.dataset.by); });
+  document.querySelectorAll('.notice.rated[data-score]').forEach((el) => {
+    const score = Number(el.dataset.score);
+    el.textContent = `${t('rated')} ${'★'.repeat(score)}${'☆'.repeat(5 - score)}`;
+  });
   const button = document.getElementById('lang');
   if (button) button.textContent = lang === 'zh-CN' ? 'EN' : '中文';
 }

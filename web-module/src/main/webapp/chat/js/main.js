@@ -1,7 +1,9 @@
 import { applyTexts, t, toggleLanguage } from './i18n.js';
 import {
-  answerer, confirm, dropDrafts, isEmpty, markRead, notice, shopTyping, showDraft, showMessage, showWelcome, status,
+  answerer, confirm, dropDrafts, handedToStaff, isEmpty, markRead, notice, shopTyping, showDraft, showMessage, showWelcome,
+  status,
 } from './render.js';
+import { hideRating, offerRating, showRated } from './rating.js';
 import { ChatSocket } from './socket.js';
 
 const scan = new URLSearchParams(location.search).get('scan');
@@ -24,6 +26,18 @@ async function openSession() {
 
 /** The shop's welcome (`welcome` frame): its name, and its own line (absent: the page's default). */
 let welcome;
+
+/** The state the page last showed (undefined before the first), and the rating of the latest closing. */
+let shownState;
+let rating;
+
+/** The line in the chat when who answers changes while the page is open: 转人工, back to the AI, closed. */
+function stateNotice(state, by) {
+  if (shownState === undefined || state === shownState) return;
+  if (state === 'HUMAN') handedToStaff(by);
+  else if (state === 'BOT' && shownState === 'HUMAN') notice('handback');
+  else if (state === 'CLOSED') notice('closed');
+}
 
 /** An empty chat opens with the shop's welcome line; once shown it stays, and follows the language. */
 function greet() {
@@ -53,10 +67,20 @@ function start() {
       // The state follows the history the socket replays on opening: with none, the shop greets.
       greet();
       answerer(frame.state, frame.by);
+      stateNotice(frame.state, frame.by);
+      shownState = frame.state;
+      if (frame.state !== 'CLOSED') {
+        hideRating();
+      } else if (rating && rating.upToSeq >= socket.lastSeq()) {
+        showRated(rating.score);
+      } else if (!isEmpty()) {
+        offerRating(frame.conversationId, socket.lastSeq(), (score, comment) => socket.rate(score, comment));
+      }
       // A draft the AI was writing will not be finished once staff took over or the conversation ended or queued.
       if (frame.state !== 'BOT' && frame.state !== 'NEW') dropDrafts();
     },
     onRead: (frame) => markRead(frame.seq),
+    onRated: (frame) => { rating = frame; if (shownState === 'CLOSED') showRated(frame.score); },
     onError: () => notice('failed'),
     onRetrying: () => notice('retrying'),
     onIdle: (why) => { status('paused'); notice(why ?? 'idle'); },

@@ -151,6 +151,18 @@ export function notice(key) {
   el.dataset.i18n = key;
   el.textContent = t(key);
   log().append(el);
+  log().scrollTop = log().scrollHeight;
+}
+
+/** The 转人工 line: the conversation went to staff, and who answers (a name is plain text, never markup). */
+export function handedToStaff(by) {
+  if (!by) { notice('handoffAnon'); return; }
+  const el = document.createElement('p');
+  el.className = 'notice';
+  el.dataset.by = by;
+  el.textContent = t('handoff').replace('{by}', by);
+  log().append(el);
+  log().scrollTop = log().scrollHeight;
 }
 
 export function status(state) {

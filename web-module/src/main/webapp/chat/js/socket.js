@@ -106,6 +106,9 @@ export class ChatSocket {
       case 'welcome':
         this.handlers.onWelcome?.(frame);
         break;
+      case 'rated':
+        this.handlers.onRated?.(frame);
+        break;
       case 'error':
         if (RETRYABLE.has(frame.code) && this.pending.has(frame.ref) && this.retryLater(frame.ref)) {
           this.handlers.onRetrying?.(frame);
@@ -156,6 +159,18 @@ export class ChatSocket {
       this.typingTold = false;
     }
     this.send({ type: 'typing', conversationId: this.conversationId, typing: active });
+  }
+
+  /** The customer's rating of the closed conversation (the server answers `rated`, or an error). */
+  rate(score, comment) {
+    const frame = { type: 'rate', conversationId: this.conversationId, score };
+    if (comment) frame.comment = comment;
+    this.send(frame);
+  }
+
+  /** The highest seq this page holds. */
+  lastSeq() {
+    return this.maxSeq ?? 0;
   }
 
   sendText(text) {

@@ -28,15 +28,21 @@ public sealed interface Frame {
      * are handed to the next client if this one goes away. {@code source} is a short label of what
      * the answer rests on ("常见问题 · 第3条", "价目表.pdf · 第2页"), shown discreetly to the customer;
      * null when staff wrote it or the assistant used no knowledge (older clients never send it).
+     * {@code kind} says how the assistant came to it (null: staff, or an older client), for the shop's
+     * figures: its knowledge base hit rate and the questions it could not answer.
      */
-    record Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo, String source)
-            implements Frame {
+    record Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo, String source,
+                 AnswerKind kind) implements Frame {
         public Reply(String id, String conversationId, String text, Sender sender) {
-            this(id, conversationId, text, sender, null, null);
+            this(id, conversationId, text, sender, null, null, null);
         }
 
         public Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo) {
-            this(id, conversationId, text, sender, inReplyTo, null);
+            this(id, conversationId, text, sender, inReplyTo, null, null);
+        }
+
+        public Reply(String id, String conversationId, String text, Sender sender, Long inReplyTo, String source) {
+            this(id, conversationId, text, sender, inReplyTo, source, null);
         }
 
         public String type() { return "reply"; }
@@ -171,6 +177,34 @@ public sealed interface Frame {
 
         public String type() { return "report"; }
     }
+
+    /**
+     * Customer to server: the customer's rating of their conversation once it was closed, 1 to 5 stars
+     * and an optional comment (at most {@link #MAX_COMMENT_LENGTH} characters). Stored once per closed
+     * conversation (until the customer writes again); the same rating again is answered as the first.
+     */
+    record Rate(String conversationId, int score, String comment) implements Frame {
+        public String type() { return "rate"; }
+    }
+
+    /**
+     * Server to the customer's tabs and the client holding the conversation: it was rated; {@code upToSeq}
+     * is the last message of the closed conversation the rating is for. A customer tab opening on a closed,
+     * rated conversation gets it before the {@code state}.
+     */
+    record Rated(String conversationId, long upToSeq, int score, String comment) implements Frame {
+        public String type() { return "rated"; }
+    }
+
+    /** Longest rating comment accepted, in characters. */
+    int MAX_COMMENT_LENGTH = 500;
+
+    /**
+     * How the assistant came to an answer: written by the model ({@code AI}), quoted from the knowledge
+     * base ({@code EXTRACTIVE}), handed to staff ({@code HANDOFF}), nothing reliable to say ({@code FALLBACK}),
+     * or a greeting ({@code GREETING}).
+     */
+    enum AnswerKind { AI, EXTRACTIVE, HANDOFF, FALLBACK, GREETING }
 
     /** Most messages one {@code resume} replays. */
     int RESUME_LIMIT = 500;

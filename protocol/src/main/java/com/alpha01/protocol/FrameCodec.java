@@ -46,6 +46,7 @@ public final class FrameCodec {
                 b.add("inReplyTo", f.inReplyTo());
             }
             addIfPresent(b, "source", f.source());
+            addIfPresent(b, "kind", f.kind() == null ? null : f.kind().name());
         } else if (frame instanceof Frame.Ack f) {
             b.add("id", f.id()).add("conversationId", f.conversationId()).add("seq", f.seq());
         } else if (frame instanceof Frame.Message f) {
@@ -88,6 +89,8 @@ public final class FrameCodec {
             b.add("nonce", f.nonce());
         } else if (frame instanceof Frame.Report f) {
             ReportFields.encode(f, b);
+        } else {
+            RatingFields.encode(frame, b);
         }
         return b.build().toString();
     }
@@ -103,7 +106,8 @@ public final class FrameCodec {
         return switch (type) {
             case "send" -> new Frame.Send(senderId(o, ref), text(o, ref));
             case "reply" -> new Frame.Reply(senderId(o, ref), uuid(o, "conversationId", ref), text(o, ref),
-                    optionalSender(o, ref), optionalSeq(o, "inReplyTo", ref), source(o, ref));
+                    optionalSender(o, ref), optionalSeq(o, "inReplyTo", ref), source(o, ref),
+                    o.containsKey("kind") ? enumValue(Frame.AnswerKind.class, string(o, "kind", ref), "kind", ref) : null);
             case "ack" -> new Frame.Ack(senderId(o, ref), uuid(o, "conversationId", ref), seq(o, ref));
             case "message" -> new Frame.Message(string(o, "id", ref), uuid(o, "conversationId", ref), seq(o, ref),
                     sender(o, ref), string(o, "text", ref), instant(o, ref),
@@ -125,6 +129,7 @@ public final class FrameCodec {
             case "ping" -> new Frame.Ping(number(o, "nonce", ref));
             case "pong" -> new Frame.Pong(number(o, "nonce", ref));
             case "report" -> ReportFields.decode(o, ref);
+            case "rate", "rated" -> RatingFields.decode(type, o, ref);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref);
         };
     }
@@ -147,7 +152,7 @@ public final class FrameCodec {
         }
     }
 
-    private static String string(JsonObject o, String field, String ref) throws ProtocolException {
+    static String string(JsonObject o, String field, String ref) throws ProtocolException {
         if (o.get(field) instanceof JsonString s) {
             return s.getString();
         }
@@ -187,7 +192,7 @@ public final class FrameCodec {
         return id;
     }
 
-    private static String uuid(JsonObject o, String field, String ref) throws ProtocolException {
+    static String uuid(JsonObject o, String field, String ref) throws ProtocolException {
         String value = string(o, field, ref);
         try {
             return UUID.fromString(value).toString();
@@ -232,7 +237,7 @@ public final class FrameCodec {
         return positive(o, "seq", ref);
     }
 
-    private static long positive(JsonObject o, String field, String ref) throws ProtocolException {
+    static long positive(JsonObject o, String field, String ref) throws ProtocolException {
         long value = number(o, field, ref);
         if (value < 1) {
             throw new ProtocolException(ErrorCode.BAD_FRAME, "'" + field + "' must be positive", ref);

@@ -39,6 +39,10 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         void message(Frame.Message message);
 
         /** Who answers a conversation changed. */
+        /** A customer rated a closed conversation. */
+        default void rated(Frame.Rated rated) {
+        }
+
         default void conversationState(Frame.State state) {
         }
 
@@ -133,6 +137,11 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
     }
 
     @Override
+    public void onRated(Frame.Rated rated) {
+        observer.rated(rated);
+    }
+
+    @Override
     public void onConversationState(Frame.State state) {
         if ("HUMAN".equals(state.state())) {
             heldByStaff.add(state.conversationId());
@@ -172,7 +181,9 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         }
         boolean demoOnly = !shopKnowledge.getAsBoolean();
         FaqResponder.Found found = demoOnly ? faq.find(question.text()) : faq.fallback();
-        link.reply(question.conversationId(), found.text(), Frame.Sender.BOT, question.seq(), found.source())
+        Frame.AnswerKind kind = found.source() == null ? Frame.AnswerKind.FALLBACK
+                : Answer.promisesPerson(found.text()) ? Frame.AnswerKind.HANDOFF : Frame.AnswerKind.EXTRACTIVE;
+        link.reply(question.conversationId(), found.text(), Frame.Sender.BOT, question.seq(), found.source(), kind)
                 .whenComplete((ack, failure) -> {
                     if (failure != null) {
                         LOG.warnf("Answer in conversation %s not stored: %s", question.conversationId(),
@@ -221,7 +232,8 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
                         if (answer.needsStaff() && kept != null) {
                             kept.record(conversation, question.seq(), question.text());
                         }
-                        link.reply(conversation, answer.text(), Frame.Sender.BOT, question.seq(), answer.shownSource())
+                        link.reply(conversation, answer.text(), Frame.Sender.BOT, question.seq(), answer.shownSource(),
+                                        Frame.AnswerKind.valueOf(answer.kind().name()))
                                 .whenComplete((ack, failure) -> {
                                     if (failure != null) {
                                         LOG.warnf("Answer in conversation %s not stored: %s", conversation,

@@ -75,6 +75,8 @@ final class Inbound {
             heartbeat.pong(pong);
         } else if (frame instanceof Frame.Typing typing) {
             listener.onTyping(typing);
+        } else if (frame instanceof Frame.Rated rated) {
+            listener.onRated(rated);
         }
     }
 }

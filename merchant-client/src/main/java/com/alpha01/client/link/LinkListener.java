@@ -19,6 +19,10 @@ public interface LinkListener {
     default void onConversationState(Frame.State state) {
     }
 
+    /** The customer rated a closed conversation (1–5 stars, maybe a comment). */
+    default void onRated(Frame.Rated rated) {
+    }
+
     /** The customer's screen has shown the conversation up to {@code read.seq()}: our answers up to it are read. */
     default void onRead(Frame.Read read) {
     }

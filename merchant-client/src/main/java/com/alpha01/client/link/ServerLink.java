@@ -143,10 +143,16 @@ public final class ServerLink implements AutoCloseable {
     /** The same, answering customer message {@code inReplyTo} (its seq), naming what it rests on (null: nothing). */
     public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo,
                                               String source) {
+        return reply(conversationId, text, sender, inReplyTo, source, null);
+    }
+
+    /** The same, saying how the assistant came to it (for the shop's figures; null: staff). */
+    public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo,
+                                              String source, Frame.AnswerKind kind) {
         String label = source == null || source.length() <= Frame.MAX_SOURCE_LENGTH ? source
                 : source.substring(0, Frame.MAX_SOURCE_LENGTH - 1) + "…";
         Frame.Reply frame = new Frame.Reply(UUID.randomUUID().toString().replace("-", ""), conversationId, text, sender,
-                inReplyTo, label);
+                inReplyTo, label, kind);
         CompletableFuture<Frame.Ack> acked = outbox.add(frame);
         tally.answered(sender == null ? Frame.Sender.BOT : sender);
         send(frame);

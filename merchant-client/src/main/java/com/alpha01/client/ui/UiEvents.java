@@ -52,6 +52,11 @@ public final class UiEvents implements AutoResponder.Observer {
     }
 
     @Override
+    public void rated(Frame.Rated rated) {
+        bridge.emit("conversation", ui.rated(rated));
+    }
+
+    @Override
     public void read(Frame.Read read) {
         bridge.emit("read", JSON.createObjectBuilder().add("conversationId", read.conversationId())
                 .add("seq", read.seq()).build());

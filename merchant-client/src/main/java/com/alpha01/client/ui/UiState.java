@@ -41,6 +41,9 @@ public final class UiState {
         String by = "";
         boolean needsStaff;
         String summary = "";
+        /** The customer's rating of the latest closing (0: none) and its comment. */
+        int rating;
+        String ratingComment = "";
         Instant updatedAt = Instant.EPOCH;
         final List<JsonObject> messages = new ArrayList<>();
     }
@@ -124,6 +127,15 @@ public final class UiState {
         return conversationEvent(st.conversationId(), c);
     }
 
+    /** The customer rated the conversation; returns the conversation event to emit. */
+    public synchronized JsonObject rated(Frame.Rated rated) {
+        Conversation c = conversations.computeIfAbsent(rated.conversationId(), k -> new Conversation());
+        c.rating = rated.score();
+        c.ratingComment = rated.comment() == null ? "" : rated.comment();
+        dirty = true;
+        return conversationEvent(rated.conversationId(), c);
+    }
+
     /** The assistant handed the conversation to staff: it needs them, with the assistant's summary. */
     public synchronized JsonObject handOff(String conversationId, String summary) {
         Conversation c = conversations.computeIfAbsent(conversationId, k -> new Conversation());
@@ -172,6 +184,8 @@ public final class UiState {
             c.by = o.getString("by", "");
             c.needsStaff = o.getBoolean("needsStaff", false);
             c.summary = o.getString("summary", "");
+            c.rating = o.getInt("rating", 0);
+            c.ratingComment = o.getString("ratingComment", "");
             c.updatedAt = Instant.parse(o.getString("updatedAt", Instant.EPOCH.toString()));
             for (JsonValue m : o.getJsonArray("messages")) {
                 c.messages.add(JSON.createObjectBuilder(m.asJsonObject()).add("old", true).build());
@@ -210,7 +224,7 @@ public final class UiState {
     private static JsonObject conversationEvent(String id, Conversation c) {
         return JSON.createObjectBuilder().add("conversationId", id).add("customer", c.customer)
                 .add("state", c.state.toUpperCase(Locale.ROOT)).add("by", c.by).add("needsStaff", c.needsStaff)
-                .add("summary", c.summary)
+                .add("summary", c.summary).add("rating", c.rating).add("ratingComment", c.ratingComment)
                 .add("updatedAt", c.updatedAt.toString()).build();
     }
 }

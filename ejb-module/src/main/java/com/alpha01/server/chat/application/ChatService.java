@@ -5,6 +5,7 @@ import com.alpha01.protocol.Frame;
 import com.alpha01.server.chat.domain.ChatMessage;
 import com.alpha01.server.chat.domain.ChatMessageRepository;
 import com.alpha01.server.chat.domain.Conversation;
+import com.alpha01.server.chat.domain.ConversationJournal;
 import com.alpha01.server.chat.domain.ConversationRepository;
 import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.chat.domain.DeliveryReceipt;
@@ -52,6 +53,9 @@ public class ChatService {
     @Inject
     Meters meters;
 
+    @Inject
+    ConversationJournal journal;
+
     /**
      * A stored message: its sequence number, whether this call stored it (false for a resend), and
      * what goes to its receiver: {@code message} as the receiver sees it and, for a customer's
@@ -88,7 +92,7 @@ public class ChatService {
         if (answer.inReplyTo() != null && answer.inReplyTo() > c.lastSeq()) {
             throw new DomainException(ErrorCode.BAD_FRAME, "inReplyTo names a message that does not exist");
         }
-        return store(c, sender, answer.senderMsgId(), answer.text(), answer.inReplyTo(), answer.source());
+        return store(c, sender, answer.senderMsgId(), answer.text(), answer.inReplyTo(), answer);
     }
 
     /** The result of a staff action: the new state, and the client that held the conversation before. */
@@ -120,6 +124,8 @@ public class ChatService {
                 throw new DomainException(ErrorCode.CONFLICT, e.getMessage());
             }
         }
+        journal.record(c, ConversationJournal.EventKind.valueOf(action.name()), ConversationJournal.Actor.STAFF,
+                staffName, now);
         LOG.infof("Conversation %s is %s after %s by client %s", c.id(), c.state(), action, clientId);
         meters.staffAction(action.name());
         return new StateChange(new Outbound.State(c.id(), c.state(),
@@ -205,8 +211,9 @@ public class ChatService {
         return oldestFirst;
     }
 
+    /** Stores a message; {@code answer} is the client's answer it comes from (null for a customer's message). */
     private Accepted store(Conversation c, Sender sender, String senderMsgId, String text, Long inReplyTo,
-                           String source) {
+                           Answer answer) {
         Optional<ChatMessage> earlier = messages.bySenderId(c, sender, senderMsgId);
         if (earlier.isPresent()) {
             if (!earlier.get().body().equals(text)) {
@@ -237,7 +244,10 @@ public class ChatService {
         question.ifPresent(q -> q.delivered(now));
         ChatMessage m = new ChatMessage(c, c.nextSeq(now), sender, senderMsgId, text, now);
         m.answers(inReplyTo);
-        m.restsOn(source);
+        if (answer != null) {
+            m.restsOn(answer.source());
+            m.madeBy(answer.kind(), answer.author());
+        }
         messages.add(m);
         meters.messageStored(sender.name());
         question.ifPresent(q -> meters.answered(sender.name(), Duration.between(q.createdAt(), now)));

@@ -1,6 +1,7 @@
 package com.alpha01.server.chat.application;
 
 import com.alpha01.protocol.CloseCodes;
+import com.alpha01.server.chat.domain.ConversationState;
 import com.alpha01.server.platform.config.ServerConfig;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,6 +30,9 @@ public class CustomerConnections {
     @Inject
     ChatService chat;
 
+    @Inject
+    Ratings ratings;
+
     /**
      * A tab opened with {@code ticket}: empty (and nothing sent) when the ticket is unknown, used or
      * expired, or — the channel then closed with 4004 — when the conversation has as many tabs open on
@@ -54,6 +58,10 @@ public class CustomerConnections {
                 view.welcomeLine()));
         (since.isPresent() ? chat.since(conversationId, since.getAsLong()) : chat.recent(conversationId, HISTORY))
                 .forEach(channel::send);
+        if (view.state() == ConversationState.CLOSED) {
+            // Before the state: a page that sees CLOSED already knows whether to ask for a rating.
+            ratings.ofClosed(conversationId).ifPresent(channel::send);
+        }
         channel.send(new Outbound.State(conversationId, view.state(), null));
         LOG.debugf("Customer socket %s opened on conversation %s", channel.id(), conversationId);
         return grant;

@@ -49,4 +49,8 @@ public sealed interface Outbound {
     /** An answer still being written, as far as it goes. */
     record Draft(UUID conversationId, long inReplyTo, String text) implements Outbound {
     }
+
+    /** The customer rated the conversation closed after message {@code upToSeq}; {@code comment} may be null. */
+    record Rated(UUID conversationId, long upToSeq, int score, String comment) implements Outbound {
+    }
 }

@@ -47,6 +47,14 @@ public class ChatMessage {
     @Column(length = 200)
     private String source;
 
+    /** How the assistant came to this answer (AI, EXTRACTIVE, HANDOFF, FALLBACK, GREETING); null otherwise. */
+    @Column(name = "answer_kind", length = 12)
+    private String answerKind;
+
+    /** The staff member who wrote a STAFF message. */
+    @Column(length = 200)
+    private String author;
+
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
@@ -106,6 +114,13 @@ public class ChatMessage {
 
     public String source() {
         return source;
+    }
+
+    /** Records how an assistant's answer came about, or who of the staff wrote one (for the shop's figures). */
+    public void madeBy(String answerKind, String author) {
+        this.answerKind = sender == Sender.BOT ? answerKind : null;
+        this.author = sender == Sender.STAFF && author != null && !author.isBlank()
+                ? author.substring(0, Math.min(200, author.length())) : null;
     }
 
     public String senderMsgId() {

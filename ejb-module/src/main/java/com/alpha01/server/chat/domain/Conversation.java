@@ -179,4 +179,9 @@ public class Conversation {
     public long lastSeq() {
         return lastSeq;
     }
+
+    /** When a message or a change of who answers last touched it. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
 }

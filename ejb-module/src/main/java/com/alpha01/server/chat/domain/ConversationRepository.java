@@ -56,6 +56,9 @@ public interface ConversationRepository {
 
     Optional<Parties> parties(UUID conversationId);
 
+    /** Up to {@code limit} conversations answered by the AI or staff (BOT, HUMAN) with no change since {@code before}. */
+    List<UUID> idleSince(Instant before, int limit);
+
     /**
      * One failover sweep at a time in the cluster: a transaction-scoped lock taken without waiting;
      * false when another node holds it.

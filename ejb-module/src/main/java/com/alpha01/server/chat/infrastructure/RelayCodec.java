@@ -45,6 +45,9 @@ final class RelayCodec {
             o.add("typing", t.typing());
         } else if (outbound instanceof Outbound.Draft d) {
             o.add("inReplyTo", d.inReplyTo()).add("text", d.text());
+        } else if (outbound instanceof Outbound.Rated r) {
+            o.add("upToSeq", r.upToSeq()).add("score", r.score());
+            addIfPresent(o, "comment", r.comment());
         }
         return o.build().toString();
     }
@@ -62,6 +65,8 @@ final class RelayCodec {
             case "Typing" -> new Outbound.Typing(conversationId, o.getBoolean("typing"));
             case "Draft" -> new Outbound.Draft(conversationId, o.getJsonNumber("inReplyTo").longValue(),
                     o.getString("text"));
+            case "Rated" -> new Outbound.Rated(conversationId, o.getJsonNumber("upToSeq").longValue(),
+                    o.getInt("score"), o.getString("comment", null));
             default -> throw new IllegalArgumentException("unknown relayed kind " + o.getString("kind"));
         };
     }

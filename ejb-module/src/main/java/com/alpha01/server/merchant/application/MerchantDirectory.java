@@ -56,8 +56,10 @@ public class MerchantDirectory {
     /** Name and chain from the merchant's Keycloak group; when Keycloak cannot say, the code stands in. */
     private void describeFromKeycloak(Merchant m) {
         try {
-            keycloak.group(Caller.MERCHANT_GROUP_PREFIX + m.code()).ifPresent(g ->
-                    m.describe(g.attribute("displayName").orElse(null), g.attribute("chain").orElse(null)));
+            keycloak.group(Caller.MERCHANT_GROUP_PREFIX + m.code()).ifPresent(g -> {
+                m.describe(g.attribute("displayName").orElse(null), g.attribute("chain").orElse(null));
+                m.locateIn(g.attribute("timeZone").orElse(null));
+            });
         } catch (DomainException e) {
             LOG.debugf("Merchant %s: no details from Keycloak (%s)", m.code(), e.getMessage());
         }
@@ -76,6 +78,7 @@ public class MerchantDirectory {
                 return created;
             });
             m.describe(g.attribute("displayName").orElse(null), g.attribute("chain").orElse(null));
+            m.locateIn(g.attribute("timeZone").orElse(null));
         }
     }
 

@@ -38,6 +38,10 @@ public class Merchant {
     @Column(name = "chain_code", length = 100)
     private String chainCode;
 
+    /** The shop's IANA time zone, for its days in the figures (null: the server's, ALPHA01_ZONE). */
+    @Column(name = "time_zone", length = 60)
+    private String timeZone;
+
     protected Merchant() {
     }
 
@@ -72,6 +76,24 @@ public class Merchant {
     /** Sets the welcome line (null: back to the default); the caller has checked it. */
     public void welcomeWith(String line) {
         this.welcomeLine = line;
+    }
+
+    /** The shop's time zone: its own (Keycloak group attribute {@code timeZone}) if valid, else {@code fallback}. */
+    public java.time.ZoneId zone(java.time.ZoneId fallback) {
+        try {
+            return timeZone == null ? fallback : java.time.ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            return fallback;
+        }
+    }
+
+    /** Sets the shop's time zone from Keycloak's group attribute; unknown ids are ignored (the server's applies). */
+    public void locateIn(String zoneId) {
+        try {
+            this.timeZone = zoneId == null || zoneId.isBlank() ? null : java.time.ZoneId.of(zoneId.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            this.timeZone = null;
+        }
     }
 
     /** What Keycloak says about the shop (display name, chain) replaces what was known. */

@@ -44,6 +44,14 @@ public final class ServerConfig {
     }
 
     /**
+     * A conversation answered by the AI or staff with no message and no change for this long is closed
+     * ({@code ALPHA01_CONVERSATION_IDLE_SECONDS}, 1800; 0: never), and its customer is asked for a rating.
+     */
+    public static Duration conversationIdle() {
+        return Duration.ofSeconds(Math.max(0, settings().number("conversation.idle.seconds", 1800)));
+    }
+
+    /**
      * Sockets one conversation may have open on one node (a customer's tabs); a further tab is closed
      * with 4004. Bounds what one signed-in customer can hold open (D43).
      */

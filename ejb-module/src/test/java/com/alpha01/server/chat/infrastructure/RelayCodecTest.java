@@ -30,7 +30,9 @@ class RelayCodecTest {
                 new Outbound.Read(CONVERSATION, 8),
                 new Outbound.Typing(CONVERSATION, true),
                 new Outbound.Typing(CONVERSATION, false),
-                new Outbound.Draft(CONVERSATION, 7, "有的，燕麦"));
+                new Outbound.Draft(CONVERSATION, 7, "有的，燕麦"),
+                new Outbound.Rated(CONVERSATION, 9, 5, "很周到"),
+                new Outbound.Rated(CONVERSATION, 9, 2, null));
         for (Outbound o : relayed) {
             assertEquals(o, RelayCodec.decode(RelayCodec.encode(o)));
         }

@@ -109,7 +109,8 @@ public class ClientSocket {
         Sockets.dispatch(session, text, frame -> {
             if (frame instanceof Frame.Reply reply) {
                 Sockets.answered(session, reply.conversationId());
-                ChatService.Accepted accepted = chat.acceptFromClient(clientId, FrameMapper.answer(reply));
+                ChatService.Accepted accepted = chat.acceptFromClient(clientId,
+                        FrameMapper.answer(reply, (String) session.getUserProperties().get(STAFF_NAME)));
                 channel.sendFrame(FrameMapper.ack(reply.id(), accepted));
                 delivery.route(accepted);
             } else if (frame instanceof Frame.Delivered d) {

@@ -8,6 +8,7 @@ import com.alpha01.server.chat.application.CustomerConnections;
 import com.alpha01.server.chat.application.DeliveryService;
 import com.alpha01.server.chat.application.CustomerEntryService;
 import com.alpha01.server.chat.application.Receipts;
+import com.alpha01.server.chat.application.Ratings;
 import com.alpha01.server.chat.application.TypingService;
 import com.alpha01.server.platform.error.DomainException;
 import com.alpha01.server.platform.metrics.Meters;
@@ -56,6 +57,9 @@ public class CustomerSocket {
     @Inject
     TypingService typing;
 
+    @Inject
+    Ratings ratings;
+
     @OnOpen
     public void open(Session session) {
         Sockets.prepare(session, Sockets.customerLimit(), true, "customer", meters);
@@ -99,6 +103,9 @@ public class CustomerSocket {
             } else if (frame instanceof Frame.Typing t) {
                 own(grant, t.conversationId());
                 Sockets.typing(session, t, () -> typing.fromCustomer(subject, conversationId, t.typing()));
+            } else if (frame instanceof Frame.Rate r) {
+                own(grant, r.conversationId());
+                ratings.rateAndTell(conversationId, subject, r.score(), r.comment());
             } else {
                 channel.sendFrame(FrameDispatch.unknownType(frame));
             }

@@ -24,9 +24,10 @@ final class FrameMapper {
         return new Question(send.id(), send.text());
     }
 
-    static Answer answer(Frame.Reply reply) {
+    /** A client's reply; {@code staffName} is the staff member signed in at the client (kept with STAFF answers). */
+    static Answer answer(Frame.Reply reply, String staffName) {
         return new Answer(UUID.fromString(reply.conversationId()), reply.id(), reply.text(), sender(reply.sender()),
-                reply.inReplyTo(), reply.source());
+                reply.inReplyTo(), reply.source(), reply.kind() == null ? null : reply.kind().name(), staffName);
     }
 
     static DraftText draft(Frame.Draft draft) {
@@ -59,6 +60,8 @@ final class FrameMapper {
             return new Frame.Typing(conversationId, t.typing());
         } else if (outbound instanceof Outbound.Draft d) {
             return new Frame.Draft(conversationId, d.inReplyTo(), d.text());
+        } else if (outbound instanceof Outbound.Rated r) {
+            return new Frame.Rated(conversationId, r.upToSeq(), r.score(), r.comment());
         } else if (outbound instanceof Outbound.Welcome w) {
             return new Frame.Welcome(w.peerId(), w.merchantId().toString(), w.merchantName(), conversationId,
                     w.welcomeLine());

@@ -25,11 +25,12 @@ class FrameMapperTest {
     @Test
     void inbound_frames_become_the_use_cases_commands() {
         assertEquals(new Question("msg-0000001", "你好"), FrameMapper.question(new Frame.Send("msg-0000001", "你好")));
-        assertEquals(new Answer(CONV, "answer-0001", "有的", Sender.STAFF, 3L, null),
-                FrameMapper.answer(new Frame.Reply("answer-0001", C, "有的", Frame.Sender.STAFF, 3L)));
-        assertEquals(new Answer(CONV, "answer-0003", "九点开门", Sender.BOT, 3L, "常见问题 · 第3条"),
-                FrameMapper.answer(new Frame.Reply("answer-0003", C, "九点开门", Frame.Sender.BOT, 3L, "常见问题 · 第3条")));
-        assertNull(FrameMapper.answer(new Frame.Reply("answer-0002", C, "有的", null, null)).sender(),
+        assertEquals(new Answer(CONV, "answer-0001", "有的", Sender.STAFF, 3L, null, null, "王店长"),
+                FrameMapper.answer(new Frame.Reply("answer-0001", C, "有的", Frame.Sender.STAFF, 3L), "王店长"));
+        assertEquals(new Answer(CONV, "answer-0003", "九点开门", Sender.BOT, 3L, "常见问题 · 第3条", "EXTRACTIVE", null),
+                FrameMapper.answer(new Frame.Reply("answer-0003", C, "九点开门", Frame.Sender.BOT, 3L, "常见问题 · 第3条",
+                        Frame.AnswerKind.EXTRACTIVE), null));
+        assertNull(FrameMapper.answer(new Frame.Reply("answer-0002", C, "有的", null, null), null).sender(),
                 "no sender on the wire stays none: the use case decides the default (BOT)");
         assertEquals(new DraftText(CONV, 4, "有的，"), FrameMapper.draft(new Frame.Draft(C, 4, "有的，")));
         for (Frame.Action action : Frame.Action.values()) {

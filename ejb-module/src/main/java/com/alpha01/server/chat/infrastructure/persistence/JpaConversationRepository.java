@@ -43,6 +43,14 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public List<UUID> idleSince(Instant before, int limit) {
+        return em.createQuery("select c.id from Conversation c where c.state in :open and c.updatedAt < :before "
+                        + "and c.lastSeq > 0 order by c.updatedAt", UUID.class)
+                .setParameter("open", List.of(ConversationState.BOT, ConversationState.HUMAN))
+                .setParameter("before", before).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public void relock(Conversation c) {
         em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
     }
