@@ -95,7 +95,7 @@ public class Analytics {
     }
 
     /** Brings the stores Keycloak knows into the database; without Keycloak, the ones known already serve. */
-    private void syncStores() {
+    public void syncStores() {
         try {
             directory.syncFromKeycloak();
         } catch (DomainException e) {

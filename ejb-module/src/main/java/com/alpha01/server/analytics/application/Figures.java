@@ -45,9 +45,10 @@ public record Figures(LocalDate from, LocalDate to, Totals totals, List<Day> day
 
     /**
      * A QR code's (or a scene tag's) funnel: scans, valid ones, customers signed in through them, conversations
-     * they led into, and those that got a first answer.
+     * they led into, and those whose conversation got an answer on the scan's day or later. {@code key} is the
+     * code's id (or the scene), {@code store} the code's shop (null for a scene, which may span stores).
      */
-    public record Funnel(String key, String label, String store, long scans, long valid, long signedIn,
+    public record Funnel(String key, String label, String scene, String store, long scans, long valid, long signedIn,
                          long conversations, long answered) {
     }
 

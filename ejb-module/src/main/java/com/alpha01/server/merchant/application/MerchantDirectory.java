@@ -87,6 +87,11 @@ public class MerchantDirectory {
         return merchants.ofChain(chainCode);
     }
 
+    /** Every merchant the server knows, by name. */
+    public List<Merchant> all() {
+        return merchants.all();
+    }
+
     public Optional<Merchant> findByCode(String code) {
         return merchants.findByCode(code);
     }

@@ -30,6 +30,11 @@ public class MerchantRepository {
                 .setParameter("c", chainCode).getResultList();
     }
 
+    /** Every merchant, by name (a platform admin's list). */
+    public List<Merchant> all() {
+        return em.createQuery("select m from Merchant m order by m.name", Merchant.class).getResultList();
+    }
+
     public void add(Merchant merchant) {
         em.persist(merchant);
     }

@@ -80,6 +80,19 @@ class AnalyticsBenchIT {
                 measure(figures, "all 20 shops, 90 days", () -> AnalyticsQueries.figures(con, shops,
                         today.minusDays(89), today, ZoneOffset.UTC));
 
+                // What the slowest of them spends its time on, part by part.
+                java.sql.Array all20 = con.createArrayOf("uuid", shops.toArray());
+                LocalDate from90 = today.minusDays(89);
+                measure(figures, "… of which totals", () -> AnalyticsQueries.totals(con, all20, from90, today));
+                measure(figures, "… of which days", () -> AnalyticsQueries.days(con, all20, from90, today));
+                measure(figures, "… of which staff", () -> AnalyticsQueries.staff(con, all20, from90, today));
+                measure(figures, "… of which hours", () -> AnalyticsQueries.hours(con, all20, from90, today));
+                measure(figures, "… of which ratings", () -> AnalyticsQueries.ratings(con, all20, from90, today, "UTC"));
+                measure(figures, "… of which QR funnel", () -> AnalyticsQueries.funnel(con, all20, from90, today, "UTC"));
+                measure(figures, "… of which unanswered", () -> AnalyticsQueries.unanswered(con, all20, from90, today,
+                        "UTC"));
+                measure(figures, "… of which automation", () -> AnalyticsQueries.automation(con, all20, from90, today));
+
                 // A minute of a busy afternoon: 1,000 new messages in 100 conversations, then one incremental pass.
                 Instant before = Instant.now().minusSeconds(1);
                 s.execute("with c as (select id from conversation order by created_at desc limit 100) "

@@ -17,9 +17,12 @@ import java.util.Locale;
  *   <li>when the public URL is HTTPS, a request over plain HTTP is redirected there (D51), except the
  *       health probes, which a load balancer may ask over HTTP;</li>
  *   <li>API bodies over 1 MiB (413);</li>
- *   <li>staff APIs and the merchant client's socket take a bearer token only: a request without one
- *       is answered 401 in JSON, never redirected to sign in, and a browser's session cookie does not
- *       authenticate them (so a cross-site page cannot act with a signed-in staff member's cookie);</li>
+ *   <li>staff APIs and the merchant client's socket take a bearer token: a request without one
+ *       is answered 401 in JSON, never redirected to sign in. The one exception is the web console's own
+ *       calls (D56): a session cookie counts only on a request that says {@code X-Requested-With:
+ *       XMLHttpRequest} — a header no other site's page can add without CORS, which this server never
+ *       grants — and that the browser does not mark as coming from another site (so a cross-site page
+ *       still cannot act with a signed-in staff member's cookie);</li>
  *   <li>the chat page's API (cookie-authenticated) refuses state-changing calls from another site
  *       ({@code Origin} or {@code Sec-Fetch-Site}), and answers 401 in JSON to a caller with no session.</li>
  * </ol>
@@ -37,6 +40,7 @@ final class EdgeGuard implements HttpHandler {
 
     private static final HttpString ORIGIN = new HttpString("Origin");
     private static final HttpString FETCH_SITE = new HttpString("Sec-Fetch-Site");
+    private static final HttpString REQUESTED_WITH = new HttpString("X-Requested-With");
 
     private final HttpHandler next;
     private final RateLimits limits;
@@ -80,7 +84,8 @@ final class EdgeGuard implements HttpHandler {
             Refusals.tooBig(exchange, MAX_BODY_BYTES);
             return;
         }
-        if ((area == Area.STAFF_API || area == Area.CLIENT_SOCKET) && !bearer(exchange)) {
+        if (area == Area.CLIENT_SOCKET && !bearer(exchange)
+                || area == Area.STAFF_API && !bearer(exchange) && !consoleCall(exchange, sessionCookie, publicAuthority)) {
             Refusals.unauthenticated(exchange, "a bearer access token is required (Authorization: Bearer …)");
             return;
         }
@@ -101,6 +106,13 @@ final class EdgeGuard implements HttpHandler {
     static String address(HttpServerExchange exchange) {
         InetSocketAddress source = exchange.getSourceAddress();
         return source == null || source.getAddress() == null ? "unknown" : source.getAddress().getHostAddress();
+    }
+
+    /** The web console's own call: its session cookie, the header only a same-origin script sends, not cross-site. */
+    static boolean consoleCall(HttpServerExchange exchange, String sessionCookie, String publicAuthority) {
+        return exchange.getRequestCookie(sessionCookie) != null
+                && "XMLHttpRequest".equals(exchange.getRequestHeaders().getFirst(REQUESTED_WITH))
+                && !crossSite(exchange, publicAuthority);
     }
 
     static boolean bearer(HttpServerExchange exchange) {

@@ -1,0 +1,85 @@
+package com.alpha01.server.analytics.application;
+
+import com.alpha01.protocol.ErrorCode;
+import com.alpha01.server.chat.domain.Presence;
+import com.alpha01.server.chat.domain.ShopActivity;
+import com.alpha01.server.identity.Caller;
+import com.alpha01.server.merchant.application.MerchantDirectory;
+import com.alpha01.server.merchant.domain.Merchant;
+import com.alpha01.server.merchant.domain.MerchantClient;
+import com.alpha01.server.platform.config.ServerConfig;
+import com.alpha01.server.platform.error.DomainException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The stores an admin runs, each with its live state (issue 17's console): merchant clients online,
+ * conversations open and waiting for a client, and today's totals. A platform admin sees every shop, a chain
+ * admin the stores of their chain, a merchant admin their own shop; anyone else is refused.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Stores {
+
+    @Inject
+    MerchantDirectory directory;
+
+    @Inject
+    Presence presence;
+
+    @Inject
+    ShopActivity activity;
+
+    @Inject
+    AnalyticsStore store;
+
+    @Inject
+    Analytics analytics;
+
+    /**
+     * @param clients        merchant clients registered to the shop
+     * @param clientsOnline  of those, online now
+     * @param open           conversations not closed
+     * @param waiting        conversations waiting for a client (none of the shop's online with room)
+     * @param today          today's totals in the shop's zone (null: no conversation yet today)
+     */
+    public record StoreState(String code, String name, String chain, String zone, int clients, int clientsOnline,
+                             long open, long waiting, Figures.Totals today) {
+    }
+
+    public List<StoreState> visible(Caller caller) {
+        List<Merchant> shops = shopsOf(caller);
+        List<UUID> ids = shops.stream().map(Merchant::id).toList();
+        LocalDate today = LocalDate.now(Clock.system(ServerConfig.zone()));
+        Map<UUID, Figures.Totals> totals = store.totalsByShop(ids, today, today);
+        return shops.stream().map(m -> {
+            List<MerchantClient> clients = directory.clients(m.id());
+            Set<UUID> online = presence.online(clients.stream().map(MerchantClient::id).toList());
+            ShopActivity.Conversations c = activity.conversations(m.id());
+            return new StoreState(m.code(), m.name(), m.chainCode(), m.zone(ServerConfig.zone()).getId(), clients.size(),
+                    online.size(), c.open(), c.queued(), totals.get(m.id()));
+        }).toList();
+    }
+
+    private List<Merchant> shopsOf(Caller caller) {
+        if (caller.hasRole("platform-admin")) {
+            return directory.all();
+        }
+        if (caller.hasRole("chain-admin") && caller.chainCode().isPresent()) {
+            analytics.syncStores();
+            return directory.ofChain(caller.chainCode().get());
+        }
+        if (caller.hasRole("merchant-admin")) {
+            return List.of(directory.merchantOf(caller));
+        }
+        throw new DomainException(ErrorCode.FORBIDDEN, "the console is for merchant, chain and platform admins");
+    }
+}

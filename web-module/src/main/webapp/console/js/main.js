@@ -1,0 +1,109 @@
+// The console (issue 17): who is signed in decides what is shown; the server decides what may be read.
+import { api } from './api.js';
+import { period, renderFigures, toolbar } from './analytics.js';
+import { byId, el } from './dom.js';
+import { applyTexts, t, toggleLanguage } from './i18n.js';
+import { follow } from './live.js';
+import { renderStores } from './stores.js';
+import { renderSystem } from './system.js';
+
+const state = { me: null, stores: [], view: 'stores', scope: '', choice: '7', from: '', to: '', live: false };
+
+function role() {
+  return ['platform-admin', 'chain-admin', 'merchant-admin'].find((r) => state.me.roles.includes(r));
+}
+
+function showError(error) {
+  const message = t(`error.${error.code}`) === `error.${error.code}` ? error.message : t(`error.${error.code}`);
+  byId('view').replaceChildren(el('p', 'glass card error', t('failed', { message })));
+}
+
+function setLive(on) {
+  state.live = on;
+  const live = byId('live');
+  live.dataset.state = on ? 'live' : 'paused';
+  live.textContent = t(on ? 'live.on' : 'live.off');
+}
+
+async function showAnalytics() {
+  const view = byId('view');
+  const canChain = role() === 'chain-admin';
+  if (!state.scope && !canChain) state.scope = state.stores[0]?.code ?? '';
+  const head = toolbar(state, state.stores, canChain, (choice) => {
+    Object.assign(state, choice);
+    location.hash = state.scope ? `#/analytics/${encodeURIComponent(state.scope)}` : '#/analytics';
+    showAnalytics();
+  });
+  view.replaceChildren(head, el('p', 'empty', t('loading')));
+  const { from, to } = period(state.choice, state.from, state.to);
+  try {
+    if (!state.scope && canChain) {
+      const chain = await api.chain(from, to);
+      renderFigures(view, head, chain.figures, chain.stores);
+    } else {
+      const shop = await api.shop(state.scope, from, to);
+      renderFigures(view, head, shop.figures, null);
+    }
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function showSystem() {
+  try {
+    const [health, release] = await Promise.all([api.health().catch((e) => ({ status: e.message })),
+      api.release().catch(() => null)]);
+    renderSystem(byId('view'), health, release, state.stores);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function route() {
+  const [, view = 'stores', code] = location.hash.split('/');
+  state.view = ['stores', 'analytics', 'system'].includes(view) ? view : 'stores';
+  if (state.view === 'system' && role() !== 'platform-admin') state.view = 'stores';
+  if (code !== undefined) state.scope = decodeURIComponent(code);
+  for (const link of document.querySelectorAll('#nav a')) {
+    if (link.dataset.view === state.view) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  byId('title').textContent = t(`nav.${state.view}`);
+  if (state.view === 'stores') renderStores(byId('view'), state.stores);
+  else if (state.view === 'analytics') showAnalytics();
+  else showSystem();
+}
+
+async function signOut(event) {
+  event.preventDefault();
+  const { to } = await api.signOut();
+  location.assign(to);
+}
+
+async function start() {
+  applyTexts();
+  byId('lang').addEventListener('click', () => { toggleLanguage(); setLive(state.live); route(); whoAmI(); });
+  document.querySelector('.sign-out').addEventListener('click', signOut);
+  try {
+    state.me = await api.me();
+    state.stores = await api.stores();
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  whoAmI();
+  byId('nav').querySelector('[data-view="system"]').hidden = role() !== 'platform-admin';
+  window.addEventListener('hashchange', route);
+  route();
+  follow((stores) => {
+    state.stores = stores;
+    if (state.view === 'stores') renderStores(byId('view'), stores);
+  }, setLive);
+}
+
+function whoAmI() {
+  byId('who-name').textContent = state.me?.displayName ?? '';
+  byId('who-role').textContent = state.me ? t(`role.${role()}`) : '';
+}
+
+start();
