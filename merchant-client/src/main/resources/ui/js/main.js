@@ -8,11 +8,12 @@ import { wireKnowledge, loadKnowledge } from './knowledge.js';
 import { wireAutomation, loadAutomation } from './automation.js';
 import { wireLearning, loadConversationQuestions } from './learning.js';
 import { byId } from './dom.js';
+import { loadOpenQuestions, renderTrend } from './overview.js';
 import { paced } from './pace.js';
 import { applyGlass } from './glass.js';
 
 const VIEWS = ['overview', 'conversations', 'qr', 'knowledge', 'automation', 'settings', 'status'];
-const LOADERS = { overview: loadTasks, qr: loadQr, knowledge: loadKnowledge, automation: loadAutomation, settings: loadSettings, status: loadSystem };
+const LOADERS = { overview: () => { loadTasks(); loadOpenQuestions(); if (store.trends) renderTrend(store.trends); }, qr: loadQr, knowledge: loadKnowledge, automation: loadAutomation, settings: loadSettings, status: loadSystem };
 const LANGUAGE_KEY = 'alpha01.lang';
 const store = new Store();
 let view = 'overview';
@@ -97,6 +98,7 @@ async function learned(question) {
   toast(t('kb.learn.saved', { question }));
   await refreshQuestions(store.selected);
   if (view === 'knowledge') loadKnowledge();
+  if (view === 'overview') loadOpenQuestions();
 }
 
 function show(next) {
@@ -266,6 +268,10 @@ function wireEvents() {
   on('followup', (task) => {
     toast(t('tasks.new', { summary: task.summary }));
     if (view === 'overview') loadTasks();
+  });
+  on('trends', (trends) => {
+    store.trends = trends;
+    if (view === 'overview') renderTrend(trends);
   });
   on('stats', (stats) => {
     store.setServerStats(stats);

@@ -14,6 +14,8 @@ export class Store {
     this.conversations = new Map();
     this.selected = null;
     this.serverStats = null;
+    /** The last 7 days from the server (总览's chart), null until it comes. */
+    this.trends = null;
     this.everOnline = false;
   }
 

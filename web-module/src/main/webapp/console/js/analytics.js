@@ -29,7 +29,12 @@ export function toolbar(state, stores, canChain, onApply) {
   const scope = el('select');
   scope.id = 'scope';
   if (canChain) scope.append(option('', 'scope.chain', state.scope));
-  for (const s of stores) scope.append(Object.assign(option(s.code, null, state.scope), { textContent: s.name }));
+  for (const s of stores) {
+    const o = option(s.code, null, state.scope);
+    o.textContent = s.name;
+    o.dataset.user = '';
+    scope.append(o);
+  }
   scopeLabel.append(scope);
   const periodLabel = el('label', null, t('period.label'));
   const choice = el('select');
@@ -98,13 +103,19 @@ export function renderFigures(view, head, figures, chainStores) {
     kpi('kpi.handOffRate', pct(tot.handOffRate, lang)), kpi('kpi.kbHitRate', pct(tot.kbHitRate, lang)),
     kpi('kpi.rating', figures.ratings.average === undefined ? '—' : num(figures.ratings.average, lang, 2)),
     kpi('kpi.automation', figures.automation.runs ? pct(figures.automation.successRate, lang) : '—'));
-  const days = figures.days.map((d) => d.day);
+  // Every day of the period on the axis, days without a conversation as 0.
+  const byDay = new Map(figures.days.map((d) => [d.day, d]));
+  const days = [];
+  for (let d = new Date(`${figures.from}T00:00:00Z`); d <= new Date(`${figures.to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+    days.push(d.toISOString().slice(0, 10));
+  }
+  const series = (key) => days.map((d) => byDay.get(d)?.[key] ?? 0);
   const hours = Array.from({ length: 24 }, (_, h) => t('hour', { n: h }));
   const funnelKeys = ['scans', 'valid', 'signedIn', 'conversations', 'answered'];
   const funnelTotals = funnelKeys.map((k) => figures.qrCodes.reduce((sum, c) => sum + c[k], 0));
   const charts = el('div', 'grid2');
   charts.append(
-    chartCard('chart-trend', 'chart.trend', days.map((d, i) => `${d}: ${figures.days[i].conversations}`).join('; ')),
+    chartCard('chart-trend', 'chart.trend', figures.days.map((d) => `${d.day}: ${d.conversations}`).join('; ')),
     chartCard('chart-hours', 'chart.hours', figures.hours.map((n, h) => `${hours[h]} ${n}`).join('; ')),
     chartCard('chart-ratings', 'chart.ratings', figures.ratings.byScore.map((n, i) => `${t('stars', { n: i + 1 })} ${n}`).join('; ')),
     chartCard('chart-funnel', 'chart.funnel', funnelKeys.map((k, i) => `${t(`funnel.${k}`)} ${funnelTotals[i]}`).join('; ')));
@@ -115,20 +126,22 @@ export function renderFigures(view, head, figures, chainStores) {
       { key: 'col.unanswered', num: true }],
     figures.days.map((d) => [d.day, d.conversations, d.newCustomers, d.messages, d.customerMessages, d.aiAnswers,
       d.staffAnswers, d.handOffs, d.unanswered])),
-    tableCard('table.unanswered', 'unanswered', [{ key: 'col.question' }, { key: 'col.times', num: true },
+    tableCard('table.unanswered', 'unanswered', [{ key: 'col.question', user: true }, { key: 'col.times', num: true },
       { key: 'col.lastAsked' }], figures.unanswered.map((u) => [u.question, u.times, new Date(u.lastAsked).toLocaleString(lang)])),
-    tableCard('table.staff', 'staff', [{ key: 'col.staff' }, { key: 'col.conversations', num: true },
+    tableCard('table.staff', 'staff', [{ key: 'col.staff', user: true }, { key: 'col.conversations', num: true },
       { key: 'col.messages', num: true }], figures.staff.map((s) => [s.name, s.conversations, s.messages])),
-    tableCard('table.codes', 'qr-codes', [{ key: 'col.code' }, { key: 'col.scene' }, { key: 'col.store' },
+    tableCard('table.codes', 'qr-codes', [{ key: 'col.code', user: true }, { key: 'col.scene', user: true },
+      { key: 'col.store', user: true },
       ...funnelKeys.map((k) => ({ key: `funnel.${k}`, num: true }))],
     figures.qrCodes.map((c) => [c.label || c.key, c.scene, c.store ?? '', ...funnelKeys.map((k) => c[k])])),
-    tableCard('table.scenes', 'scenes', [{ key: 'col.scene' }, ...funnelKeys.map((k) => ({ key: `funnel.${k}`, num: true }))],
+    tableCard('table.scenes', 'scenes', [{ key: 'col.scene', user: true }, ...funnelKeys.map((k) => ({ key: `funnel.${k}`, num: true }))],
       figures.scenes.map((c) => [c.scene || '—', ...funnelKeys.map((k) => c[k])])),
-    tableCard('table.comments', 'comments', [{ key: 'col.store' }, { key: 'col.score', num: true }, { key: 'col.comment' },
+    tableCard('table.comments', 'comments', [{ key: 'col.store', user: true }, { key: 'col.score', num: true },
+      { key: 'col.comment', user: true },
       { key: 'col.at' }], figures.ratings.comments.map((c) => [c.store, c.score, c.comment, new Date(c.at).toLocaleString(lang)])),
   ];
   if (chainStores) {
-    tables.unshift(tableCard('table.stores', 'chain-stores', [{ key: 'col.store' }, { key: 'col.conversations', num: true },
+    tables.unshift(tableCard('table.stores', 'chain-stores', [{ key: 'col.store', user: true }, { key: 'col.conversations', num: true },
       { key: 'col.messages', num: true }, { key: 'col.firstReplyP50', num: true }, { key: 'col.aiRate', num: true }],
     chainStores.map((s) => [s.name, s.totals?.conversations ?? 0, s.totals?.messages ?? 0,
       { text: duration(s.totals?.firstReplyP50, t), csv: s.totals?.firstReplyP50 ?? '' },
@@ -136,10 +149,10 @@ export function renderFigures(view, head, figures, chainStores) {
   }
   view.replaceChildren(head, kpis, charts, ...tables);
   lines('chart-trend', days, [
-    { name: t('series.conversations'), values: figures.days.map((d) => d.conversations) },
-    { name: t('series.messages'), values: figures.days.map((d) => d.messages) },
-    { name: t('series.newCustomers'), values: figures.days.map((d) => d.newCustomers) },
-    { name: t('series.handOffs'), values: figures.days.map((d) => d.handOffs) }]);
+    { name: t('series.conversations'), values: series('conversations') },
+    { name: t('series.messages'), values: series('messages') },
+    { name: t('series.newCustomers'), values: series('newCustomers') },
+    { name: t('series.handOffs'), values: series('handOffs') }]);
   bars('chart-hours', hours, t('series.customerMessages'), figures.hours);
   bars('chart-ratings', [1, 2, 3, 4, 5].map((n) => t('stars', { n })), t('series.count'), figures.ratings.byScore);
   bars('chart-funnel', funnelKeys.map((k) => t(`funnel.${k}`)), t('series.count'), funnelTotals);

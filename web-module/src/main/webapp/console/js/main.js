@@ -25,8 +25,12 @@ function setLive(on) {
   live.textContent = t(on ? 'live.on' : 'live.off');
 }
 
+/** Each screen drawn gets a number: a slow answer for a screen left meanwhile draws nothing. */
+let drawing = 0;
+
 async function showAnalytics() {
   const view = byId('view');
+  const mine = ++drawing;
   const canChain = role() === 'chain-admin';
   if (!state.scope && !canChain) state.scope = state.stores[0]?.code ?? '';
   const head = toolbar(state, state.stores, canChain, (choice) => {
@@ -39,21 +43,22 @@ async function showAnalytics() {
   try {
     if (!state.scope && canChain) {
       const chain = await api.chain(from, to);
-      renderFigures(view, head, chain.figures, chain.stores);
+      if (mine === drawing) renderFigures(view, head, chain.figures, chain.stores);
     } else {
       const shop = await api.shop(state.scope, from, to);
-      renderFigures(view, head, shop.figures, null);
+      if (mine === drawing) renderFigures(view, head, shop.figures, null);
     }
   } catch (e) {
-    showError(e);
+    if (mine === drawing) showError(e);
   }
 }
 
 async function showSystem() {
+  const mine = ++drawing;
   try {
     const [health, release] = await Promise.all([api.health().catch((e) => ({ status: e.message })),
       api.release().catch(() => null)]);
-    renderSystem(byId('view'), health, release, state.stores);
+    if (mine === drawing) renderSystem(byId('view'), health, release, state.stores);
   } catch (e) {
     showError(e);
   }
@@ -63,13 +68,16 @@ function route() {
   const [, view = 'stores', code] = location.hash.split('/');
   state.view = ['stores', 'analytics', 'system'].includes(view) ? view : 'stores';
   if (state.view === 'system' && role() !== 'platform-admin') state.view = 'stores';
-  if (code !== undefined) state.scope = decodeURIComponent(code);
+  if (state.view === 'analytics') state.scope = code === undefined ? '' : decodeURIComponent(code);
   for (const link of document.querySelectorAll('#nav a')) {
     if (link.dataset.view === state.view) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   byId('title').textContent = t(`nav.${state.view}`);
-  if (state.view === 'stores') renderStores(byId('view'), state.stores);
+  if (state.view === 'stores') {
+    drawing += 1;
+    renderStores(byId('view'), state.stores);
+  }
   else if (state.view === 'analytics') showAnalytics();
   else showSystem();
 }

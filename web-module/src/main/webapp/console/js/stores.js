@@ -11,7 +11,11 @@ function card(store) {
   const lang = language();
   const section = el('section', 'glass card store');
   section.dataset.store = store.code;
-  const title = el('h2', null, store.name);
+  const title = el('h2');
+  const name = el('span', null, store.name);
+  name.dataset.user = '';
+  name.id = `store-name-${store.code}`;
+  title.append(name);
   const online = store.clientsOnline > 0;
   const chip = el('span', online ? 'chip' : 'chip off', `${t(online ? 'store.online' : 'store.offline')} ${store.clientsOnline}/${store.clients}`);
   title.append(' ', chip);
@@ -24,7 +28,7 @@ function card(store) {
   fact(dl, 'store.aiRate', store.today ? pct(store.today.aiAnswerRate, lang) : '—');
   const link = el('a', 'ghost', t('store.details'));
   link.href = `#/analytics/${encodeURIComponent(store.code)}`;
-  link.setAttribute('aria-label', `${t('store.details')} · ${store.name}`);
+  link.setAttribute('aria-describedby', name.id);
   section.append(title, dl, link);
   return section;
 }
@@ -36,7 +40,8 @@ export function renderStores(view, stores) {
   const rows = stores.map((s) => [s.name, s.code, s.chain ?? '', `${s.clientsOnline}/${s.clients}`, num(s.open, lang),
     num(s.waiting, lang), num(s.today?.conversations ?? 0, lang), num(s.today?.messages ?? 0, lang),
     { text: duration(s.today?.firstReplyP50, t), csv: s.today?.firstReplyP50 ?? '' }]);
-  const table = tableCard('stores.table', 'stores', [{ key: 'store.name' }, { key: 'store.code' }, { key: 'store.chain' },
+  const table = tableCard('stores.table', 'stores', [{ key: 'store.name', user: true }, { key: 'store.code', user: true },
+    { key: 'store.chain', user: true },
     { key: 'store.clients', num: true }, { key: 'store.open', num: true }, { key: 'store.waiting', num: true },
     { key: 'store.today', num: true }, { key: 'store.messages', num: true }, { key: 'store.firstReply', num: true }], rows);
   view.replaceChildren(cards, table);

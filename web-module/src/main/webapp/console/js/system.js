@@ -18,5 +18,5 @@ export function renderSystem(view, health, release, stores) {
     tableCard('system.health', 'health', [{ key: 'system.checks' }, { key: 'system.status' }], checks),
     releaseCard,
     tableCard('system.merchants', 'merchants', [{ key: 'store.name' }, { key: 'store.code' }, { key: 'store.chain' },
-      { key: 'store.clients', num: true }], stores.map((s) => [s.name, s.code, s.chain ?? '', `${s.clientsOnline}/${s.clients}`])));
+      { key: 'store.clients', num: true }].map((c, i) => (i < 3 ? { ...c, user: true } : c)), stores.map((s) => [s.name, s.code, s.chain ?? '', `${s.clientsOnline}/${s.clients}`])));
 }

@@ -4,7 +4,8 @@ import { download } from './csv.js';
 import { t } from './i18n.js';
 
 /**
- * columns: [{ key: i18n key, num: boolean }]; rows: arrays of cell values ({text, csv} or plain values).
+ * columns: [{ key: i18n key, num: boolean, user: boolean }]; rows: arrays of cell values ({text, csv} or plain
+ * values). A user column holds the shops' own data (names, questions, comments), marked data-user.
  * Returns the card.
  */
 export function tableCard(titleKey, name, columns, rows) {
@@ -41,6 +42,7 @@ export function tableCard(titleKey, name, columns, rows) {
     row.forEach((value, i) => {
       const cell = el('td', columns[i].num ? 'num' : null, value && typeof value === 'object' ? value.text : value);
       if (value && typeof value === 'object' && value.csv !== undefined) cell.dataset.csv = String(value.csv);
+      if (columns[i].user) cell.dataset.user = '';
       line.append(cell);
     });
     tbody.append(line);

@@ -51,6 +51,12 @@ class EdgeSecurityIT {
                             TestEnvironment.serverUri().resolve("/api/v1/qr-codes/" + qr.id() + "/revoke"))
                     .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()));
             assertUnauthenticated(revoke);
+            // The console's header does not help another site's page: the browser names that page's origin.
+            HttpResponse<String> withHeader = browser.browser().send(HttpRequest.newBuilder(
+                            TestEnvironment.serverUri().resolve("/api/v1/qr-codes/" + qr.id() + "/revoke"))
+                    .header("Origin", "http://evil.example").header("X-Requested-With", "XMLHttpRequest")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertUnauthenticated(withHeader);
             HttpResponse<String> read = browser.browser().send(HttpRequest.newBuilder(
                     TestEnvironment.serverUri().resolve("/api/v1/merchant/stats")).GET());
             assertUnauthenticated(read);

@@ -144,6 +144,11 @@ class MerchantDesktopIT {
                 ui.show("overview");
                 ui.waitFor("document.getElementById('stats-source').hidden"
                         + " && Number(document.getElementById('stat-conversations').textContent) >= 1");
+                // The week's trend (the server's roll-up, a pass every 15 s; the app asks every 30 s) as a chart.
+                ui.waitFor("!document.getElementById('trend-chart').hidden"
+                        + " && document.querySelector('#trend-chart canvas') !== null"
+                        + " && document.getElementById('trend-summary').textContent.includes('个会话')", Duration.ofSeconds(90));
+                ui.shoot(screenshots(), "live-overview-zh-CN");
                 ui.show("status");
                 ui.waitFor("document.getElementById('sys-update').textContent === '有新版本 9.9.0 可用'");
                 ui.shoot(screenshots(), "live-status-zh-CN");

@@ -86,9 +86,10 @@ public final class MerchantApp implements AutoCloseable {
         this.sessions = new StaffSession(boot, settings, store, worker, this::responder, new SessionEvents());
         this.signIn = new PageSignIn(boot, settings, worker, sessions, this::window);
         this.status = new LinkStatus(bridge, ui, settings, sessions);
-        this.figures = new TodaysFigures(bridge, sessions::connection);
+        this.figures = new TodaysFigures(bridge, sessions::connection, worker);
         this.counterQr = new CounterQr(bridge, ui, store, boot);
         this.events = new UiEvents(bridge, ui, notices, status::show);
+        events.onActivity(figures::refreshSoon);
         this.automation = new Automation(Clock.systemDefaultZone(), ZoneId.systemDefault(),
                 AutomationStore.encrypted(store), new AutomationActions(sessions::link, events, figures::current));
         this.ai = new LocalAi(store, settings, () -> sessions.cachedRegistration().map(ServerApi.Registration::merchantName)

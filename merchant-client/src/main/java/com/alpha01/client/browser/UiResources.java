@@ -22,6 +22,10 @@ final class UiResources {
     static final String START_URL = SCHEME + "://" + HOST + "/index.html";
     static final String ROOT = "ui/";
 
+    /** Libraries the UI imports, each by a fixed name: where they lie on the classpath (pinned in the pom). */
+    static final Map<String, String> VENDOR = Map.of("vendor/echarts.esm.min.js",
+            "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.esm.min.js");
+
     /** Sent as a header with every HTML page, in addition to the page's own meta tag. */
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
@@ -65,7 +69,7 @@ final class UiResources {
         if (mime == null) {
             return notFound();
         }
-        try (InputStream in = loader.getResourceAsStream(ROOT + path)) {
+        try (InputStream in = loader.getResourceAsStream(VENDOR.getOrDefault(path, ROOT + path))) {
             return in == null ? notFound() : new Resource(200, mime, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read UI file " + path, e);

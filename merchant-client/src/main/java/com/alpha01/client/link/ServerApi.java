@@ -107,6 +107,11 @@ public final class ServerApi {
         return JSON.createReader(new StringReader(send(request("/api/v1/qr-codes").GET()))).readArray();
     }
 
+    /** The shop's figures of the last 7 days ({@code GET /api/v1/analytics/shop}, docs/analytics.md). */
+    public JsonObject weekFigures() throws IOException, InterruptedException {
+        return parse(send(request("/api/v1/analytics/shop").GET()));
+    }
+
     /** Today's figures of the caller's shop ({@code GET /api/v1/merchant/stats}). */
     public JsonObject stats() throws IOException, InterruptedException {
         return parse(send(request("/api/v1/merchant/stats").GET()));

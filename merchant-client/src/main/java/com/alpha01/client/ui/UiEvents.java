@@ -15,12 +15,18 @@ public final class UiEvents implements AutoResponder.Observer {
     private final UiState ui;
     private final StaffNotices notices;
     private final Consumer<LinkState> status;
+    private volatile Runnable activity = () -> { };
 
     public UiEvents(Bridge bridge, UiState ui, StaffNotices notices, Consumer<LinkState> status) {
         this.bridge = bridge;
         this.ui = ui;
         this.notices = notices;
         this.status = status;
+    }
+
+    /** {@code activity} runs on every message and change of hands (the shop's figures move). */
+    public void onActivity(Runnable activity) {
+        this.activity = activity;
     }
 
     @Override
@@ -36,6 +42,7 @@ public final class UiEvents implements AutoResponder.Observer {
         }
         bridge.emit("conversation", change.conversation());
         bridge.emit("message", change.message());
+        activity.run();
         if (message.sender() == Frame.Sender.CUSTOMER) {
             String customer = ui.customerOf(message.conversationId());
             if (change.handoffRequest()) {
@@ -49,11 +56,13 @@ public final class UiEvents implements AutoResponder.Observer {
     @Override
     public void conversationState(Frame.State state) {
         bridge.emit("conversation", ui.state(state));
+        activity.run();
     }
 
     @Override
     public void rated(Frame.Rated rated) {
         bridge.emit("conversation", ui.rated(rated));
+        activity.run();
     }
 
     @Override

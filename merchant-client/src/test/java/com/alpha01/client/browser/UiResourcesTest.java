@@ -22,7 +22,8 @@ class UiResourcesTest {
         "app://local/css/app.css, text/css",
         "app://local/js/main.js, text/javascript",
         "app://local/js/bridge.js?v=2, text/javascript",
-        "APP://LOCAL/js/i18n.js, text/javascript"})
+        "APP://LOCAL/js/i18n.js, text/javascript",
+        "app://local/vendor/echarts.esm.min.js, text/javascript"})
     void should_serve_ui_files_with_their_mime_type(String url, String mime) {
         UiResources.Resource r = resources.resolve(url);
 

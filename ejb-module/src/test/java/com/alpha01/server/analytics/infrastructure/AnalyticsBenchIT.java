@@ -88,7 +88,7 @@ class AnalyticsBenchIT {
                 measure(figures, "… of which staff", () -> AnalyticsQueries.staff(con, all20, from90, today));
                 measure(figures, "… of which hours", () -> AnalyticsQueries.hours(con, all20, from90, today));
                 measure(figures, "… of which ratings", () -> AnalyticsQueries.ratings(con, all20, from90, today, "UTC"));
-                measure(figures, "… of which QR funnel", () -> AnalyticsQueries.funnel(con, all20, from90, today, "UTC"));
+                measure(figures, "… of which QR funnel", () -> FunnelQueries.funnel(con, all20, from90, today, "UTC"));
                 measure(figures, "… of which unanswered", () -> AnalyticsQueries.unanswered(con, all20, from90, today,
                         "UTC"));
                 measure(figures, "… of which automation", () -> AnalyticsQueries.automation(con, all20, from90, today));

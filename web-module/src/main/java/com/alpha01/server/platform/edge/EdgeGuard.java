@@ -85,7 +85,8 @@ final class EdgeGuard implements HttpHandler {
             return;
         }
         if (area == Area.CLIENT_SOCKET && !bearer(exchange)
-                || area == Area.STAFF_API && !bearer(exchange) && !consoleCall(exchange, sessionCookie, publicAuthority)) {
+                || area == Area.STAFF_API && !bearer(exchange)
+                && !consoleCall(exchange.getRequestCookie(sessionCookie) != null, exchange, publicAuthority)) {
             Refusals.unauthenticated(exchange, "a bearer access token is required (Authorization: Bearer …)");
             return;
         }
@@ -109,9 +110,8 @@ final class EdgeGuard implements HttpHandler {
     }
 
     /** The web console's own call: its session cookie, the header only a same-origin script sends, not cross-site. */
-    static boolean consoleCall(HttpServerExchange exchange, String sessionCookie, String publicAuthority) {
-        return exchange.getRequestCookie(sessionCookie) != null
-                && "XMLHttpRequest".equals(exchange.getRequestHeaders().getFirst(REQUESTED_WITH))
+    static boolean consoleCall(boolean session, HttpServerExchange exchange, String publicAuthority) {
+        return session && "XMLHttpRequest".equals(exchange.getRequestHeaders().getFirst(REQUESTED_WITH))
                 && !crossSite(exchange, publicAuthority);
     }
 

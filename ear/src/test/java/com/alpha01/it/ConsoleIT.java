@@ -1,0 +1,198 @@
+package com.alpha01.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.alpha01.client.auth.KeycloakSession;
+import com.alpha01.client.link.ServerApi;
+import com.alpha01.protocol.Frame;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console (issue 17) in headless Chromium through the real Keycloak sign-in, for each admin kind:
+ * what each sees (their stores only; another chain's store is "not found"), the figures with charts and CSV,
+ * the live store state pushed while a customer writes, every screen free of WCAG 2.1 AA violations (axe-core)
+ * and, in English, of Chinese outside the shops' own data; a screenshot of every screen in zh-CN and en.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    private CustomerPage page;
+    private final List<String> problems = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.ear();
+    }
+
+    @BeforeEach
+    void open_browser() throws Exception {
+        Assumptions.assumeTrue(CustomerPage.available(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        page = CustomerPage.open();
+        page.browser.manage().window().setSize(new Dimension(1360, 1000));
+    }
+
+    @AfterEach
+    void close_browser() throws Exception {
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    @Test
+    void a_chain_admin_runs_the_chains_stores_and_sees_them_live() throws Exception {
+        signIn("demo-chain-admin", "Demo-chain-2026");
+        Set<String> stores = storesShown();
+        assertEquals(Set.of("demo-shop", "demo-shop-east"), stores, "the chain's stores, and only them");
+        assertTrue(page.browser.findElement(By.cssSelector("[data-view=system]")).getAttribute("hidden") != null);
+
+        // Live: a customer starts a conversation in demo-shop; its card's open conversations go up without a reload.
+        long before = new WebDriverWait(page.browser, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> Long.parseLong(openCount("demo-shop").getText().replaceAll("\\D", "")));
+        startConversation();
+        // The cards are drawn anew with every push: an element read between two pushes may be gone.
+        new WebDriverWait(page.browser, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
+                Long.parseLong(openCount("demo-shop").getText().replaceAll("\\D", "")) > before);
+        assertEquals("live", page.browser.findElement(By.id("live")).getAttribute("data-state"));
+
+        screens("chain", List.of("#/stores", "#/analytics", "#/analytics/demo-shop-east"));
+        // The chain's table of stores, its charts drawn, and any table as CSV.
+        show("#/analytics");
+        assertTrue(page.browser.findElements(By.cssSelector("#table-chain-stores tbody tr")).size() >= 2);
+        assertEquals(4, page.browser.findElements(By.cssSelector(".chart canvas")).size(), "four charts drawn");
+        String csv = (String) ((JavascriptExecutor) page.browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/console/js/csv.js').then(m => done(m.toCsv(document.getElementById('table-chain-stores'))));");
+        List<String> lines = List.of(csv.split("\r?\n"));
+        assertEquals("门店,会话,消息,首次响应 P50,AI 回复占比", lines.get(0), csv);
+        assertEquals(3, lines.size(), "a header and the chain's two stores: " + csv);
+
+        // Another chain's shop, named in the address: the server says it does not exist.
+        show("#/analytics/no-such-store");
+        assertEquals("加载失败：没有这家门店", page.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#view .error"))).getText());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void a_store_manager_sees_their_one_store() throws Exception {
+        signIn("demo-staff", TestEnvironment.STAFF_PASSWORD);
+        assertEquals(Set.of("demo-shop"), storesShown());
+        screens("merchant", List.of("#/stores", "#/analytics"));
+        show("#/analytics/demo-shop-east");
+        assertEquals("加载失败：没有这家门店", page.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#view .error"))).getText(), "a sister store of the chain is not theirs");
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void a_platform_admin_sees_every_shop_and_the_system() throws Exception {
+        signIn("demo-admin", "Demo-admin-2026");
+        assertTrue(storesShown().containsAll(Set.of("demo-shop", "demo-shop-east")));
+        screens("platform", List.of("#/stores", "#/analytics/demo-shop", "#/system"));
+        show("#/system");
+        assertTrue(page.browser.findElements(By.cssSelector("#table-health tbody tr")).size() >= 1);
+        assertEquals(List.of(), problems);
+    }
+
+    private void signIn(String username, String password) throws Exception {
+        page.browser.get(TestEnvironment.serverUri() + "/console/");
+        try {
+            page.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            page.screenshot("console-sign-in-failed.png");
+            throw new AssertionError("no sign-in form at " + page.browser.getCurrentUrl() + ": "
+                    + page.browser.findElement(By.tagName("body")).getText(), e);
+        }
+        if (page.browser.findElements(By.id("password")).isEmpty()) {
+            page.browser.findElement(By.id("kc-login")).click();
+        }
+        page.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password"))).sendKeys(password);
+        page.browser.findElement(By.id("kc-login")).click();
+        page.wait.until(d -> !d.findElements(By.id("who-name")).isEmpty()
+                && !d.findElement(By.id("who-name")).getText().isBlank());
+        page.wait.until(d -> !d.findElements(By.cssSelector("#view .store")).isEmpty());
+    }
+
+    private Set<String> storesShown() {
+        return page.browser.findElements(By.cssSelector("#view .store")).stream()
+                .map(e -> e.getAttribute("data-store")).collect(Collectors.toSet());
+    }
+
+    private WebElement openCount(String store) {
+        return page.browser.findElement(By.cssSelector("#view .store[data-store='" + store + "'] dd"));
+    }
+
+    /** Moves to a screen and waits until it has drawn what it loaded. */
+    private void show(String hash) {
+        ((JavascriptExecutor) page.browser).executeScript("location.hash = arguments[0];", hash);
+        page.wait.until(d -> {
+            List<WebElement> loading = d.findElements(By.cssSelector("#view > .empty"));
+            boolean drawn = !d.findElements(By.cssSelector("#view .kpis, #view .cards, #view table, #view .error")).isEmpty();
+            return drawn && loading.isEmpty();
+        });
+    }
+
+    /** Each screen in zh-CN then en: a screenshot, axe-core's verdict, and (en) no Chinese outside the shops' data. */
+    private void screens(String kind, List<String> hashes) throws Exception {
+        for (String lang : List.of("zh-CN", "en")) {
+            if (!lang.equals(page.browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+                page.browser.findElement(By.id("lang")).click();
+            }
+            for (String hash : hashes) {
+                show(hash);
+                String name = hash.replace("#/", "").replace('/', '-');
+                page.screenshot("console-" + kind + "-" + name + "-" + lang + ".png");
+                if (lang.equals("zh-CN")) {
+                    Axe.violations(page.browser).forEach(v -> problems.add(hash + " axe " + v));
+                } else {
+                    Axe.hanOutsideUserData(page.browser).forEach(v -> problems.add(hash + " Chinese in English: " + v));
+                }
+            }
+        }
+        if (!"zh-CN".equals(page.browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+            page.browser.findElement(By.id("lang")).click();
+        }
+    }
+
+    /** A customer of demo-shop starts a conversation (a client of the shop answers it). */
+    private void startConversation() throws Exception {
+        try (KeycloakSession staff = KeycloakSession.signIn(TestEnvironment.issuer(), "demo-staff",
+                TestEnvironment.STAFF_PASSWORD.toCharArray())) {
+            ServerApi api = new ServerApi(TestEnvironment.serverUri(), staff);
+            ServerApi.Registration reg = api.register("it-console-" + UUID.randomUUID(), "IT 控制台", "it");
+            ServerApi.QrCode qr = api.createQr(reg.clientId(), "console");
+            try (AnsweringClient client = AnsweringClient.online(reg.clientId(), staff, m -> { })) {
+                JsonObject session = Customers.enter(qr.url());
+                try (Peer customer = Peer.connect(Customers.customerSocket(session.getString("ticket")), null)) {
+                    customer.await(Frame.Welcome.class);
+                    Customers.say(customer, "你好");
+                }
+            }
+        }
+    }
+}
