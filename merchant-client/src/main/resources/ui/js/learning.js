@@ -54,6 +54,27 @@ export function openLearnForm({ unansweredId = '', question = '', answer = '' })
   byId(answer ? 'learn-question' : 'learn-answer').focus();
 }
 
+/**
+ * One unanswered question as a list item: its words (the customer's: data-user), when and how often it was asked,
+ * and the button that opens the learn form with it. Returns the parts for callers that add more.
+ */
+export function unansweredItem(q) {
+  const item = el('li', 'kb-unanswered-item');
+  item.dataset.unansweredId = q.id;
+  const body = el('div', 'kb-doc-body');
+  const meta = [formatTime(q.at)];
+  if (q.count > 1) meta.push(t('kb.unanswered.times', { n: q.count }));
+  if (q.answer) meta.push(t('kb.unanswered.staffReplied'));
+  const text = el('span', 'kb-unanswered-text', q.text);
+  text.dataset.user = '';
+  body.append(text, el('span', 'kb-doc-meta', meta.join(' · ')));
+  const add = el('button', 'ghost small', t('kb.learn.add'));
+  add.type = 'button';
+  add.dataset.learnAction = 'add';
+  add.addEventListener('click', () => openLearnForm({ unansweredId: q.id, question: q.text, answer: q.answer }));
+  return { item, body, add };
+}
+
 /** 知识库's list of this week's unanswered questions. */
 export async function loadUnanswered() {
   let questions;
@@ -65,17 +86,7 @@ export async function loadUnanswered() {
   }
   byId('kb-unanswered-empty').hidden = questions.length > 0;
   byId('kb-unanswered').replaceChildren(...questions.map((q) => {
-    const item = el('li', 'kb-unanswered-item');
-    item.dataset.unansweredId = q.id;
-    const body = el('div', 'kb-doc-body');
-    const meta = [formatTime(q.at)];
-    if (q.count > 1) meta.push(t('kb.unanswered.times', { n: q.count }));
-    if (q.answer) meta.push(t('kb.unanswered.staffReplied'));
-    body.append(el('span', 'kb-unanswered-text', q.text), el('span', 'kb-doc-meta', meta.join(' · ')));
-    const add = el('button', 'ghost small', t('kb.learn.add'));
-    add.type = 'button';
-    add.dataset.learnAction = 'add';
-    add.addEventListener('click', () => openLearnForm({ unansweredId: q.id, question: q.text, answer: q.answer }));
+    const { item, body, add } = unansweredItem(q);
     const dismiss = el('button', 'ghost small', t('kb.unanswered.dismiss'));
     dismiss.type = 'button';
     dismiss.dataset.learnAction = 'dismiss';

@@ -2,9 +2,9 @@
 // assistant could not answer, each one click from the knowledge base.
 import * as echarts from '../vendor/echarts.esm.min.js';
 import { request } from './bridge.js';
-import { byId, el } from './dom.js';
-import { formatTime, t } from './i18n.js';
-import { openLearnForm } from './learning.js';
+import { byId } from './dom.js';
+import { t } from './i18n.js';
+import { unansweredItem } from './learning.js';
 
 const SHOWN = 5;
 let chart;
@@ -48,17 +48,7 @@ export async function loadOpenQuestions() {
   byId('open-questions-count').textContent = String(questions.length);
   byId('open-questions-empty').hidden = questions.length > 0;
   byId('open-questions').replaceChildren(...questions.slice(0, SHOWN).map((q) => {
-    const item = el('li', 'kb-unanswered-item');
-    item.dataset.unansweredId = q.id;
-    const body = el('div', 'kb-doc-body');
-    const meta = [formatTime(q.at)];
-    if (q.count > 1) meta.push(t('kb.unanswered.times', { n: q.count }));
-    if (q.answer) meta.push(t('kb.unanswered.staffReplied'));
-    body.append(el('span', 'kb-unanswered-text', q.text), el('span', 'kb-doc-meta', meta.join(' · ')));
-    const add = el('button', 'ghost small', t('kb.learn.add'));
-    add.type = 'button';
-    add.dataset.learnAction = 'add';
-    add.addEventListener('click', () => openLearnForm({ unansweredId: q.id, question: q.text, answer: q.answer }));
+    const { item, body, add } = unansweredItem(q);
     item.append(body, add);
     return item;
   }));

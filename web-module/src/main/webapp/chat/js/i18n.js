@@ -60,11 +60,10 @@ export function applyTexts() {
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   document.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
-  document.querySelectorAll('.notice[data-by]').forEach((el) => { el.textContent = t('handoff').replace('{by}', el.dataset.by); });
-  document.querySelectorAll('.notice.rated[data-score]').forEach((el) => {
-    const score = Number(el.dataset.score);
-    el.textContent = `${t('rated')} ${'★'.repeat(score)}${'☆'.repeat(5 - score)}`;
-  });
+
   const button = document.getElementById('lang');
-  if (button) button.textContent = lang === 'zh-CN' ? 'EN' : '中文';
+  if (button) {
+    button.textContent = lang === 'zh-CN' ? 'EN' : '中文';
+    button.lang = lang === 'zh-CN' ? 'en' : 'zh-CN'; // the other language's name, in that language
+  }
 }

@@ -1,9 +1,9 @@
 import { applyTexts, t, toggleLanguage } from './i18n.js';
 import {
-  answerer, confirm, dropDrafts, handedToStaff, isEmpty, markRead, notice, shopTyping, showDraft, showMessage, showWelcome,
-  status,
+  answerer, confirm, dropDrafts, handedToStaff, isEmpty, markRead, notice, relabelHandoffs, shopTyping, showDraft, showMessage,
+  showWelcome, status,
 } from './render.js';
-import { hideRating, offerRating, showRated } from './rating.js';
+import { hideRating, offerRating, relabelRated, showRated } from './rating.js';
 import { ChatSocket } from './socket.js';
 
 const scan = new URLSearchParams(location.search).get('scan');
@@ -46,12 +46,21 @@ function greet() {
 
 function start() {
   applyTexts();
-  document.getElementById('lang').addEventListener('click', () => { toggleLanguage(); greet(); });
+  document.getElementById('lang').addEventListener('click', () => {
+    toggleLanguage();
+    greet();
+    relabelHandoffs();
+    relabelRated();
+  });
   // Without ?scan= (a sign-in round trip may drop it) the server reads the entry cookie set by /connect.
   const socket = new ChatSocket(openSession, {
     onStatus: status,
     onSession: (session) => {
-      document.getElementById('merchant').textContent = session.merchantName;
+      // The shop's name replaces the page's title for good: it is the shop's, not a text to translate.
+      const title = document.getElementById('merchant');
+      delete title.dataset.i18n;
+      title.dataset.user = '';
+      title.textContent = session.merchantName;
       if (session.state === 'QUEUED' && !document.querySelector('.notice[data-i18n="queued"]')) notice('queued');
     },
     onAck: (ack) => confirm(ack.id, ack.seq),

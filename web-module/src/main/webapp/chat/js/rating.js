@@ -91,6 +91,12 @@ export function offerRating(conversationId, upToSeq, onSubmit) {
   log().scrollTop = log().scrollHeight;
 }
 
+/** The thank-you line in the page's language (after a switch of language). */
+export function relabelRated() {
+  const line = log().querySelector('.notice.rated');
+  if (line) showRated(Number(line.dataset.score));
+}
+
 /** The rating is stored: the card gives way to a thank-you line with the stars given (once). */
 export function showRated(score) {
   hideRating();

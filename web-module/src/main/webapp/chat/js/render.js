@@ -13,8 +13,9 @@ const DRAFT_SHOWN_MS = 30000;
 /** inReplyTo → the timer that removes that draft. */
 const draftTimers = new Map();
 
+/** The message table's key for who wrote a message (the label follows the language switch). */
 function who(sender) {
-  return sender === 'CUSTOMER' ? t('you') : sender === 'STAFF' ? t('staff') : t('bot');
+  return sender === 'CUSTOMER' ? 'you' : sender === 'STAFF' ? 'staff' : 'bot';
 }
 
 export function showMessage({ id, seq, sender, text, inReplyTo, source }, pending = false) {
@@ -30,9 +31,11 @@ export function showMessage({ id, seq, sender, text, inReplyTo, source }, pendin
   el.replaceChildren();
   const label = document.createElement('span');
   label.className = 'who';
-  label.textContent = who(sender);
+  label.dataset.i18n = who(sender);
+  label.textContent = t(label.dataset.i18n);
   const body = document.createElement('span');
   body.className = 'text';
+  body.dataset.user = ''; // what people wrote: never translated
   body.textContent = text;
   el.append(label, body);
   if (sender !== 'CUSTOMER' && typeof source === 'string' && source) el.append(sourceLabel(source));
@@ -54,6 +57,7 @@ function sourceLabel(source) {
   prefix.textContent = t('source');
   const name = document.createElement('span');
   name.className = 'source-name';
+  name.dataset.user = '';
   name.textContent = source;
   line.append(prefix, name);
   return line;
@@ -71,8 +75,10 @@ export function showWelcome(line, merchantName) {
     el.className = 'msg welcome';
     const label = document.createElement('span');
     label.className = 'who';
+    label.dataset.user = ''; // the shop's name
     const body = document.createElement('span');
     body.className = 'text';
+    body.dataset.user = ''; // the shop's own line, or the default built around its name
     el.append(label, body);
     log().prepend(el);
   }
@@ -160,14 +166,30 @@ export function handedToStaff(by) {
   const el = document.createElement('p');
   el.className = 'notice';
   el.dataset.by = by;
-  el.textContent = t('handoff').replace('{by}', by);
+  fillHandoff(el);
   log().append(el);
   log().scrollTop = log().scrollHeight;
+}
+
+/** The 转人工 lines and the read receipts in the page's language (after a switch of language). */
+export function relabelHandoffs() {
+  log().querySelectorAll('.notice[data-by]').forEach(fillHandoff);
+  log().querySelectorAll('.msg.customer[data-receipt]').forEach((el) => { el.dataset.receipt = t('read'); });
+}
+
+/** The 转人工 line in the page's language around the staff member's name (a span of its own: their data). */
+function fillHandoff(el) {
+  const [before, after = ''] = t('handoff').split('{by}');
+  const name = document.createElement('span');
+  name.dataset.user = '';
+  name.textContent = el.dataset.by;
+  el.replaceChildren(before, name, after);
 }
 
 export function status(state) {
   const el = document.getElementById('status');
   el.dataset.state = state;
+  el.dataset.i18n = state;
   el.textContent = t(state);
 }
 

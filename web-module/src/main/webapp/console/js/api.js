@@ -41,6 +41,17 @@ export const api = {
   health: () => call('GET', '/api/v1/health/ready'),
   release: () => call('GET', '/api/v1/client-release'),
   signOut: () => call('POST', '/console/sign-out'),
+  createChain: (code, name) => call('POST', '/api/v1/admin/chains', { code, name }),
+  createMerchant: (code, name, chainCode) => call('POST', '/api/v1/admin/merchants', { code, name, chainCode }),
+  qrCodes: (store) => call('GET', `/api/v1/qr-codes?${query({ merchant: store })}`),
+  createQr: (store, label, scene) => call('POST', `/api/v1/qr-codes?${query({ merchant: store })}`, { label, scene }),
+  revokeQr: (store, id) => call('POST', `/api/v1/qr-codes/${encodeURIComponent(id)}/revoke?${query({ merchant: store })}`),
+  staff: (store) => call('GET', `/api/v1/stores/${encodeURIComponent(store)}/staff`),
+  addStaff: (store, user) => call('POST', `/api/v1/stores/${encodeURIComponent(store)}/staff`, user),
+  setStaffEnabled: (store, id, enabled) => call('POST',
+    `/api/v1/stores/${encodeURIComponent(store)}/staff/${encodeURIComponent(id)}/${enabled ? 'enable' : 'disable'}`),
+  resetStaffPassword: (store, id) => call('POST',
+    `/api/v1/stores/${encodeURIComponent(store)}/staff/${encodeURIComponent(id)}/reset-password`),
 };
 
 function query(params) {

@@ -6,6 +6,7 @@ import { applyTexts, t, toggleLanguage } from './i18n.js';
 import { follow } from './live.js';
 import { renderStores } from './stores.js';
 import { renderSystem } from './system.js';
+import { showQr, showStaff } from './manage.js';
 
 const state = { me: null, stores: [], view: 'stores', scope: '', choice: '7', from: '', to: '', live: false };
 
@@ -53,12 +54,32 @@ async function showAnalytics() {
   }
 }
 
+/** 二维码 / 员工 of one store. */
+async function showManage(code) {
+  const mine = ++drawing;
+  const view = byId('view');
+  view.replaceChildren(el('p', 'empty', t('loading')));
+  if (!code) return;
+  const scratch = el('section');
+  try {
+    if (state.view === 'qr') await showQr(scratch, state.stores, code);
+    else await showStaff(scratch, state.stores, code, role() !== 'merchant-admin');
+    if (mine === drawing) view.replaceChildren(...scratch.childNodes);
+  } catch (e) {
+    if (mine === drawing) showError(e);
+  }
+}
+
 async function showSystem() {
   const mine = ++drawing;
   try {
     const [health, release] = await Promise.all([api.health().catch((e) => ({ status: e.message })),
       api.release().catch(() => null)]);
-    if (mine === drawing) renderSystem(byId('view'), health, release, state.stores);
+    if (mine === drawing) {
+      renderSystem(byId('view'), health, release, state.stores, async () => {
+        state.stores = await api.stores();
+      });
+    }
   } catch (e) {
     showError(e);
   }
@@ -66,20 +87,27 @@ async function showSystem() {
 
 function route() {
   const [, view = 'stores', code] = location.hash.split('/');
-  state.view = ['stores', 'analytics', 'system'].includes(view) ? view : 'stores';
+  state.view = ['stores', 'analytics', 'system', 'qr', 'staff'].includes(view) ? view : 'stores';
   if (state.view === 'system' && role() !== 'platform-admin') state.view = 'stores';
   if (state.view === 'analytics') state.scope = code === undefined ? '' : decodeURIComponent(code);
   for (const link of document.querySelectorAll('#nav a')) {
-    if (link.dataset.view === state.view) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
+    if (link.dataset.view === state.view || (link.dataset.view === 'stores' && ['qr', 'staff'].includes(state.view))) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
   }
   byId('title').textContent = t(`nav.${state.view}`);
   if (state.view === 'stores') {
     drawing += 1;
     renderStores(byId('view'), state.stores);
+  } else if (state.view === 'analytics') {
+    showAnalytics();
+  } else if (state.view === 'qr' || state.view === 'staff') {
+    showManage(code === undefined ? state.stores[0]?.code : decodeURIComponent(code));
+  } else {
+    showSystem();
   }
-  else if (state.view === 'analytics') showAnalytics();
-  else showSystem();
 }
 
 async function signOut(event) {

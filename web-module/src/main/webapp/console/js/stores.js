@@ -26,10 +26,14 @@ function card(store) {
   fact(dl, 'store.messages', num(store.today?.messages ?? 0, lang));
   fact(dl, 'store.firstReply', duration(store.today?.firstReplyP50, t));
   fact(dl, 'store.aiRate', store.today ? pct(store.today.aiAnswerRate, lang) : '—');
-  const link = el('a', 'ghost', t('store.details'));
-  link.href = `#/analytics/${encodeURIComponent(store.code)}`;
-  link.setAttribute('aria-describedby', name.id);
-  section.append(title, dl, link);
+  const links = el('p', 'store-links');
+  for (const [view, key] of [['analytics', 'store.details'], ['qr', 'store.qr'], ['staff', 'store.staff']]) {
+    const link = el('a', 'ghost', t(key));
+    link.href = `#/${view}/${encodeURIComponent(store.code)}`;
+    link.setAttribute('aria-describedby', name.id);
+    links.append(link);
+  }
+  section.append(title, dl, links);
   return section;
 }
 

@@ -100,6 +100,10 @@ public final class KeycloakServer implements AutoCloseable {
             Duration timeout, Demo demo) throws IOException, InterruptedException {
         Path imports = Files.createDirectories(home.resolve("data/import"));
         Files.writeString(imports.resolve("alpha01-realm.json"), demoRealm(Files.readString(realm), demo));
+        // The realm's login theme; without it Keycloak falls back to its own pages (and says so in its log).
+        if (!LoginTheme.installInto(home.resolve("providers"))) {
+            LOG.warnf("The alpha01 login theme is not on the classpath: Keycloak shows its own sign-in pages");
+        }
         Path log = home.resolve("alpha01-console.log");
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-management-port=" + managementPort,

@@ -79,7 +79,10 @@ class ConsoleIT {
                 Long.parseLong(openCount("demo-shop").getText().replaceAll("\\D", "")) > before);
         assertEquals("live", page.browser.findElement(By.id("live")).getAttribute("data-state"));
 
-        screens("chain", List.of("#/stores", "#/analytics", "#/analytics/demo-shop-east"));
+        screens("chain", List.of("#/stores", "#/analytics", "#/analytics/demo-shop-east", "#/qr/demo-shop-east",
+                "#/staff/demo-shop-east"));
+        manageQrCodes("demo-shop-east");
+        manageStaff("demo-shop-east");
         // The chain's table of stores, its charts drawn, and any table as CSV.
         show("#/analytics");
         assertTrue(page.browser.findElements(By.cssSelector("#table-chain-stores tbody tr")).size() >= 2);
@@ -102,7 +105,10 @@ class ConsoleIT {
     void a_store_manager_sees_their_one_store() throws Exception {
         signIn("demo-staff", TestEnvironment.STAFF_PASSWORD);
         assertEquals(Set.of("demo-shop"), storesShown());
-        screens("merchant", List.of("#/stores", "#/analytics"));
+        screens("merchant", List.of("#/stores", "#/analytics", "#/qr/demo-shop", "#/staff/demo-shop"));
+        show("#/staff/demo-shop-east");
+        assertEquals("加载失败：没有这家门店", page.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#view .error"))).getText(), "a sister store's staff are not theirs");
         show("#/analytics/demo-shop-east");
         assertEquals("加载失败：没有这家门店", page.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#view .error"))).getText(), "a sister store of the chain is not theirs");
@@ -116,7 +122,55 @@ class ConsoleIT {
         screens("platform", List.of("#/stores", "#/analytics/demo-shop", "#/system"));
         show("#/system");
         assertTrue(page.browser.findElements(By.cssSelector("#table-health tbody tr")).size() >= 1);
+        // A new store, made from the console through the provisioning API.
+        String code = "it-console-" + UUID.randomUUID().toString().substring(0, 6);
+        page.browser.findElement(By.id("new-code")).sendKeys(code);
+        page.browser.findElement(By.id("new-name")).sendKeys("控制台新店");
+        page.browser.findElement(By.cssSelector("#view form button[type=submit]")).click();
+        page.wait.until(d -> d.findElement(By.id("feedback")).getText().equals("已创建 " + code + "。"));
+        assertEquals(1, Db.count("select count(*) from merchant where code = ?", code));
         assertEquals(List.of(), problems);
+    }
+
+    /** A code made for the store, shown and printable at once, listed, then revoked after confirmation. */
+    private void manageQrCodes(String store) {
+        show("#/qr/" + store);
+        String label = "东门海报 " + UUID.randomUUID().toString().substring(0, 6);
+        page.browser.findElement(By.id("qr-label")).sendKeys(label);
+        page.browser.findElement(By.id("qr-scene")).sendKeys("door");
+        page.browser.findElement(By.cssSelector("#view form button[type=submit]")).click();
+        page.wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const img = document.querySelector('#qr-made img'); return img !== null && img.naturalWidth > 0;"));
+        WebElement row = page.wait.until(d -> d.findElements(By.cssSelector("#table-qr-codes-of-store tbody tr")).stream()
+                .filter(r -> r.getText().contains(label)).findFirst().orElse(null));
+        assertTrue(row.getText().contains("有效"), row.getText());
+        row.findElement(By.cssSelector("button[data-qr-id]")).click();
+        page.wait.until(ExpectedConditions.alertIsPresent()).accept();
+        page.wait.until(d -> d.findElements(By.cssSelector("#table-qr-codes-of-store tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains(label) && r.getText().contains("已作废")));
+    }
+
+    /** A staff account added, disabled (signed out), enabled again, and given a temporary password. */
+    private void manageStaff(String store) {
+        show("#/staff/" + store);
+        String username = "it-console-" + UUID.randomUUID().toString().substring(0, 6);
+        page.browser.findElement(By.id("staff-username")).sendKeys(username);
+        page.browser.findElement(By.id("staff-email")).sendKeys(username + "@example.com");
+        page.browser.findElement(By.id("staff-password")).sendKeys("Console-staff-2026");
+        page.browser.findElement(By.cssSelector("#view form button[type=submit]")).click();
+        java.util.function.Function<org.openqa.selenium.WebDriver, WebElement> rowOf = d -> d.findElements(
+                By.cssSelector("#table-staff-of-store tbody tr")).stream().filter(r -> r.getText().contains(username))
+                .findFirst().orElse(null);
+        WebElement row = page.wait.until(rowOf);
+        assertTrue(row.getText().contains("已启用"), row.getText());
+        row.findElement(By.cssSelector("[data-staff-action=disable]")).click();
+        page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> rowOf.apply(d) != null && rowOf.apply(d).getText().contains("已停用"));
+        rowOf.apply(page.browser).findElement(By.cssSelector("[data-staff-action=enable]")).click();
+        page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> rowOf.apply(d) != null && rowOf.apply(d).getText().contains("已启用"));
+        rowOf.apply(page.browser).findElement(By.cssSelector("[data-staff-action=reset]")).click();
+        page.wait.until(d -> d.findElement(By.id("feedback")).getText().startsWith(username + " 的临时密码："));
     }
 
     private void signIn(String username, String password) throws Exception {
@@ -152,7 +206,8 @@ class ConsoleIT {
         ((JavascriptExecutor) page.browser).executeScript("location.hash = arguments[0];", hash);
         page.wait.until(d -> {
             List<WebElement> loading = d.findElements(By.cssSelector("#view > .empty"));
-            boolean drawn = !d.findElements(By.cssSelector("#view .kpis, #view .cards, #view table, #view .error")).isEmpty();
+            boolean drawn = !d.findElements(By.cssSelector(
+                    "#view .kpis, #view .cards, #view .table-card, #view .error")).isEmpty();
             return drawn && loading.isEmpty();
         });
     }

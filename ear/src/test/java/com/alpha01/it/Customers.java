@@ -32,7 +32,8 @@ final class Customers {
     static String scanId(HttpResponse<String> scan) {
         assertEquals(303, scan.statusCode(), "valid QR scan redirects to the chat page");
         String location = scan.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.indexOf("scan=") + 5);
+        String id = location.substring(location.indexOf("scan=") + 5);
+        return id.contains("&") ? id.substring(0, id.indexOf('&')) : id;
     }
 
     /** POST /api/v1/customer/sessions as the signed-in customer. */

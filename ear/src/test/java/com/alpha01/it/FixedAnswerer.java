@@ -66,7 +66,7 @@ final class FixedAnswerer implements LinkListener, AutoCloseable {
             duplicates.incrementAndGet();
             return;
         }
-        link.reply(message.conversationId(), ANSWER, Frame.Sender.BOT, message.seq(), null);
+        link.reply(message.conversationId(), ANSWER, Frame.Sender.BOT, message.seq(), null, Frame.AnswerKind.AI);
     }
 
     @Override

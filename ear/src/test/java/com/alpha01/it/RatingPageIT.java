@@ -63,6 +63,18 @@ class RatingPageIT {
                 client.await(Frame.Welcome.class);
                 WebDriverWait wait = page.wait;
                 page.browser.get(qr.url());
+                // The sign-in page a customer meets first (Keycloak's, with the realm's theme): WCAG 2.1 AA.
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+                // The realm's theme (keycloak-realm): Chinese first, the shop's name, the glass look.
+                page.screenshot("customer-sign-in-zh-CN.png");
+                assertEquals("zh-CN", page.browser.findElement(By.tagName("html")).getAttribute("lang"),
+                        page.browser.getCurrentUrl());
+                String shop = (String) Db.query("select m.name from merchant m join qr_code q on q.merchant_id = m.id "
+                        + "where q.id = ?::uuid", qr.id()).get(0).get(0);
+                List<WebElement> shown = page.browser.findElements(By.cssSelector("#kc-header-wrapper .alpha01-shop"));
+                assertEquals(List.of(shop), shown.stream().map(WebElement::getText).toList(), page.browser.getCurrentUrl());
+                assertTrue(page.browser.findElements(By.cssSelector("link[href$='css/alpha01.css']")).size() == 1);
+                assertEquals(List.of(), Axe.violations(page.browser), "the sign-in page");
                 page.signIn(customer);
                 wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "online"));
                 String conv = (String) Db.query("select id::text from conversation where qr_code_id = ?",
@@ -79,6 +91,7 @@ class RatingPageIT {
                 client.send(new Frame.Control(Frame.Action.CLOSE, conv));
 
                 WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.rate")));
+                assertEquals(List.of(), Axe.violations(page.browser), "the chat page with its rating card");
                 assertTrue(page.browser.findElements(By.cssSelector("#log .notice")).stream()
                         .anyMatch(e -> e.getText().equals("本次会话已结束。")));
                 page.screenshot("customer-rating-zh-CN.png");
@@ -102,6 +115,8 @@ class RatingPageIT {
                 page.browser.findElement(By.id("lang")).click();
                 assertEquals("Thank you for your rating! ★★★★☆",
                         page.browser.findElement(By.cssSelector(".notice.rated")).getText());
+                assertEquals(List.of(), Axe.hanOutsideUserData(page.browser), "the chat page in English");
+                assertEquals(List.of(), Axe.violations(page.browser), "the chat page in English");
                 page.screenshot("customer-rated-en.png");
             }
         }

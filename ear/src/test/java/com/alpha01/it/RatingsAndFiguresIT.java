@@ -168,6 +168,20 @@ class RatingsAndFiguresIT {
                 "a shop outside the chain");
         assertEquals(200, Rest.get(admin, "/api/v1/analytics/shop?merchant=" + alone).statusCode(), "platform admin");
 
+        // A store's staff and codes: its admins only; another chain's store, or a sister store for a store
+        // manager, is not found.
+        assertEquals(200, Rest.get(chainAdmin, "/api/v1/stores/demo-shop-east/staff").statusCode());
+        assertEquals(404, Rest.get(chainAdmin, "/api/v1/stores/" + alone + "/staff").statusCode());
+        assertEquals(200, Rest.get(staff, "/api/v1/stores/demo-shop/staff").statusCode(), "a store manager, their own");
+        assertEquals(404, Rest.get(staff, "/api/v1/stores/demo-shop-east/staff").statusCode());
+        assertEquals(403, Rest.get(token("demo-staff-east", TestEnvironment.STAFF_PASSWORD),
+                "/api/v1/stores/demo-shop-east/staff").statusCode(), "staff without admin rights");
+        assertEquals(404, Rest.post(chainAdmin, "/api/v1/stores/demo-shop-east/staff/"
+                + UUID.randomUUID() + "/disable", "").statusCode(), "nobody of that store");
+        assertEquals(200, Rest.get(chainAdmin, "/api/v1/qr-codes?merchant=demo-shop-east").statusCode());
+        assertEquals(404, Rest.get(chainAdmin, "/api/v1/qr-codes?merchant=" + alone).statusCode());
+        assertEquals(404, Rest.get(staff, "/api/v1/qr-codes?merchant=demo-shop-east").statusCode());
+
         assertEquals(400, Rest.get(staff, "/api/v1/analytics/shop?from=2026-12-08&to=2026-12-01").statusCode());
         assertEquals(400, Rest.get(staff, "/api/v1/analytics/shop?from=yesterday").statusCode());
         assertEquals(403, Rest.get(TestEnvironment.newCustomerToken(), "/api/v1/analytics/shop").statusCode());

@@ -137,16 +137,13 @@ public final class ServerLink implements AutoCloseable {
 
     /** Sends an answer; the future completes when the server has stored it. Offline, it waits in the outbox. */
     public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender) {
-        return reply(conversationId, text, sender, null, null);
+        return reply(conversationId, text, sender, null, null, null);
     }
 
-    /** The same, answering customer message {@code inReplyTo} (its seq), naming what it rests on (null: nothing). */
-    public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo,
-                                              String source) {
-        return reply(conversationId, text, sender, inReplyTo, source, null);
-    }
-
-    /** The same, saying how the assistant came to it (for the shop's figures; null: staff). */
+    /**
+     * The same, answering customer message {@code inReplyTo} (its seq), naming what it rests on (null: nothing) and
+     * how the assistant came to it (for the shop's figures; null: staff).
+     */
     public CompletableFuture<Frame.Ack> reply(String conversationId, String text, Frame.Sender sender, Long inReplyTo,
                                               String source, Frame.AnswerKind kind) {
         String label = source == null || source.length() <= Frame.MAX_SOURCE_LENGTH ? source

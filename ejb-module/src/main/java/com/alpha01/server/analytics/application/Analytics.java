@@ -2,7 +2,7 @@ package com.alpha01.server.analytics.application;
 
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.Caller;
-import com.alpha01.server.merchant.application.MerchantDirectory;
+import com.alpha01.server.merchant.application.StoreAccess;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.platform.config.ServerConfig;
 import com.alpha01.server.platform.error.DomainException;
@@ -30,7 +30,6 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Analytics {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Analytics.class);
 
     /** The longest period one request reads. */
     static final int MAX_DAYS = 366;
@@ -38,7 +37,7 @@ public class Analytics {
     static final int DEFAULT_DAYS = 7;
 
     @Inject
-    MerchantDirectory directory;
+    StoreAccess access;
 
     @Inject
     AnalyticsStore store;
@@ -57,50 +56,21 @@ public class Analytics {
 
     /** {@code merchantCode} null: the caller's own shop. */
     public ShopFigures shop(Caller caller, String merchantCode, String from, String to) {
-        Merchant m = visibleShop(caller, merchantCode);
+        Merchant m = access.visibleShop(caller, merchantCode);
         java.time.ZoneId zone = m.zone(ServerConfig.zone());
         LocalDate[] period = period(from, to, LocalDate.now(Clock.system(zone)));
         return new ShopFigures(m.code(), m.name(), zone.getId(), store.figures(List.of(m.id()), period[0], period[1]));
     }
 
     public ChainFigures chain(Caller chainAdmin, String from, String to) {
-        String chain = chainAdmin.chainCode()
-                .orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN, "the caller manages no chain"));
-        syncStores();
-        List<Merchant> shops = directory.ofChain(chain);
+        List<Merchant> shops = access.chainShops(chainAdmin);
+        String chain = chainAdmin.chainCode().orElseThrow();
         LocalDate[] period = period(from, to, LocalDate.now(Clock.system(ServerConfig.zone())));
         List<UUID> ids = shops.stream().map(Merchant::id).toList();
         Map<UUID, Figures.Totals> byShop = store.totalsByShop(ids, period[0], period[1]);
         List<Store> stores = shops.stream().sorted(Comparator.comparing(Merchant::name))
                 .map(m -> new Store(m.code(), m.name(), byShop.get(m.id()))).toList();
         return new ChainFigures(chain, stores, store.figures(ids, period[0], period[1]));
-    }
-
-    /** The shop the caller may see: their own, one of their chain, or any for a platform admin; else 404. */
-    Merchant visibleShop(Caller caller, String code) {
-        if (code == null || code.isBlank()) {
-            return directory.merchantOf(caller);
-        }
-        Merchant m = directory.findByCode(code).or(() -> {
-            syncStores(); // a store Keycloak knows whose staff never signed in yet
-            return directory.findByCode(code);
-        }).orElseThrow(Analytics::noSuchShop);
-        boolean own = caller.merchantCode().filter(code::equals).isPresent();
-        boolean ofChain = m.chainCode() != null && caller.hasRole("chain-admin")
-                && caller.chainCode().filter(m.chainCode()::equals).isPresent();
-        if (own || ofChain || caller.hasRole("platform-admin")) {
-            return m;
-        }
-        throw noSuchShop();
-    }
-
-    /** Brings the stores Keycloak knows into the database; without Keycloak, the ones known already serve. */
-    public void syncStores() {
-        try {
-            directory.syncFromKeycloak();
-        } catch (DomainException e) {
-            LOG.debugf("Stores not synchronised from Keycloak: %s", e.getMessage());
-        }
     }
 
     /** {@code from}..{@code to} (ISO dates, both included); absent: the last 7 days up to today. */
@@ -118,9 +88,5 @@ public class Analytics {
         } catch (DateTimeParseException e) {
             throw new DomainException(ErrorCode.BAD_FRAME, "'from' and 'to' are dates like 2026-12-07");
         }
-    }
-
-    private static DomainException noSuchShop() {
-        return new DomainException(ErrorCode.NOT_FOUND, "no such shop");
     }
 }

@@ -5,6 +5,7 @@ import com.alpha01.server.chat.domain.Presence;
 import com.alpha01.server.chat.domain.ShopActivity;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.application.MerchantDirectory;
+import com.alpha01.server.merchant.application.StoreAccess;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.config.ServerConfig;
@@ -42,7 +43,7 @@ public class Stores {
     AnalyticsStore store;
 
     @Inject
-    Analytics analytics;
+    StoreAccess access;
 
     /**
      * @param clients        merchant clients registered to the shop
@@ -74,8 +75,7 @@ public class Stores {
             return directory.all();
         }
         if (caller.hasRole("chain-admin") && caller.chainCode().isPresent()) {
-            analytics.syncStores();
-            return directory.ofChain(caller.chainCode().get());
+            return access.chainShops(caller);
         }
         if (caller.hasRole("merchant-admin")) {
             return List.of(directory.merchantOf(caller));

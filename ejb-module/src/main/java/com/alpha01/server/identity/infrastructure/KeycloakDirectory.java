@@ -183,7 +183,7 @@ public class KeycloakDirectory {
         });
     }
 
-    private <T> T call(Supplier<T> operation) {
+    <T> T call(Supplier<T> operation) {
         long started = System.nanoTime();
         String outcome = "refused";
         try {
@@ -209,7 +209,7 @@ public class KeycloakDirectory {
         }
     }
 
-    private RealmResource realm() {
+    RealmResource realm() {
         return client().realm(realmName());
     }
 

@@ -3,6 +3,7 @@ package com.alpha01.server.qr.application;
 import com.alpha01.protocol.ErrorCode;
 import com.alpha01.server.identity.Caller;
 import com.alpha01.server.merchant.application.MerchantDirectory;
+import com.alpha01.server.merchant.application.StoreAccess;
 import com.alpha01.server.merchant.domain.Merchant;
 import com.alpha01.server.merchant.domain.MerchantClient;
 import com.alpha01.server.platform.error.DomainException;
@@ -24,7 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * What a merchant's staff do with their QR codes (DESIGN.md flow 2): create, list, revoke,
  * re-issue and draw them again. Only the caller's merchant's codes; another merchant's code is
- * "not found" (no hint that it exists). Scans are {@link ScanService}'s.
+ * "not found" (no hint that it exists). An admin may name a store ({@code store}, its code): a merchant
+ * admin their own, a chain admin one of the chain's, a platform admin any ({@link StoreAccess#managedShop});
+ * {@code store} null is the caller's own shop. Scans are {@link ScanService}'s.
  */
 @Stateless
 public class QrService {
@@ -43,6 +46,9 @@ public class QrService {
     @Inject
     QrViews views;
 
+    @Inject
+    StoreAccess access;
+
     /** A created code: the token appears only here, inside {@code url}. */
     public record CreatedQr(UUID id, UUID merchantId, UUID clientId, String url, byte[] png, String svg,
                             Instant expiresAt) {
@@ -56,10 +62,15 @@ public class QrService {
     public record Rendered(String mediaType, byte[] body) {
     }
 
-    public CreatedQr create(Caller staff, QrRequest request, String publicBaseUrl) {
-        Merchant merchant = directory.merchantOf(staff);
+    public CreatedQr create(Caller staff, String store, QrRequest request, String publicBaseUrl) {
+        return create(shop(staff, store), request, publicBaseUrl);
+    }
+
+    private CreatedQr create(Merchant merchant, QrRequest request, String publicBaseUrl) {
         UUID clientId = request.clientId();
-        MerchantClient client = clientId == null ? null : directory.clientOf(staff, clientId);
+        MerchantClient client = clientId == null ? null : directory.findClient(clientId)
+                .filter(c -> c.merchant().id().equals(merchant.id()))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such client"));
         String label = request.label();
         String scene = request.scene();
         Duration validFor = request.validFor();
@@ -87,19 +98,19 @@ public class QrService {
     }
 
     /** The caller's merchant's codes, newest first, with their funnels. */
-    public List<QrView> list(Caller staff) {
-        Merchant merchant = directory.merchantOf(staff);
+    public List<QrView> list(Caller staff, String store) {
+        Merchant merchant = shop(staff, store);
         return views.of(codes.newestOf(merchant, LIST_MAX), Instant.now());
     }
 
     /** One code of the caller's merchant. */
-    public QrView get(Caller staff, UUID id) {
-        return views.of(owned(staff, id), Instant.now());
+    public QrView get(Caller staff, String store, UUID id) {
+        return views.of(owned(shop(staff, store), id), Instant.now());
     }
 
     /** Revokes a code: scans of it fail from now on (REVOKED); idempotent. */
-    public QrView revoke(Caller staff, UUID id) {
-        QrCode code = owned(staff, id);
+    public QrView revoke(Caller staff, String store, UUID id) {
+        QrCode code = owned(shop(staff, store), id);
         Instant now = Instant.now();
         code.revoke(now);
         LOG.infof("QR code %s revoked", code.id());
@@ -110,12 +121,13 @@ public class QrService {
      * Re-issues a code (lost, photographed, or used up): the old one is revoked and a new one with
      * the same binding, label, scene, use limit and validity period is created.
      */
-    public CreatedQr reissue(Caller staff, UUID id, String publicBaseUrl) {
-        QrCode old = owned(staff, id);
+    public CreatedQr reissue(Caller staff, String store, UUID id, String publicBaseUrl) {
+        Merchant merchant = shop(staff, store);
+        QrCode old = owned(merchant, id);
         Instant now = Instant.now();
         old.revoke(now);
         Duration validity = old.expiresAt() == null ? null : Duration.between(old.createdAt(), old.expiresAt());
-        CreatedQr created = create(staff, new QrRequest(old.client() == null ? null : old.client().id(), old.label(),
+        CreatedQr created = create(merchant, new QrRequest(old.client() == null ? null : old.client().id(), old.label(),
                 old.scene(), validity, old.maxUses()), publicBaseUrl);
         LOG.infof("QR code %s re-issued as %s", old.id(), created.id());
         return created;
@@ -127,8 +139,8 @@ public class QrService {
      * names): {@code png}, {@code svg} or {@code sheet} (a printable A4 page). Only an active code of
      * the caller's merchant.
      */
-    public Rendered render(Caller staff, String url, String format, String publicBaseUrl) {
-        Merchant merchant = directory.merchantOf(staff);
+    public Rendered render(Caller staff, String store, String url, String format, String publicBaseUrl) {
+        Merchant merchant = shop(staff, store);
         String token = ConnectUrl.tokenOf(url);
         QrCode code = token == null || !QrToken.wellFormed(token) ? null : codes.findByToken(token).orElse(null);
         if (code == null || !code.hasToken(token) || !code.merchant().id().equals(merchant.id())) {
@@ -149,8 +161,12 @@ public class QrService {
         };
     }
 
-    private QrCode owned(Caller staff, UUID id) {
-        Merchant merchant = directory.merchantOf(staff);
+    /** The caller's own shop, or the store an admin names. */
+    private Merchant shop(Caller caller, String store) {
+        return store == null || store.isBlank() ? directory.merchantOf(caller) : access.managedShop(caller, store);
+    }
+
+    private QrCode owned(Merchant merchant, UUID id) {
         return codes.find(id).filter(code -> code.merchant().id().equals(merchant.id()))
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "no such QR code"));
     }

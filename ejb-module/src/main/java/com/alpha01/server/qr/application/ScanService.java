@@ -26,8 +26,14 @@ public class ScanService {
      */
     public enum Verdict { ENTER, EXPIRED, INACTIVE, INVALID }
 
-    /** The recorded scan's id and what the customer is told. */
-    public record ScanResult(UUID scanId, Verdict verdict) {
+    /**
+     * The recorded scan's id and what the customer is told; {@code shopName} (ENTER only, else null) is shown on
+     * the sign-in page the customer meets next (the login theme reads it from the chat page's address).
+     */
+    public record ScanResult(UUID scanId, Verdict verdict, String shopName) {
+        public ScanResult(UUID scanId, Verdict verdict) {
+            this(scanId, verdict, null);
+        }
     }
 
     @Inject
@@ -63,7 +69,8 @@ public class ScanService {
         } else {
             LOG.debugf("QR scan %s: %s", scan.id(), outcome);
         }
-        return new ScanResult(scan.id(), verdict(outcome));
+        return new ScanResult(scan.id(), verdict(outcome),
+                outcome == ScanOutcome.VALID && code != null ? code.merchant().name() : null);
     }
 
     static Verdict verdict(ScanOutcome outcome) {

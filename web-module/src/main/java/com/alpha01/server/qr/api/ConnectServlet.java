@@ -74,6 +74,9 @@ public class ConnectServlet extends HttpServlet {
             // The sign-in round trip may drop the query string: the entry pass also rides in a cookie.
             resp.addHeader("Set-Cookie", ENTRY_COOKIE + "=" + result.scanId() + "; Path=" + req.getContextPath()
                     + "/api/v1/customer; Max-Age=1800; HttpOnly; SameSite=Lax");
+            if (result.shopName() != null) {
+                resp.addHeader("Set-Cookie", ShopCookie.of(result.shopName()));
+            }
             return;
         }
         page(resp, ErrorPage.forVerdict(result.verdict()));

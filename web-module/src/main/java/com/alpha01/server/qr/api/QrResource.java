@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +27,8 @@ import java.util.UUID;
 /**
  * {@code /api/v1/qr-codes}: a merchant's staff create, list, revoke, re-issue and print QR codes
  * (DESIGN.md flow 2). Only the caller's merchant's codes; the token appears only in a created
- * code's {@code url}.
+ * code's {@code url}. With {@code ?merchant=<code>} an admin acts on a store they manage (the web console):
+ * a merchant admin their own, a chain admin the chain's, a platform admin any; another store is 404.
  */
 @Path("/qr-codes")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,12 +51,13 @@ public class QrResource {
     QrService qr;
 
     @POST
-    public Response create(CreateRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response create(CreateRequest request, @QueryParam("merchant") String store, @Context SecurityContext security,
+                           @Context UriInfo uri) {
         CreateRequest r = request == null ? new CreateRequest(null, null, null, null, null) : request;
         if (r.validForSeconds() != null && r.validForSeconds() <= 0) {
             throw new DomainException(ErrorCode.BAD_FRAME, "validForSeconds must be positive");
         }
-        QrService.CreatedQr created = qr.create(Callers.require(security.getUserPrincipal()),
+        QrService.CreatedQr created = qr.create(Callers.require(security.getUserPrincipal()), store,
                 new QrService.QrRequest(r.clientId() == null ? null : parse(r.clientId()), r.label(), r.scene(),
                         r.validForSeconds() == null ? null : Duration.ofSeconds(r.validForSeconds()), r.maxUses()),
                 base(uri));
@@ -62,36 +65,40 @@ public class QrResource {
     }
 
     @GET
-    public List<QrView> list(@Context SecurityContext security) {
-        return qr.list(Callers.require(security.getUserPrincipal()));
+    public List<QrView> list(@QueryParam("merchant") String store, @Context SecurityContext security) {
+        return qr.list(Callers.require(security.getUserPrincipal()), store);
     }
 
     @GET
     @Path("/{id}")
-    public QrView get(@PathParam("id") String id, @Context SecurityContext security) {
-        return qr.get(Callers.require(security.getUserPrincipal()), parse(id));
+    public QrView get(@PathParam("id") String id, @QueryParam("merchant") String store,
+                      @Context SecurityContext security) {
+        return qr.get(Callers.require(security.getUserPrincipal()), store, parse(id));
     }
 
     @POST
     @Path("/{id}/revoke")
-    public QrView revoke(@PathParam("id") String id, @Context SecurityContext security) {
-        return qr.revoke(Callers.require(security.getUserPrincipal()), parse(id));
+    public QrView revoke(@PathParam("id") String id, @QueryParam("merchant") String store,
+                         @Context SecurityContext security) {
+        return qr.revoke(Callers.require(security.getUserPrincipal()), store, parse(id));
     }
 
     @POST
     @Path("/{id}/reissue")
-    public Response reissue(@PathParam("id") String id, @Context SecurityContext security, @Context UriInfo uri) {
-        return created(qr.reissue(Callers.require(security.getUserPrincipal()), parse(id), base(uri)));
+    public Response reissue(@PathParam("id") String id, @QueryParam("merchant") String store,
+                            @Context SecurityContext security, @Context UriInfo uri) {
+        return created(qr.reissue(Callers.require(security.getUserPrincipal()), store, parse(id), base(uri)));
     }
 
     @POST
     @Path("/render")
     @Produces({"image/png", "image/svg+xml", "text/html", MediaType.APPLICATION_JSON})
-    public Response render(RenderRequest request, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response render(RenderRequest request, @QueryParam("merchant") String store, @Context SecurityContext security,
+                           @Context UriInfo uri) {
         if (request == null || request.url() == null) {
             throw new DomainException(ErrorCode.BAD_FRAME, "url is required");
         }
-        QrService.Rendered rendered = qr.render(Callers.require(security.getUserPrincipal()), request.url(),
+        QrService.Rendered rendered = qr.render(Callers.require(security.getUserPrincipal()), store, request.url(),
                 request.format(), base(uri));
         return Response.ok(rendered.body(), rendered.mediaType()).build();
     }

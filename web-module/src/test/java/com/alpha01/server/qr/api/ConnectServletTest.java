@@ -51,7 +51,7 @@ class ConnectServletTest {
             @Override
             public ScanResult scan(String merchantId, String clientId, String token) {
                 scanned.add(merchantId + "|" + clientId + "|" + token);
-                return new ScanResult(SCAN, verdict);
+                return new ScanResult(SCAN, verdict, verdict == Verdict.ENTER ? "阿尔法咖啡 · 示范店" : null);
             }
         };
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(ConnectServletTest.class.getClassLoader(),
@@ -90,8 +90,9 @@ class ConnectServletTest {
 
         assertEquals(303, r.status);
         assertEquals("/chat/?scan=" + SCAN, r.headers.get("Location"));
-        assertEquals(List.of("alpha01_entry=" + SCAN + "; Path=/api/v1/customer; Max-Age=1800; HttpOnly; SameSite=Lax"),
-                r.cookies);
+        assertEquals(List.of("alpha01_entry=" + SCAN + "; Path=/api/v1/customer; Max-Age=1800; HttpOnly; SameSite=Lax",
+                "alpha01_shop=%E9%98%BF%E5%B0%94%E6%B3%95%E5%92%96%E5%95%A1%20%C2%B7%20%E7%A4%BA%E8%8C%83%E5%BA%97; Path=/; "
+                        + "Max-Age=1800; SameSite=Lax"), r.cookies, "the entry pass, and the shop's name for the sign-in page");
         assertEquals("no-store", r.headers.get("Cache-Control"));
         assertEquals("", r.body.toString());
     }
