@@ -52,6 +52,9 @@ class ConsoleIT {
         Assumptions.assumeTrue(CustomerPage.available(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         page = CustomerPage.open();
         page.browser.manage().window().setSize(new Dimension(1360, 1000));
+        // Lists are drawn anew after every change and push: an element read between two drawings is gone; the
+        // waits look again.
+        page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -141,10 +144,16 @@ class ConsoleIT {
         page.browser.findElement(By.cssSelector("#view form button[type=submit]")).click();
         page.wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "const img = document.querySelector('#qr-made img'); return img !== null && img.naturalWidth > 0;"));
-        WebElement row = page.wait.until(d -> d.findElements(By.cssSelector("#table-qr-codes-of-store tbody tr")).stream()
-                .filter(r -> r.getText().contains(label)).findFirst().orElse(null));
-        assertTrue(row.getText().contains("有效"), row.getText());
-        row.findElement(By.cssSelector("button[data-qr-id]")).click();
+        // The new code is listed as active; its revoke button asks first.
+        page.wait.until(d -> {
+            WebElement row = d.findElements(By.cssSelector("#table-qr-codes-of-store tbody tr")).stream()
+                    .filter(r -> r.getText().contains(label) && r.getText().contains("有效")).findFirst().orElse(null);
+            if (row == null) {
+                return false;
+            }
+            row.findElement(By.cssSelector("button[data-qr-id]")).click();
+            return true;
+        });
         page.wait.until(ExpectedConditions.alertIsPresent()).accept();
         page.wait.until(d -> d.findElements(By.cssSelector("#table-qr-codes-of-store tbody tr")).stream()
                 .anyMatch(r -> r.getText().contains(label) && r.getText().contains("已作废")));
@@ -161,16 +170,23 @@ class ConsoleIT {
         java.util.function.Function<org.openqa.selenium.WebDriver, WebElement> rowOf = d -> d.findElements(
                 By.cssSelector("#table-staff-of-store tbody tr")).stream().filter(r -> r.getText().contains(username))
                 .findFirst().orElse(null);
-        WebElement row = page.wait.until(rowOf);
-        assertTrue(row.getText().contains("已启用"), row.getText());
-        row.findElement(By.cssSelector("[data-staff-action=disable]")).click();
-        page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> rowOf.apply(d) != null && rowOf.apply(d).getText().contains("已停用"));
-        rowOf.apply(page.browser).findElement(By.cssSelector("[data-staff-action=enable]")).click();
-        page.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> rowOf.apply(d) != null && rowOf.apply(d).getText().contains("已启用"));
-        rowOf.apply(page.browser).findElement(By.cssSelector("[data-staff-action=reset]")).click();
+        clickIn(rowOf, "已启用", "disable");
+        clickIn(rowOf, "已停用", "enable");
+        clickIn(rowOf, "已启用", "reset");
         page.wait.until(d -> d.findElement(By.id("feedback")).getText().startsWith(username + " 的临时密码："));
+    }
+
+    /** Once the row reads {@code state}, clicks its staff action (looked up afresh if the list was redrawn). */
+    private void clickIn(java.util.function.Function<org.openqa.selenium.WebDriver, WebElement> rowOf, String state,
+                         String action) {
+        page.wait.until(d -> {
+            WebElement row = rowOf.apply(d);
+            if (row == null || !row.getText().contains(state)) {
+                return false;
+            }
+            row.findElement(By.cssSelector("[data-staff-action=" + action + "]")).click();
+            return true;
+        });
     }
 
     private void signIn(String username, String password) throws Exception {

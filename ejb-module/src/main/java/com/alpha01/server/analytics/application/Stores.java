@@ -50,14 +50,27 @@ public class Stores {
      * @param clientsOnline  of those, online now
      * @param open           conversations not closed
      * @param waiting        conversations waiting for a client (none of the shop's online with room)
-     * @param today          today's totals in the shop's zone (null: no conversation yet today)
+     * @param today          today's totals, today in the server's zone (null: no conversation yet today)
      */
     public record StoreState(String code, String name, String chain, String zone, int clients, int clientsOnline,
                              long open, long waiting, Figures.Totals today) {
     }
 
+    /** The caller's stores, after bringing in the ones Keycloak knows (a console opening). */
     public List<StoreState> visible(Caller caller) {
-        List<Merchant> shops = shopsOf(caller);
+        return states(shopsOf(caller, true));
+    }
+
+    /**
+     * The same from the stores already known, without asking Keycloak (the live push every few seconds: a new
+     * store appears on the console's next opening). One query per store and figure: fine for a chain's stores,
+     * a platform admin with hundreds of shops pays for it (docs/analytics.md).
+     */
+    public List<StoreState> visibleNow(Caller caller) {
+        return states(shopsOf(caller, false));
+    }
+
+    private List<StoreState> states(List<Merchant> shops) {
         List<UUID> ids = shops.stream().map(Merchant::id).toList();
         LocalDate today = LocalDate.now(Clock.system(ServerConfig.zone()));
         Map<UUID, Figures.Totals> totals = store.totalsByShop(ids, today, today);
@@ -70,12 +83,12 @@ public class Stores {
         }).toList();
     }
 
-    private List<Merchant> shopsOf(Caller caller) {
+    private List<Merchant> shopsOf(Caller caller, boolean sync) {
         if (caller.hasRole("platform-admin")) {
             return directory.all();
         }
         if (caller.hasRole("chain-admin") && caller.chainCode().isPresent()) {
-            return access.chainShops(caller);
+            return access.chainShops(caller, sync);
         }
         if (caller.hasRole("merchant-admin")) {
             return List.of(directory.merchantOf(caller));

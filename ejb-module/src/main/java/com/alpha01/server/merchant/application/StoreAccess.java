@@ -59,9 +59,16 @@ public class StoreAccess {
 
     /** The shops of the caller's chain (a chain admin), after bringing in the ones Keycloak knows. */
     public List<Merchant> chainShops(Caller chainAdmin) {
+        return chainShops(chainAdmin, true);
+    }
+
+    /** The same; {@code sync} false: the shops the server knows already, without asking Keycloak. */
+    public List<Merchant> chainShops(Caller chainAdmin, boolean sync) {
         String chain = chainAdmin.chainCode()
                 .orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN, "the caller manages no chain"));
-        syncStores();
+        if (sync) {
+            syncStores();
+        }
         return directory.ofChain(chain);
     }
 

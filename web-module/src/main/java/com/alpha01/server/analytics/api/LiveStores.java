@@ -45,7 +45,7 @@ public class LiveStores {
                     task.get().cancel(false);
                     return;
                 }
-                String json = JSON.toJson(stores.visible(caller));
+                String json = JSON.toJson(stores.visibleNow(caller));
                 if (!json.equals(last.getAndSet(json))) {
                     sink.send(sse.newEventBuilder().name("stores").data(json).build())
                             .whenComplete((done, failed) -> {
