@@ -97,7 +97,7 @@ public final class AnalyticsQueries {
     }
 
     static Figures.Totals totals(Connection con, Array shops, LocalDate from, LocalDate to) throws SQLException {
-        try (ResultSet r = totalsQuery(con, TOTALS, shops, from, to)) {
+        try (ResultSet r = query(con, TOTALS, from, shops, from, to)) {
             r.next();
             return totals(r);
         }
@@ -107,23 +107,12 @@ public final class AnalyticsQueries {
     public static Map<UUID, Figures.Totals> totalsByShop(Connection con, Collection<UUID> merchants, LocalDate from,
                                                          LocalDate to) throws SQLException {
         Map<UUID, Figures.Totals> byShop = new HashMap<>();
-        try (ResultSet r = totalsQuery(con, TOTALS_BY_SHOP, con.createArrayOf("uuid", merchants.toArray()), from, to)) {
+        try (ResultSet r = query(con, TOTALS_BY_SHOP, from, con.createArrayOf("uuid", merchants.toArray()), from, to)) {
             while (r.next()) {
                 byShop.put(r.getObject(1, UUID.class), totals(r));
             }
         }
         return byShop;
-    }
-
-    private static ResultSet totalsQuery(Connection con, String sql, Array shops, LocalDate from, LocalDate to)
-            throws SQLException {
-        PreparedStatement s = con.prepareStatement(sql);
-        s.closeOnCompletion();
-        s.setObject(1, from);
-        s.setArray(2, shops);
-        s.setObject(3, from);
-        s.setObject(4, to);
-        return s.executeQuery();
     }
 
     /** A totals row: column 1 is the shop (or a constant), the totals' columns follow. */
@@ -174,7 +163,7 @@ public final class AnalyticsQueries {
     static Figures.RatingSummary ratings(Connection con, Array shops, LocalDate from, LocalDate to, String zone)
             throws SQLException {
         long[] byScore = new long[5];
-        try (ResultSet r = zoned(con, RATINGS, shops, zone, from, to)) {
+        try (ResultSet r = query(con, RATINGS, shops, zone, from, to)) {
             while (r.next()) {
                 byScore[r.getInt(1) - 1] = r.getLong(2);
             }
@@ -186,7 +175,7 @@ public final class AnalyticsQueries {
             sum += byScore[i] * (i + 1);
         }
         List<Figures.Comment> comments = new ArrayList<>();
-        try (ResultSet r = zoned(con, COMMENTS, shops, zone, from, to)) {
+        try (ResultSet r = query(con, COMMENTS, shops, zone, from, to)) {
             while (r.next()) {
                 comments.add(new Figures.Comment(r.getObject(1, UUID.class), r.getString(2), r.getInt(3), r.getString(4),
                         r.getObject(5, OffsetDateTime.class).toInstant()));
@@ -197,23 +186,15 @@ public final class AnalyticsQueries {
     }
 
 
-
     static List<Figures.Unanswered> unanswered(Connection con, Array shops, LocalDate from, LocalDate to,
                                                        String zone) throws SQLException {
         List<Figures.Unanswered> rows = new ArrayList<>();
-        try (PreparedStatement s = con.prepareStatement(UNANSWERED)) {
-            // A day and a half around the period bounds the index range whatever the shops' zones; the local day decides.
-            s.setObject(1, from.atStartOfDay(ZoneId.of("UTC")).minusHours(14).toOffsetDateTime());
-            s.setObject(2, to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).plusHours(14).toOffsetDateTime());
-            s.setArray(3, shops);
-            s.setString(4, zone);
-            s.setObject(5, from);
-            s.setObject(6, to);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new Figures.Unanswered(r.getString(1), r.getLong(2),
-                            r.getObject(3, OffsetDateTime.class).toInstant()));
-                }
+        // A day and a half around the period bounds the index range whatever the shops' zones; the local day decides.
+        try (ResultSet r = query(con, UNANSWERED, from.atStartOfDay(ZoneId.of("UTC")).minusHours(14).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).plusHours(14).toOffsetDateTime(), shops, zone, from, to)) {
+            while (r.next()) {
+                rows.add(new Figures.Unanswered(r.getString(1), r.getLong(2),
+                        r.getObject(3, OffsetDateTime.class).toInstant()));
             }
         }
         return rows;
@@ -229,24 +210,13 @@ public final class AnalyticsQueries {
         }
     }
 
-    private static ResultSet query(Connection con, String sql, Array shops, LocalDate from, LocalDate to)
-            throws SQLException {
+    /** Runs {@code sql} with {@code params} in order; the statement closes with its result set. */
+    static ResultSet query(Connection con, String sql, Object... params) throws SQLException {
         PreparedStatement s = con.prepareStatement(sql);
         s.closeOnCompletion();
-        s.setArray(1, shops);
-        s.setObject(2, from);
-        s.setObject(3, to);
-        return s.executeQuery();
-    }
-
-    private static ResultSet zoned(Connection con, String sql, Array shops, String zone, LocalDate from, LocalDate to)
-            throws SQLException {
-        PreparedStatement s = con.prepareStatement(sql);
-        s.closeOnCompletion();
-        s.setArray(1, shops);
-        s.setString(2, zone);
-        s.setObject(3, from);
-        s.setObject(4, to);
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
         return s.executeQuery();
     }
 

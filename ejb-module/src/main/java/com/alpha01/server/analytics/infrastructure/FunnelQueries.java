@@ -5,7 +5,6 @@ import static com.alpha01.server.analytics.infrastructure.AnalyticsQueries.local
 import com.alpha01.server.analytics.application.Figures;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,19 +39,10 @@ final class FunnelQueries {
     static List<Figures.Funnel> funnel(Connection con, Array shops, LocalDate from, LocalDate to, String zone)
             throws SQLException {
         List<Figures.Funnel> rows = new ArrayList<>();
-        try (PreparedStatement s = con.prepareStatement(FUNNEL)) {
-            s.setArray(1, shops);
-            s.setObject(2, from);
-            s.setString(3, zone);
-            s.setArray(4, shops);
-            s.setString(5, zone);
-            s.setObject(6, from);
-            s.setObject(7, to);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new Figures.Funnel(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9)));
-                }
+        try (ResultSet r = AnalyticsQueries.query(con, FUNNEL, shops, from, zone, shops, zone, from, to)) {
+            while (r.next()) {
+                rows.add(new Figures.Funnel(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9)));
             }
         }
         return rows;
