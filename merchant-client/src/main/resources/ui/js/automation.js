@@ -1,7 +1,7 @@
 // 自动化: the shop's rules (toggle, edit, add, delete), opening hours, and the execution log.
 import { request } from './bridge.js';
 import { t, tOr, formatTime, errorText } from './i18n.js';
-import { byId, el, feedback as show } from './dom.js';
+import { byId, el, userEl, feedback as show } from './dom.js';
 
 let state = { rules: [], log: [], hours: { open: '09:00', close: '21:00' } };
 let armedDelete = null;
@@ -16,7 +16,7 @@ async function call(type, payload) {
     render();
     return true;
   } catch (e) {
-    feedback(t('auto.failed', { message: errorText(e) }), 'error');
+    feedback(() => t('auto.failed', { message: errorText(e) }), 'error');
     return false;
   }
 }
@@ -25,11 +25,13 @@ export async function loadAutomation() {
   await call('automation.get', {});
 }
 
-/** "When … → do …" in words. */
+/** "When … → do …" in words; what the shop typed (keywords, a reply) stays as typed. */
 function describe(rule) {
-  const when = tOr(`auto.trigger.${rule.trigger}`, rule.trigger) + (rule.match ? ` ${rule.match}` : '');
-  const what = tOr(`auto.action.${rule.action}`, rule.action) + (rule.text ? `：${rule.text}` : '');
-  return `${when} → ${what}`;
+  const parts = [tOr(`auto.trigger.${rule.trigger}`, rule.trigger)];
+  if (rule.match) parts.push(' ', userEl('span', null, rule.match));
+  parts.push(' → ', tOr(`auto.action.${rule.action}`, rule.action));
+  if (rule.text) parts.push(t('auto.textSeparator'), userEl('span', null, rule.text));
+  return parts;
 }
 
 function render() {
@@ -45,7 +47,9 @@ function render() {
     toggle.setAttribute('aria-label', t('auto.enabled'));
     toggle.addEventListener('change', () => call('automation.enable', { id: rule.id, enabled: toggle.checked }));
     const body = el('div', 'rule-body');
-    body.append(el('span', 'rule-name', rule.name), el('span', 'rule-what', describe(rule)));
+    const what = el('span', 'rule-what');
+    what.append(...describe(rule));
+    body.append(userEl('span', 'rule-name', rule.name), what);
     const edit = el('button', 'ghost small', t('auto.edit'));
     edit.type = 'button';
     edit.dataset.ruleAction = 'edit';
@@ -68,9 +72,11 @@ function render() {
   byId('auto-log-empty').hidden = state.log.length > 0;
   byId('auto-log').replaceChildren(...state.log.map((e) => {
     const item = el('li');
-    item.append(el('time', null, formatTime(e.at)), el('span', null, e.ruleName),
+    item.append(el('time', null, formatTime(e.at)), userEl('span', null, e.ruleName),
       el('span', `chip chip-${e.outcome.toLowerCase()}`, tOr(`auto.outcome.${e.outcome}`, e.outcome)));
-    if (e.detail) item.append(el('span', 'detail', e.detail));
+    // The failure's own message (from the server or the network) is shown as it came.
+    if (e.detail) item.append(userEl('span', 'detail', e.detail));
+    else if (e.outcome === 'OK' && e.attempt > 1) item.append(el('span', 'detail', t('auto.okOnAttempt', { n: e.attempt })));
     return item;
   }));
   matchCaption();
@@ -118,7 +124,7 @@ async function save(event) {
   };
   if (await call('automation.save', { rule })) {
     clear();
-    feedback(t('auto.saved'));
+    feedback(() => t('auto.saved'));
   }
 }
 
@@ -129,7 +135,7 @@ export function wireAutomation() {
   byId('hours-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     if (await call('automation.hours', { open: byId('hours-open').value, close: byId('hours-close').value })) {
-      feedback(t('auto.hoursSaved'));
+      feedback(() => t('auto.hoursSaved'));
     }
   });
 }

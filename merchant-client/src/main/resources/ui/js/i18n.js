@@ -290,6 +290,25 @@ const MESSAGES = {
     'tasks.none': '没有待跟进的任务。',
     'tasks.done': '完成',
     'tasks.new': '新的跟进任务：{summary}',
+    'handoff.reason.ASKED_FOR_STAFF': '顾客要求人工服务',
+    'handoff.reason.KNOWLEDGE_SAYS_STAFF': '资料里的回答是转人工，需要店员回复',
+    'handoff.reason.NO_ANSWER': '助手无法自动回答，需要店员回复',
+    'handoff.reason.UNSURE': '助手没有找到可靠的答案',
+    'handoff.reason.MODEL': '助手请店员处理',
+    'handoff.reason.STARTING': '助手还在启动，这个问题请店员回复',
+    'handoff.recent': '最近的消息',
+    'notice.RULE_TEXT': '{text}',
+    'notice.RULE_FAILED': '自动化「{rule}」执行失败：{reason}',
+    'notice.DAILY_SUMMARY': '今日小结：会话 {conversations}，顾客消息 {customerMessages}，AI 解答率 {aiRate}%，排队 {waiting}',
+    'auto.textSeparator': '：',
+    'auto.okOnAttempt': '第 {n} 次成功',
+    'place.page': '第 {n} 页',
+    'place.line': '第 {n} 行',
+    'place.paragraph': '第 {n} 段',
+    'place.faqItem': '常见问题 · 第 {n} 条',
+    'place.manual': '手动添加',
+    'place.builtIn': '默认常见问题',
+    'place.body': '正文',
     'auto.trigger.INTENT': '意图（意思相近）',
     'auto.match.INTENT': '示例说法（用 | 分隔，建议 3 条以上）',
   },
@@ -583,6 +602,25 @@ const MESSAGES = {
     'tasks.none': 'Nothing to follow up.',
     'tasks.done': 'Done',
     'tasks.new': 'New follow-up: {summary}',
+    'handoff.reason.ASKED_FOR_STAFF': 'The customer asked for a person',
+    'handoff.reason.KNOWLEDGE_SAYS_STAFF': 'The knowledge base says a person answers this; please reply',
+    'handoff.reason.NO_ANSWER': 'The assistant could not answer; please reply',
+    'handoff.reason.UNSURE': 'The assistant found no reliable answer',
+    'handoff.reason.MODEL': 'The assistant asks staff to take over',
+    'handoff.reason.STARTING': 'The assistant is still starting; please answer this one',
+    'handoff.recent': 'Latest messages',
+    'notice.RULE_TEXT': '{text}',
+    'notice.RULE_FAILED': 'Automation “{rule}” failed: {reason}',
+    'notice.DAILY_SUMMARY': 'Today: {conversations} conversations, {customerMessages} customer messages, AI answered {aiRate}%, {waiting} waiting',
+    'auto.textSeparator': ': ',
+    'auto.okOnAttempt': 'succeeded on try {n}',
+    'place.page': 'page {n}',
+    'place.line': 'line {n}',
+    'place.paragraph': 'paragraph {n}',
+    'place.faqItem': 'FAQ · item {n}',
+    'place.manual': 'Added by hand',
+    'place.builtIn': 'Default FAQ',
+    'place.body': 'Body',
     'auto.trigger.INTENT': 'Intent (similar meaning)',
     'auto.match.INTENT': 'Example phrases (separated by |; 3 or more work best)',
   },
@@ -620,6 +658,41 @@ export function translate(root = document) {
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll('[data-live]')) {
+    const words = live.get(el);
+    if (words) put(el, words());
+  }
+}
+
+/** Texts made with values (a status line, a result): how to word them again when the language changes. */
+const live = new WeakMap();
+
+/** Sets node's text (or nodes) to words() now, and again on every translate() (a language switch). */
+export function say(node, words) {
+  live.set(node, words);
+  node.dataset.live = '';
+  put(node, words());
+}
+
+function put(node, value) {
+  if (Array.isArray(value)) node.replaceChildren(...value);
+  else node.textContent = value;
+}
+
+/**
+ * Where a knowledge-base entry came from, in the reader's language: the desktop app names places in its
+ * documents "第 3 页", "第 12 行", "第 4 段", "常见问题 · 第 2 条" (stored so); other words in the label are the
+ * document's own (its name, a heading) and stay as they are.
+ */
+export function place(label) {
+  const text = String(label ?? '');
+  if (current === FALLBACK) return text;
+  return text
+    .replace(/第\s*(\d+)\s*页/g, (m, n) => t('place.page', { n }))
+    .replace(/第\s*(\d+)\s*行/g, (m, n) => t('place.line', { n }))
+    .replace(/第\s*(\d+)\s*段/g, (m, n) => t('place.paragraph', { n }))
+    .replace(/常见问题\s*·\s*第\s*(\d+)\s*条/g, (m, n) => t('place.faqItem', { n }))
+    .replace(/^(手动添加|默认常见问题|正文)$/, (m) => t(`place.${{ 手动添加: 'manual', 默认常见问题: 'builtIn', 正文: 'body' }[m]}`));
 }
 
 /** A bridge error for people: its code's text when the UI knows the code, else its message. */

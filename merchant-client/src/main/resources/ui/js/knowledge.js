@@ -1,12 +1,14 @@
 // 知识库: documents, entries (add, edit, delete), search with scores and sources, imports with progress.
 import { request, on } from './bridge.js';
-import { t, tOr, formatTime, errorText } from './i18n.js';
-import { byId, el, feedback as show } from './dom.js';
+import { t, tOr, formatTime, errorText, place } from './i18n.js';
+import { byId, el, userEl, tUser, feedback as show } from './dom.js';
 import { loadUnanswered } from './learning.js';
 
 let data = { documents: [], entries: [], size: 0, loading: true };
 let armed = null;
 let searchTimer = null;
+/** The last search's answer, drawn again when the language changes. */
+let lastHits = null;
 
 function feedback(text, kind = 'info') {
   show('kb-feedback', text, kind);
@@ -16,7 +18,7 @@ async function call(type, payload) {
   try {
     return await request(type, payload);
   } catch (e) {
-    feedback(t('kb.failed', { message: errorText(e) }), 'error');
+    feedback(() => t('kb.failed', { message: errorText(e) }), 'error');
     return null;
   }
 }
@@ -52,7 +54,9 @@ function render() {
     const item = el('li', 'kb-doc');
     item.dataset.documentId = d.id;
     const body = el('div', 'kb-doc-body');
-    body.append(el('span', 'kb-doc-name', d.name),
+    // The names the app gives its own documents are worded per language; a file's name is the shop's.
+    const own = d.kind === 'MANUAL' || d.kind === 'BUILT_IN_FAQ';
+    body.append(own ? el('span', 'kb-doc-name', place(d.name)) : userEl('span', 'kb-doc-name', d.name),
       el('span', 'kb-doc-meta', t('kb.docMeta', { kind: tOr(`kb.kind.${d.kind}`, d.kind), n: d.entries, at: formatTime(d.importedAt) })));
     if (d.kind === 'BUILT_IN_FAQ') {
       // The demo shop's sample rows: say plainly they are not this shop's, and when they go.
@@ -67,8 +71,8 @@ function render() {
     const item = el('li', 'kb-entry');
     item.dataset.entryId = e.id;
     const body = el('div');
-    if (e.question) body.append(el('strong', null, e.question));
-    body.append(el('p', null, e.text));
+    if (e.question) body.append(userEl('strong', null, e.question));
+    body.append(userEl('p', null, e.text));
     const actions = el('div', 'entry-actions');
     const edit = el('button', 'ghost small', t('auto.edit'));
     edit.type = 'button';
@@ -82,7 +86,7 @@ function render() {
     });
     actions.append(edit, confirmButton(`entry-${e.id}`, 'delete', t('kb.delete'), t('kb.deleteConfirm'),
       () => call('knowledge.delete', { id: e.id })));
-    item.append(body, actions, el('span', 'source', e.source));
+    item.append(body, actions, userEl('span', 'source', place(e.source)));
     return item;
   }));
   if (!data.loading && data.entries.length === 0) list.append(el('li', 'empty', t('kb.none')));
@@ -94,19 +98,36 @@ async function search() {
   if (!q) {
     box.hidden = true;
     box.replaceChildren();
+    lastHits = null;
     return;
   }
   const result = await call('knowledge.search', { q });
   if (!result) return;
+  lastHits = result;
+  renderHits();
+}
+
+/** Draws the search hits again in the current language (after a switch). */
+export function relabelKnowledge() {
+  if (lastHits && !byId('kb-hits').hidden) renderHits();
+}
+
+function renderHits() {
+  const result = lastHits;
+  const box = byId('kb-hits');
   box.hidden = false;
   box.replaceChildren(...result.hits.map((h) => {
     const item = el('li', 'kb-hit');
     const meta = el('div', 'kb-hit-meta');
-    meta.append(el('span', 'score', t('kb.score', { score: h.score.toFixed(2) })), el('span', null, h.source));
+    meta.append(el('span', 'score', t('kb.score', { score: h.score.toFixed(2) })), userEl('span', null, place(h.source)));
     if (h.confident) meta.append(el('span', 'chip chip-ok', t('kb.confident')));
-    item.append(meta, el('p', null, h.text));
+    item.append(meta, userEl('p', null, h.text));
     // What an answer without the model would quote: the passage that matched, when it is not the whole text.
-    if (h.confident && h.passage && h.passage !== h.text) item.append(el('p', 'kb-hit-quote', t('kb.quote', { text: h.passage })));
+    if (h.confident && h.passage && h.passage !== h.text) {
+      const quote = el('p', 'kb-hit-quote');
+      quote.append(...tUser('kb.quote', { text: h.passage }));
+      item.append(quote);
+    }
     return item;
   }));
   if (result.hits.length === 0) box.append(el('li', 'empty', t('kb.noHits')));
@@ -143,7 +164,7 @@ function wireDrop() {
     event.stopPropagation();
     const names = Array.from(event.dataTransfer.files, (f) => f.name);
     const started = await call('knowledge.importDropped', { names });
-    if (started) feedback(t('kb.dropStarted', { n: started.started }));
+    if (started) feedback(() => t('kb.dropStarted', { n: started.started }));
   });
 }
 
@@ -162,7 +183,7 @@ export function wireKnowledge() {
     const saved = id ? await call('knowledge.edit', { id, ...payload }) : await call('knowledge.add', payload);
     if (saved) {
       clearForm();
-      feedback(t('kb.saved'));
+      feedback(() => t('kb.saved'));
       await loadKnowledge();
     }
   });
@@ -172,12 +193,12 @@ export function wireKnowledge() {
     const pct = p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
     const stageShare = { READING: [0, 10], EMBEDDING: [10, 90], SAVING: [90, 100], DONE: [100, 100] }[p.stage] ?? [0, 100];
     byId('kb-progress').value = stageShare[0] + ((stageShare[1] - stageShare[0]) * pct) / 100;
-    byId('kb-progress-label').textContent = t(`kb.stage.${p.stage}`, { name: p.name, done: p.done, total: p.total });
+    byId('kb-progress-label').replaceChildren(...tUser(`kb.stage.${p.stage}`, { name: p.name, done: p.done, total: p.total }, ['name']));
   });
   on('kbImported', (r) => {
     byId('kb-progress-box').hidden = true;
-    if (r.ok) feedback(t(r.unchanged ? 'kb.unchanged' : 'kb.imported', { name: r.name, n: r.entries }));
-    else feedback(t('kb.importFailed', { name: r.name, reason: t(`kb.reason.${r.error}`) }), 'error');
+    if (r.ok) feedback(() => tUser(r.unchanged ? 'kb.unchanged' : 'kb.imported', { name: r.name, n: r.entries }, ['name']));
+    else feedback(() => tUser('kb.importFailed', { name: r.name, reason: t(`kb.reason.${r.error}`) }, ['name']), 'error');
     if (!byId('view-knowledge').hidden) loadKnowledge();
   });
 }

@@ -121,7 +121,7 @@ export function wireLearning(saved) {
       byId('learn-dialog').close();
       await afterSave(question);
     } catch (e) {
-      feedback('learn-feedback', t('kb.failed', { message: errorText(e) }), 'error');
+      feedback('learn-feedback', () => t('kb.failed', { message: errorText(e) }), 'error');
     } finally {
       button.disabled = false;
     }

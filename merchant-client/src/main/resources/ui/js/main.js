@@ -1,13 +1,13 @@
 // Start-up and wiring: navigation, language, bridge events, the reply box.
 import { request, on, release } from './bridge.js';
-import { LANGUAGES, setLanguage, translate, t, language, errorText } from './i18n.js';
+import { LANGUAGES, setLanguage, translate, t, tOr, language, errorText } from './i18n.js';
 import { Store } from './store.js';
 import { renderStatus, renderQr, renderStats, renderUnread, renderConversationList, renderTranscript, toast } from './render.js';
 import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem, loadTasks } from './screens.js';
-import { wireKnowledge, loadKnowledge } from './knowledge.js';
+import { wireKnowledge, loadKnowledge, relabelKnowledge } from './knowledge.js';
 import { wireAutomation, loadAutomation } from './automation.js';
 import { wireLearning, loadConversationQuestions } from './learning.js';
-import { byId } from './dom.js';
+import { byId, feedback, tUser } from './dom.js';
 import { loadOpenQuestions, renderTrend } from './overview.js';
 import { paced } from './pace.js';
 import { applyGlass } from './glass.js';
@@ -82,7 +82,7 @@ function reportRead() {
 
 function selectConversation(conversationId) {
   store.select(conversationId);
-  byId('reply-feedback').textContent = '';
+  feedback('reply-feedback', '');
   renderConversations();
   refreshQuestions(conversationId);
   byId('reply-text').focus();
@@ -95,7 +95,7 @@ async function refreshQuestions(conversationId) {
 
 /** An entry was added from the form: the question is resolved, so the screens showing it refresh. */
 async function learned(question) {
-  toast(t('kb.learn.saved', { question }));
+  toast(() => tUser('kb.learn.saved', { question }));
   await refreshQuestions(store.selected);
   if (view === 'knowledge') loadKnowledge();
   if (view === 'overview') loadOpenQuestions();
@@ -121,6 +121,7 @@ async function switchLanguage(lang) {
   setLanguage(lang);
   translate();
   renderAll();
+  relabelKnowledge();
   LOADERS[view]?.();
   try {
     localStorage.setItem(LANGUAGE_KEY, language());
@@ -138,19 +139,16 @@ async function sendReply(event) {
   event.preventDefault();
   const input = byId('reply-text');
   const button = byId('reply-send');
-  const feedback = byId('reply-feedback');
   const text = input.value.trim();
   if (!text || !store.selected || button.disabled) return;
   button.disabled = true;
-  feedback.dataset.kind = 'info';
-  feedback.textContent = t('reply.sending');
+  feedback('reply-feedback', () => t('reply.sending'));
   try {
     const result = await request('reply', { conversationId: store.selected, text });
     input.value = '';
-    feedback.textContent = t(result.queued ? 'reply.queued' : 'reply.sent');
+    feedback('reply-feedback', () => t(result.queued ? 'reply.queued' : 'reply.sent'));
   } catch (e) {
-    feedback.dataset.kind = 'error';
-    feedback.textContent = t('reply.failed', { message: errorText(e) });
+    feedback('reply-feedback', () => t('reply.failed', { message: errorText(e) }), 'error');
   } finally {
     button.disabled = false;
     input.focus();
@@ -169,15 +167,12 @@ function reportTyping() {
 }
 
 async function conversationAction(action) {
-  const feedback = byId('reply-feedback');
   if (!store.selected) return;
   try {
     await request(action, { conversationId: store.selected });
-    feedback.dataset.kind = 'info';
-    feedback.textContent = '';
+    feedback('reply-feedback', '');
   } catch (e) {
-    feedback.dataset.kind = 'error';
-    feedback.textContent = t('conv.actionFailed', { message: errorText(e) });
+    feedback('reply-feedback', () => t('conv.actionFailed', { message: errorText(e) }), 'error');
   }
 }
 
@@ -210,11 +205,11 @@ function wireNavigation() {
     button.addEventListener('click', () => conversationAction(button.dataset.action));
   }
   byId('sign-in').addEventListener('click', async () => {
-    toast(t('account.signingIn'));
+    toast(() => t('account.signingIn'));
     try {
       await request('signIn');
     } catch (e) {
-      toast(e.message, 'error');
+      toast(() => errorText(e), 'error');
     }
   });
   wireScreens(switchLanguage);
@@ -261,12 +256,19 @@ function wireEvents() {
     }
   });
   on('notify', (notice) => {
-    const name = notice.customer || t('conv.anonymous');
-    toast(t(notice.kind === 'handoff' ? 'notify.handoff' : 'notify.newConversation', { name }),
+    if (notice.kind === 'notice') {
+      // An automation's message: a key and values (a rule's own text is the shop's words).
+      const params = notice.params ?? {};
+      toast(() => tUser(tOr(`notice.${notice.key}`, '') ? `notice.${notice.key}` : 'notice.RULE_TEXT', params,
+        ['text', 'rule', 'reason']), notice.key === 'RULE_FAILED' ? 'warn' : 'info');
+      return;
+    }
+    const key = notice.kind === 'handoff' ? 'notify.handoff' : 'notify.newConversation';
+    toast(() => (notice.customer ? tUser(key, { name: notice.customer }) : t(key, { name: t('conv.anonymous') })),
       notice.kind === 'handoff' ? 'warn' : 'info');
   });
   on('followup', (task) => {
-    toast(t('tasks.new', { summary: task.summary }));
+    toast(() => tUser('tasks.new', { summary: task.summary }));
     if (view === 'overview') loadTasks();
   });
   on('trends', (trends) => {

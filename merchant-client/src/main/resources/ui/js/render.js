@@ -1,6 +1,6 @@
 // DOM rendering. User-supplied text only ever goes through textContent / createElement.
-import { t, tOr, formatTime } from './i18n.js';
-import { byId, el } from './dom.js';
+import { t, tOr, formatTime, place, say } from './i18n.js';
+import { byId, el, userEl, tUser } from './dom.js';
 import { learnableReplies, learnButton } from './learning.js';
 
 const STATES = new Set(['online', 'connecting', 'offline', 'signed-out']);
@@ -15,6 +15,8 @@ export function renderStatus(status) {
   byId('status-card').dataset.state = state;
   byId('status-merchant').textContent = status.merchantName || '—';
   byId('status-staff').textContent = status.staffName || '—';
+  byId('status-merchant').toggleAttribute('data-user', Boolean(status.merchantName));
+  byId('status-staff').toggleAttribute('data-user', Boolean(status.staffName));
   byId('status-server').textContent = status.server || '—';
   byId('status-client').textContent = status.clientId || '—';
   byId('status-latency').textContent = Number.isFinite(status.rttMs) ? t('unit.ms', { n: status.rttMs }) : '—';
@@ -84,17 +86,21 @@ export function renderConversationList(store, onSelect) {
     button.type = 'button';
     button.dataset.conversationId = c.conversationId;
     button.setAttribute('aria-current', c.conversationId === store.selected ? 'true' : 'false');
-    const avatar = el('span', 'avatar', Array.from(customerName(c))[0]);
+    const avatar = (c.customer ? userEl : el)('span', 'avatar', Array.from(customerName(c))[0]);
     avatar.setAttribute('aria-hidden', 'true');
     const body = el('span', 'conversation-body');
     const top = el('span', 'conversation-top');
-    top.append(el('span', 'conversation-name', customerName(c)), el('span', 'conversation-time', formatTime(c.updatedAt)));
+    top.append((c.customer ? userEl : el)('span', 'conversation-name', customerName(c)), el('span', 'conversation-time', formatTime(c.updatedAt)));
     const last = store.messagesOf(c.conversationId).at(-1);
     const bottom = el('span', 'conversation-bottom');
-    bottom.append(el('span', 'conversation-preview', last ? last.text : t('conv.noMessages')));
+    bottom.append((last ? userEl : el)('span', 'conversation-preview', last ? last.text : t('conv.noMessages')));
     // The bot answering is the normal case; only other states need the staff's eye.
     if (c.needsStaff && c.state !== 'HUMAN') bottom.append(el('span', 'chip chip-waiting', t('conv.needsStaff')));
-    else if (c.state !== 'BOT') bottom.append(el('span', `chip chip-${String(c.state).toLowerCase()}`, stateLabel(c)));
+    else if (c.state !== 'BOT') {
+      const chip = el('span', `chip chip-${String(c.state).toLowerCase()}`);
+      chip.append(...stateLabel(c));
+      bottom.append(chip);
+    }
     if (c.rating > 0) bottom.append(ratingChip(c));
     if (c.unread > 0) bottom.append(el('span', 'badge', c.unread));
     body.append(top, bottom);
@@ -125,12 +131,14 @@ export function renderTranscript(store) {
   const c = store.conversations.get(store.selected);
   byId('transcript-empty').hidden = Boolean(c);
   byId('reply-form').hidden = !c;
-  byId('transcript-title').textContent = c ? customerName(c) : t('conv.pick');
-  byId('transcript-state').textContent = c ? stateLabel(c) : '';
+  const title = byId('transcript-title');
+  title.textContent = c ? customerName(c) : t('conv.pick');
+  title.toggleAttribute('data-user', Boolean(c?.customer));
+  byId('transcript-state').replaceChildren(...(c ? stateLabel(c) : []));
   const rating = byId('transcript-rating');
   rating.hidden = !(c && c.rating > 0);
   if (c && c.rating > 0) {
-    rating.textContent = `${'★'.repeat(c.rating)} ${c.ratingComment ?? ''}`.trim();
+    rating.replaceChildren('★'.repeat(c.rating), ' ', userEl('span', null, c.ratingComment ?? ''));
     rating.title = ratingText(c);
     rating.setAttribute('aria-label', ratingText(c));
   }
@@ -138,9 +146,9 @@ export function renderTranscript(store) {
   byId('btn-handback').hidden = !c || c.state !== 'HUMAN';
   byId('btn-close').hidden = !c || c.state === 'CLOSED';
   byId('typing').hidden = !c || !(c.typingUntil > Date.now());
-  const summary = c && c.needsStaff && c.state !== 'CLOSED' ? String(c.summary ?? '') : '';
-  byId('handoff-summary').hidden = !summary;
-  byId('handoff-summary-text').textContent = summary;
+  const note = c && c.needsStaff && c.state !== 'CLOSED' && c.note?.reason ? c.note : null;
+  byId('handoff-summary').hidden = !note;
+  byId('handoff-summary-text').replaceChildren(...(note ? noteParts(note) : []));
   const stick = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
   const messages = c ? store.messagesOf(c.conversationId) : [];
   // Staff's replies to questions the assistant handed over: offered for the knowledge base.
@@ -151,10 +159,12 @@ export function renderTranscript(store) {
     item.dataset.seq = String(m.seq);
     const meta = el('div', 'message-meta');
     meta.append(el('span', 'message-sender', t(`sender.${sender}`)), el('time', 'message-time', formatTime(m.at)));
-    item.append(meta, el('p', 'message-text', m.text));
+    item.append(meta, userEl('p', 'message-text', m.text));
     // Where the assistant's answer came from, in full, when the message says (older ones do not).
     if (sender === 'BOT' && typeof m.source === 'string' && m.source.trim()) {
-      item.append(el('span', 'message-source', t('conv.source', { source: m.source.trim() })));
+      const source = el('span', 'message-source');
+      source.append(...tUser('conv.source', { source: place(m.source.trim()) }));
+      item.append(source);
     }
     if (sender === 'STAFF' && learnable.has(m.seq)) item.append(learnButton(learnable.get(m.seq)));
     if (sender !== 'CUSTOMER' && m.seq <= (c.readUpTo ?? 0)) item.append(el('span', 'message-receipt', t('receipt.read')));
@@ -163,16 +173,35 @@ export function renderTranscript(store) {
   if (stick) transcript.scrollTop = transcript.scrollHeight;
 }
 
-/** "Staff answering" names the person when the server said who. */
-function stateLabel(c) {
-  if (c.state === 'HUMAN' && c.by) return t('conv.answeredBy', { name: c.by });
-  return tOr(`conv.state.${c.state}`, c.state);
+/** The assistant's note on a hand-off: why (in the reader's language), its own words, the last lines. */
+function noteParts(note) {
+  const parts = [el('span', 'note-reason', tOr(`handoff.reason.${note.reason}`, note.reason))];
+  if (note.detail) parts.push(t('auto.textSeparator'), userEl('q', 'note-detail', note.detail));
+  const recent = Array.isArray(note.recent) ? note.recent : [];
+  if (recent.length > 0) {
+    const lines = el('ul', 'note-recent');
+    lines.setAttribute('aria-label', t('handoff.recent'));
+    lines.append(...recent.map((line) => userEl('li', null, line)));
+    parts.push(lines);
+  }
+  return parts;
 }
 
-/** A short notice in the corner; it goes away by itself. */
-export function toast(text, kind = 'info') {
+/** "Staff answering" names the person when the server said who. */
+function stateLabel(c) {
+  if (c.state === 'HUMAN' && c.by) return tUser('conv.answeredBy', { name: c.by });
+  return [tOr(`conv.state.${c.state}`, c.state)];
+}
+
+/**
+ * A short notice in the corner; it goes away by itself. `words`: a function giving its text or nodes (from
+ * tUser()), so a language switch while it shows words it again; or a string shown as it is.
+ */
+export function toast(words, kind = 'info') {
   const box = byId('toasts');
-  const item = el('div', `toast glass toast-${kind}`, text);
+  const item = el('div', `toast glass toast-${kind}`);
+  if (typeof words === 'function') say(item, words);
+  else item.textContent = words;
   item.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   box.append(item);
   while (box.children.length > 4) box.firstElementChild.remove();

@@ -2,7 +2,7 @@
 // through the bridge; user-supplied text only ever goes through textContent.
 import { request } from './bridge.js';
 import { t, tOr, formatTime, language, errorText } from './i18n.js';
-import { byId, el, feedback } from './dom.js';
+import { byId, el, userEl, feedback } from './dom.js';
 
 // ---- QR codes ------------------------------------------------------------------------------
 
@@ -19,7 +19,7 @@ export async function loadQr() {
     }
     feedback('qr-feedback', '');
   } catch (e) {
-    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: errorText(e) }), 'error');
+    feedback('qr-feedback', () => e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: errorText(e) }), 'error');
   }
   renderQrList();
   await renderPreview();
@@ -33,8 +33,8 @@ function renderQrList() {
     if (code.id === previewId) row.setAttribute('aria-selected', 'true');
     const name = el('td', 'qr-name');
     const nameBox = el('div');
-    nameBox.append(el('span', null, code.label || '—'));
-    if (code.scene) nameBox.append(el('span', 'tag', code.scene));
+    nameBox.append((code.label ? userEl : el)('span', null, code.label || '—'));
+    if (code.scene) nameBox.append(userEl('span', 'tag', code.scene));
     name.append(nameBox);
     const status = el('td');
     status.append(el('span', `chip chip-qr-${String(code.status).toLowerCase()}`, tOr(`qr.status.${code.status}`, code.status)));
@@ -96,9 +96,9 @@ async function revokeCode(id) {
   armedRevoke = null;
   try {
     await request('qr.revoke', { id });
-    feedback('qr-feedback', t('qr.revoked.ok'));
+    feedback('qr-feedback', () => t('qr.revoked.ok'));
   } catch (e) {
-    feedback('qr-feedback', t('qr.failed', { message: errorText(e) }), 'error');
+    feedback('qr-feedback', () => t('qr.failed', { message: errorText(e) }), 'error');
   }
   await loadQr();
 }
@@ -120,9 +120,9 @@ async function createCode(event) {
     previewId = created.id;
     byId('qr-form').reset();
     await loadQr();
-    feedback('qr-feedback', t('qr.created.ok'));
+    feedback('qr-feedback', () => t('qr.created.ok'));
   } catch (e) {
-    feedback('qr-feedback', e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: errorText(e) }), 'error');
+    feedback('qr-feedback', () => e.code === 'OFFLINE' ? t('qr.offline') : t('qr.failed', { message: errorText(e) }), 'error');
   } finally {
     button.disabled = false;
   }
@@ -147,8 +147,9 @@ function renderTasks(tasks) {
     const item = el('li', 'task');
     item.dataset.taskId = task.id;
     const body = el('div', 'task-body');
-    body.append(el('span', null, task.summary),
-      el('span', 'task-meta', `${task.customer || t('conv.anonymous')} · ${formatTime(task.createdAt)}`));
+    const meta = el('span', 'task-meta');
+    meta.append(task.customer ? userEl('span', null, task.customer) : t('conv.anonymous'), ` · ${formatTime(task.createdAt)}`);
+    body.append(userEl('span', null, task.summary), meta);
     const done = el('button', 'ghost small', t('tasks.done'));
     done.type = 'button';
     done.addEventListener('click', async () => {
@@ -187,7 +188,7 @@ export async function loadSettings() {
     byId('set-account').textContent = s.account || '—';
     byId('sign-out').hidden = !s.account;
   } catch (e) {
-    feedback('settings-feedback', t('settings.failed', { message: errorText(e) }), 'error');
+    feedback('settings-feedback', () => t('settings.failed', { message: errorText(e) }), 'error');
   }
   await loadWelcomeLine();
 }
@@ -232,9 +233,9 @@ async function saveSettings(event, switchLanguage) {
     }
     if (payload.language !== language()) await switchLanguage(payload.language);
     await loadSettings();
-    feedback('settings-feedback', t(result.restartNeeded ? 'settings.savedRestart' : 'settings.saved'));
+    feedback('settings-feedback', () => t(result.restartNeeded ? 'settings.savedRestart' : 'settings.saved'));
   } catch (e) {
-    feedback('settings-feedback', t('settings.failed', { message: errorText(e) }), 'error');
+    feedback('settings-feedback', () => t('settings.failed', { message: errorText(e) }), 'error');
   }
 }
 
@@ -244,16 +245,16 @@ async function transfer(kind) {
   const path = byId('transfer-path').value.trim();
   const passphrase = byId('transfer-passphrase').value;
   if (!path || passphrase.length < 8) {
-    feedback('transfer-feedback', t('transfer.PASSPHRASE_TOO_SHORT'), 'error');
+    feedback('transfer-feedback', () => t('transfer.PASSPHRASE_TOO_SHORT'), 'error');
     return;
   }
   try {
     const result = await request(kind === 'export' ? 'store.export' : 'store.import', { path, passphrase });
     byId('transfer-passphrase').value = '';
-    feedback('transfer-feedback', t(kind === 'export' ? 'transfer.exported' : 'transfer.imported',
+    feedback('transfer-feedback', () => t(kind === 'export' ? 'transfer.exported' : 'transfer.imported',
       { n: result.records, path: result.path }));
   } catch (e) {
-    feedback('transfer-feedback', tOr(`transfer.${e.code}`, t('settings.failed', { message: errorText(e) })), 'error');
+    feedback('transfer-feedback', () => tOr(`transfer.${e.code}`, t('settings.failed', { message: errorText(e) })), 'error');
   }
 }
 

@@ -2,9 +2,9 @@ package com.alpha01.client.ai;
 
 /**
  * What goes back to the customer, never empty. {@code source} names the knowledge the answer rests on (may be
- * null); {@code staffSummary} is set when staff must take over (a few lines for them, may be null otherwise).
+ * null); {@code staffNote} is set when staff must take over (why, and the last lines; null otherwise).
  */
-public record Answer(String text, Kind kind, String source, String staffSummary) {
+public record Answer(String text, Kind kind, String source, StaffNote staffNote) {
 
     public enum Kind {
         /** Written by the model (streamed). */

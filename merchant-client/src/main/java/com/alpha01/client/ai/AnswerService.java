@@ -103,7 +103,7 @@ public final class AnswerService implements AutoCloseable {
                 LOG.infof("Conversation %s #%d: the customer asks for a person", question.conversationId(),
                         question.seq());
                 delivery.complete(new Answer(HANDOFF_TEXT, Answer.Kind.HANDOFF, null,
-                        log.staffSummary(question, "顾客要求人工服务")));
+                        log.staffNote(question, StaffNote.Reason.ASKED_FOR_STAFF)));
             } else if (parts.assistant() == null) {
                 degrade(question, delivery, "no API key");
             } else if (budget.exhausted()) {
@@ -144,12 +144,12 @@ public final class AnswerService implements AutoCloseable {
     /** The knowledge base's best answer is a hand-off line: the hand-off happens, rather than being quoted. */
     private Answer handOff(Question question, Answer quote) {
         return new Answer(HANDOFF_TEXT, Answer.Kind.HANDOFF, quote.source(),
-                log.staffSummary(question, "资料里的回答是转人工，需要店员回复"));
+                log.staffNote(question, StaffNote.Reason.KNOWLEDGE_SAYS_STAFF));
     }
 
     private Answer fallback(Question question) {
         return new Answer(OfflineAnswers.FALLBACK_TEXT, Answer.Kind.FALLBACK, null,
-                log.staffSummary(question, "助手无法自动回答，需要店员回复"));
+                log.staffNote(question, StaffNote.Reason.NO_ANSWER));
     }
 
     /** Today's token usage against the budget (for the UI). */

@@ -39,16 +39,13 @@ final class ConversationLog {
     }
 
     /** A few lines for staff: who, why, and what the customer last wrote. */
-    String staffSummary(Question question, String reason) {
-        String who = question.customerName() == null || question.customerName().isBlank()
-                ? "顾客" : "顾客「" + question.customerName().strip() + "」";
-        StringBuilder summary = new StringBuilder(who).append("需要店员处理：").append(reason).append("。");
-        List<String> recent = recent(question.conversationId());
-        if (!recent.isEmpty()) {
-            summary.append("\n最近的消息：");
-            recent.forEach(line -> summary.append("\n- ").append(line));
-        }
-        return summary.toString();
+    StaffNote staffNote(Question question, StaffNote.Reason reason) {
+        return staffNote(question, reason, "");
+    }
+
+    /** As {@link #staffNote(Question, StaffNote.Reason)}, with the model's own words for why. */
+    StaffNote staffNote(Question question, StaffNote.Reason reason, String detail) {
+        return new StaffNote(reason, detail, question.customerName(), recent(question.conversationId()));
     }
 
     private static String shorten(String text) {

@@ -10,7 +10,7 @@ final class HandOffRequests {
     private final Map<String, String> reasons = new ConcurrentHashMap<>();
 
     void request(String conversationId, String reason) {
-        reasons.put(conversationId, reason == null || reason.isBlank() ? "助手无法回答" : reason.strip());
+        reasons.put(conversationId, reason == null ? "" : reason.strip());
     }
 
     Optional<String> take(String conversationId) {

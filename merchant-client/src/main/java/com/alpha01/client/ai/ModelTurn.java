@@ -92,7 +92,8 @@ final class ModelTurn {
             giveUp("empty answer from the model");
             return;
         } else if (sources.isEmpty() && !toolsUsed && CustomerIntent.soundsUnsure(text)) {
-            answer = handOff(AnswerService.UNSURE_TEXT, "助手没有找到可靠的答案");
+            answer = new Answer(AnswerService.UNSURE_TEXT, Answer.Kind.HANDOFF, null,
+                    parts.log().staffNote(question, StaffNote.Reason.UNSURE));
         } else {
             answer = new Answer(text, Answer.Kind.AI, sources.isEmpty() ? null : sources.get(0), null);
         }
@@ -104,9 +105,10 @@ final class ModelTurn {
         }
     }
 
+    /** The hand-off the model asked for, in its words. */
     private Answer handOff(String text, String reason) {
         return new Answer(text, Answer.Kind.HANDOFF, null,
-                parts.log().staffSummary(question, reason));
+                parts.log().staffNote(question, StaffNote.Reason.MODEL, reason));
     }
 
     private void failed(Throwable error) {

@@ -4,7 +4,9 @@ import com.alpha01.client.ai.Answer;
 import com.alpha01.client.ai.AnswerService;
 import com.alpha01.client.ai.AnswerSink;
 import com.alpha01.client.ai.Question;
+import com.alpha01.client.ai.StaffNote;
 import com.alpha01.client.automation.Automation;
+import com.alpha01.client.automation.StaffMessage;
 import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.kb.UnansweredQuestions;
 import com.alpha01.client.link.LinkListener;
@@ -13,6 +15,7 @@ import com.alpha01.client.link.ServerLink;
 import com.alpha01.client.link.WorkTally;
 import com.alpha01.protocol.Frame;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,12 +57,12 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
         default void typing(Frame.Typing typing) {
         }
 
-        /** The assistant handed the conversation to staff, with a summary for them. */
-        default void handOff(String conversationId, String summary) {
+        /** The assistant handed the conversation to staff, with a note for them. */
+        default void handOff(String conversationId, StaffNote note) {
         }
 
         /** An automation rule has something to tell staff. */
-        default void staffNotice(String text) {
+        default void staffNotice(StaffMessage message) {
         }
 
         /** An automation rule handed the conversation to staff. */
@@ -191,18 +194,14 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
                     } else {
                         observer.message(sent(ack, question, found.text(), found.source()));
                     }
+                    // Staff take it while the assistant starts: for a shop with its own knowledge (the demo FAQ
+                    // would answer with a sample shop's facts), or when the FAQ entry found promises a person.
                     if (!demoOnly || found.source() != null && Answer.promisesPerson(found.text())) {
-                        handOff(question.conversationId(), STARTING);
+                        handOff(question.conversationId(), new StaffNote(StaffNote.Reason.STARTING, "", question.customer(),
+                                List.of(question.text())));
                     }
                 });
     }
-
-    /**
-     * What staff read on a question that came while the assistant was still starting: for a shop with its own
-     * knowledge base (the demo FAQ would answer with a sample shop's facts), or when the FAQ entry found
-     * promises a person ("已为您通知店员"). The demo's catch-all line keeps the conversation with the assistant.
-     */
-    static final String STARTING = "助手还在启动，这个问题请店员回复。";
 
     /** Our stored answer to {@code question}, as the observer shows it (with what it rests on, if anything). */
     private static Frame.Message sent(Frame.Ack ack, Frame.Message question, String text, String source) {
@@ -242,21 +241,21 @@ public final class AutoResponder implements LinkListener, AutoCloseable {
                                         observer.message(sent(ack, question, answer.text(), answer.shownSource()));
                                     }
                                     if (answer.needsStaff()) {
-                                        handOff(conversation, answer.staffSummary());
+                                        handOff(conversation, answer.staffNote());
                                     }
                                 });
                     }
                 });
     }
 
-    private void handOff(String conversation, String summary) {
+    private void handOff(String conversation, StaffNote note) {
         tally.handedOff();
         try {
             link.control(Frame.Action.TAKEOVER, conversation);
         } catch (IllegalStateException offline) {
             LOG.infof("Hand-off of %s waits: %s", conversation, offline.getMessage());
         }
-        observer.handOff(conversation, summary == null ? "" : summary);
+        observer.handOff(conversation, note);
     }
 
     /** Consumer-style adapter for callers that only want messages. */

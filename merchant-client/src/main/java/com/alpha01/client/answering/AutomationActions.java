@@ -1,6 +1,7 @@
 package com.alpha01.client.answering;
 
 import com.alpha01.client.automation.Automation;
+import com.alpha01.client.automation.StaffMessage;
 import com.alpha01.client.link.ServerLink;
 import com.alpha01.protocol.Frame;
 import jakarta.json.JsonNumber;
@@ -35,8 +36,8 @@ public final class AutomationActions implements Automation.Actions {
     }
 
     @Override
-    public void notifyStaff(String text) {
-        observer.staffNotice(text);
+    public void notifyStaff(StaffMessage message) {
+        observer.staffNotice(message);
     }
 
     @Override
@@ -46,14 +47,14 @@ public final class AutomationActions implements Automation.Actions {
     }
 
     @Override
-    public String dailySummary() {
+    public StaffMessage dailySummary() {
         JsonObject stats = todaysFigures.get();
         if (stats == null) {
             throw new IllegalStateException("today's figures are not available (offline)");
         }
         long rate = Math.round((stats.get("aiAnswerRate") instanceof JsonNumber n ? n.doubleValue() : 0) * 100);
-        return "今日小结：会话 " + stats.getInt("conversations", 0) + "，顾客消息 " + stats.getInt("customerMessages", 0)
-                + "，AI 解答率 " + rate + "%，排队 " + stats.getInt("waitingForStaff", 0);
+        return StaffMessage.dailySummary(stats.getInt("conversations", 0), stats.getInt("customerMessages", 0), rate,
+                stats.getInt("waitingForStaff", 0));
     }
 
     private ServerLink link() {

@@ -81,7 +81,7 @@ public final class MerchantApp implements AutoCloseable {
 
     public MerchantApp(ClientSettings boot, EncryptedStore store) throws IOException {
         this.settings = new AppSettings(store, boot);
-        this.notices = new StaffNotices(bridge, this::window);
+        this.notices = new StaffNotices(bridge, this::window, settings::language);
         this.cache = new ConversationCache(store, ui);
         this.sessions = new StaffSession(boot, settings, store, worker, this::responder, new SessionEvents());
         this.signIn = new PageSignIn(boot, settings, worker, sessions, this::window);

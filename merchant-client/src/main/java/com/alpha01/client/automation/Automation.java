@@ -44,12 +44,12 @@ public final class Automation {
     public interface Actions {
         void reply(String conversationId, String text) throws Exception;
 
-        void notifyStaff(String text) throws Exception;
+        void notifyStaff(StaffMessage message) throws Exception;
 
         void handOff(String conversationId, String reason) throws Exception;
 
         /** Today's summary for staff, e.g. conversations and the AI answer rate. */
-        String dailySummary() throws Exception;
+        StaffMessage dailySummary() throws Exception;
     }
 
     /** How alike in meaning a customer message and an example phrase are (cosine, about 0-1). */
@@ -191,7 +191,7 @@ public final class Automation {
     private void execute(Rule rule, String conversationId, int attempt) {
         Step step = switch (rule.action()) {
             case REPLY -> () -> actions.reply(conversationId, rule.text());
-            case NOTIFY_STAFF -> () -> actions.notifyStaff(rule.text());
+            case NOTIFY_STAFF -> () -> actions.notifyStaff(StaffMessage.ruleText(rule.text()));
             case HAND_OFF -> () -> actions.handOff(conversationId, rule.name());
             case DAILY_SUMMARY -> () -> actions.notifyStaff(actions.dailySummary());
         };
@@ -204,18 +204,18 @@ public final class Automation {
     private void run(Rule rule, String conversationId, Step step, int attempt) {
         try {
             step.run();
-            record(rule, conversationId, Execution.Outcome.OK, attempt > 1 ? "第 " + attempt + " 次成功" : "");
+            record(rule, conversationId, Execution.Outcome.OK, attempt, "");
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (attempt < ATTEMPTS) {
                 Duration pause = FIRST_RETRY.multipliedBy(1L << (attempt - 1));
                 retries.add(new Pending(rule, conversationId, step, attempt + 1, clock.instant().plus(pause)));
-                record(rule, conversationId, Execution.Outcome.RETRYING, reason);
+                record(rule, conversationId, Execution.Outcome.RETRYING, attempt, reason);
             } else {
-                record(rule, conversationId, Execution.Outcome.FAILED, reason);
+                record(rule, conversationId, Execution.Outcome.FAILED, attempt, reason);
                 LOG.warnf("Automation %s failed %d times; staff are told", rule.id(), ATTEMPTS);
                 try {
-                    actions.notifyStaff("自动化「" + rule.name() + "」执行失败：" + reason);
+                    actions.notifyStaff(StaffMessage.ruleFailed(rule.name(), reason));
                 } catch (Exception notifyFailed) {
                     LOG.warnf("Could not tell staff either: %s", notifyFailed.getMessage());
                 }
@@ -223,9 +223,10 @@ public final class Automation {
         }
     }
 
-    private void record(Rule rule, String conversationId, Execution.Outcome outcome, String detail) {
+    private void record(Rule rule, String conversationId, Execution.Outcome outcome, int attempt,
+                        String detail) {
         counts.record(outcome);
-        log.addFirst(new Execution(clock.instant(), rule.id(), rule.name(), conversationId, outcome, detail));
+        log.addFirst(new Execution(clock.instant(), rule.id(), rule.name(), conversationId, outcome, attempt, detail));
         while (log.size() > KEEP_LOG) {
             log.removeLast();
         }

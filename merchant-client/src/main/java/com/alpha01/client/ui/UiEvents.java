@@ -2,7 +2,9 @@ package com.alpha01.client.ui;
 
 import static com.alpha01.protocol.Jsons.JSON;
 
+import com.alpha01.client.ai.StaffNote;
 import com.alpha01.client.answering.AutoResponder;
+import com.alpha01.client.automation.StaffMessage;
 import com.alpha01.client.bridge.Bridge;
 import com.alpha01.client.link.LinkState;
 import com.alpha01.protocol.Frame;
@@ -72,14 +74,14 @@ public final class UiEvents implements AutoResponder.Observer {
     }
 
     @Override
-    public void handOff(String conversationId, String summary) {
-        bridge.emit("conversation", ui.handOff(conversationId, summary));
+    public void handOff(String conversationId, StaffNote note) {
+        bridge.emit("conversation", ui.handOff(conversationId, note == null ? null : note.toJson()));
         notices.notify("handoff", ui.customerOf(conversationId));
     }
 
     @Override
-    public void staffNotice(String text) {
-        notices.notify("notice", text);
+    public void staffNotice(StaffMessage message) {
+        notices.notice(message);
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class UiState {
         String state = "BOT";
         String by = "";
         boolean needsStaff;
-        String summary = "";
+        /** The assistant's note for staff on a hand-off ({@code StaffNote} as JSON; empty when none). */
+        JsonObject note = JsonValue.EMPTY_JSON_OBJECT;
         /** The customer's rating of the latest closing (0: none) and its comment. */
         int rating;
         String ratingComment = "";
@@ -109,7 +110,7 @@ public final class UiState {
             c.needsStaff = true;
         } else if (m.sender() == Frame.Sender.STAFF) {
             c.needsStaff = false;
-            c.summary = "";
+            c.note = JsonValue.EMPTY_JSON_OBJECT;
         }
         dirty = true;
         return new Change(message, conversationEvent(m.conversationId(), c), fresh, handoff);
@@ -136,11 +137,11 @@ public final class UiState {
         return conversationEvent(rated.conversationId(), c);
     }
 
-    /** The assistant handed the conversation to staff: it needs them, with the assistant's summary. */
-    public synchronized JsonObject handOff(String conversationId, String summary) {
+    /** The assistant handed the conversation to staff: it needs them, with the assistant's note. */
+    public synchronized JsonObject handOff(String conversationId, JsonObject note) {
         Conversation c = conversations.computeIfAbsent(conversationId, k -> new Conversation());
         c.needsStaff = true;
-        c.summary = summary == null ? "" : summary;
+        c.note = note == null ? JsonValue.EMPTY_JSON_OBJECT : note;
         dirty = true;
         return conversationEvent(conversationId, c);
     }
@@ -183,7 +184,7 @@ public final class UiState {
             c.state = o.getString("state", "BOT");
             c.by = o.getString("by", "");
             c.needsStaff = o.getBoolean("needsStaff", false);
-            c.summary = o.getString("summary", "");
+            c.note = o.get("note") instanceof JsonObject note ? note : JsonValue.EMPTY_JSON_OBJECT;
             c.rating = o.getInt("rating", 0);
             c.ratingComment = o.getString("ratingComment", "");
             c.updatedAt = Instant.parse(o.getString("updatedAt", Instant.EPOCH.toString()));
@@ -224,7 +225,7 @@ public final class UiState {
     private static JsonObject conversationEvent(String id, Conversation c) {
         return JSON.createObjectBuilder().add("conversationId", id).add("customer", c.customer)
                 .add("state", c.state.toUpperCase(Locale.ROOT)).add("by", c.by).add("needsStaff", c.needsStaff)
-                .add("summary", c.summary).add("rating", c.rating).add("ratingComment", c.ratingComment)
+                .add("note", c.note).add("rating", c.rating).add("ratingComment", c.ratingComment)
                 .add("updatedAt", c.updatedAt.toString()).build();
     }
 }

@@ -51,7 +51,7 @@ class AnswerServiceTest {
         assertEquals("您好，支持七天无理由退换货《退换货政策.pdf 第1页》。", answer.text());
         assertEquals(Answer.Kind.AI, answer.kind());
         assertEquals("退换货政策.pdf 第1页", answer.source());
-        assertNull(answer.staffSummary());
+        assertNull(answer.staffNote());
         assertEquals(answer, future.get(1, TimeUnit.SECONDS));
         assertEquals(1, sink.completions());
         assertTrue(fake.request(0).stream(), "the answer is requested as a stream");

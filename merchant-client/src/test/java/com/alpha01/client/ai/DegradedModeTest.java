@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alpha01.client.ai.FakeZhipuServer.Reply;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ class DegradedModeTest {
         assertEquals(Answer.Kind.EXTRACTIVE, answer.kind());
         assertEquals(RETURNS, answer.text());
         assertEquals("退换货政策.pdf 第1页", answer.source());
-        assertNull(answer.staffSummary());
+        assertNull(answer.staffNote());
     }
 
     @Test
@@ -81,7 +82,8 @@ class DegradedModeTest {
         assertEquals(Answer.Kind.HANDOFF, answer.kind(), "the hand-off happens: staff are told, the conversation is theirs");
         assertTrue(answer.needsStaff());
         assertEquals(AnswerService.HANDOFF_TEXT, answer.text());
-        assertTrue(answer.staffSummary().contains("能帮忙看看我的订单吗"), answer.staffSummary());
+        assertEquals(StaffNote.Reason.KNOWLEDGE_SAYS_STAFF, answer.staffNote().reason());
+        assertEquals(List.of("能帮忙看看我的订单吗"), answer.staffNote().recent());
         assertEquals(0, fake.requestCount());
     }
 
@@ -170,8 +172,7 @@ class DegradedModeTest {
         assertEquals(Answer.Kind.FALLBACK, answer.kind());
         assertEquals("您好，我已收到您的问题，店员会尽快回复您。", answer.text());
         assertTrue(answer.needsStaff());
-        assertTrue(answer.staffSummary().startsWith("顾客「王女士」需要店员处理"), answer.staffSummary());
-        assertTrue(answer.staffSummary().contains("- 你们有停车位吗？"), answer.staffSummary());
+        assertEquals(new StaffNote(StaffNote.Reason.NO_ANSWER, "", "王女士", List.of("你们有停车位吗？")), answer.staffNote());
     }
 
     @Test

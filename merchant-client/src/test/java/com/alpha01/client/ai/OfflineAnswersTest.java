@@ -73,8 +73,9 @@ class OfflineAnswersTest {
     @Test
     void should_show_no_source_with_a_greeting_a_hand_off_or_a_fallback() {
         assertNull(new Answer("您好！欢迎光临", Answer.Kind.GREETING, "常见问题 · 第1条", null).shownSource());
-        assertNull(new Answer("已为您转人工", Answer.Kind.HANDOFF, "常见问题 · 第7条", "摘要").shownSource());
-        assertNull(new Answer("店员会尽快回复您", Answer.Kind.FALLBACK, null, "摘要").shownSource());
+        StaffNote note = new StaffNote(StaffNote.Reason.NO_ANSWER, "", "王女士", List.of("在吗"));
+        assertNull(new Answer("已为您转人工", Answer.Kind.HANDOFF, "常见问题 · 第7条", note).shownSource());
+        assertNull(new Answer("店员会尽快回复您", Answer.Kind.FALLBACK, null, note).shownSource());
         assertEquals("菜单.pdf · 第1页", new Answer("拿铁22元", Answer.Kind.AI, "菜单.pdf · 第1页", null).shownSource());
     }
 

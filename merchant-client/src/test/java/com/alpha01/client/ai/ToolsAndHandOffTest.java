@@ -122,8 +122,8 @@ class ToolsAndHandOffTest {
 
         assertEquals(Answer.Kind.HANDOFF, answer.kind());
         assertEquals("非常抱歉，已为您转接店员，请稍候。", answer.text());
-        assertTrue(answer.staffSummary().startsWith("顾客「李先生」需要店员处理：顾客投诉商品破损。"), answer.staffSummary());
-        assertTrue(answer.staffSummary().contains("- 收到的杯子是碎的，太差了！"), answer.staffSummary());
+        assertEquals(new StaffNote(StaffNote.Reason.MODEL, "顾客投诉商品破损", "李先生", List.of("收到的杯子是碎的，太差了！")),
+                answer.staffNote());
     }
 
     @Test
@@ -134,7 +134,8 @@ class ToolsAndHandOffTest {
 
         assertEquals(Answer.Kind.HANDOFF, answer.kind());
         assertEquals(AnswerService.HANDOFF_TEXT, answer.text());
-        assertTrue(answer.staffSummary().contains("顾客要求退款"), answer.staffSummary());
+        assertEquals(StaffNote.Reason.MODEL, answer.staffNote().reason());
+        assertEquals("顾客要求退款", answer.staffNote().detail());
     }
 
     @Test
@@ -145,7 +146,7 @@ class ToolsAndHandOffTest {
 
         assertEquals(Answer.Kind.HANDOFF, answer.kind());
         assertEquals(AnswerService.UNSURE_TEXT, answer.text());
-        assertTrue(answer.staffSummary().contains("助手没有找到可靠的答案"), answer.staffSummary());
+        assertEquals(StaffNote.Reason.UNSURE, answer.staffNote().reason());
     }
 
     @Test
@@ -160,7 +161,8 @@ class ToolsAndHandOffTest {
         assertEquals(Answer.Kind.HANDOFF, answer.kind());
         assertEquals(AnswerService.HANDOFF_TEXT, answer.text());
         assertNull(answer.source());
-        assertEquals("顾客「李先生」需要店员处理：顾客要求人工服务。\n最近的消息：\n- 包邮吗？\n- 转人工", answer.staffSummary());
+        assertEquals(new StaffNote(StaffNote.Reason.ASKED_FOR_STAFF, "", "李先生", List.of("包邮吗？", "转人工")),
+                answer.staffNote());
         assertTrue(sink.partials().isEmpty());
     }
 }

@@ -31,8 +31,8 @@ class AutomationTest {
         }
 
         @Override
-        public void notifyStaff(String text) {
-            done.add("notify " + text);
+        public void notifyStaff(StaffMessage message) {
+            done.add("notify " + message.key() + " " + new java.util.TreeMap<>(message.params()));
         }
 
         @Override
@@ -42,8 +42,8 @@ class AutomationTest {
         }
 
         @Override
-        public String dailySummary() {
-            return "今日会话 12，AI 解答率 83%";
+        public StaffMessage dailySummary() {
+            return StaffMessage.dailySummary(12, 30, 83, 2);
         }
 
         private void fail() throws Exception {
@@ -130,7 +130,7 @@ class AutomationTest {
             clock.advance(Duration.ofSeconds(30));
             a.tick();
         }
-        assertEquals(List.of("notify 今日会话 12，AI 解答率 83%"), done);
+        assertEquals(List.of("notify DAILY_SUMMARY {aiRate=83, conversations=12, customerMessages=30, waiting=2}"), done);
         assertEquals("daily-summary", a.log().get(0).ruleId());
     }
 
@@ -149,10 +149,12 @@ class AutomationTest {
         assertTrue(done.isEmpty(), "the third attempt waits 60 s more");
         clock.advance(Duration.ofSeconds(1));
         a.tick();
-        assertEquals(List.of("notify 自动化「发票咨询转人工」执行失败：offline"), done);
+        assertEquals(List.of("notify RULE_FAILED {reason=offline, rule=发票咨询转人工}"), done);
         List<Execution.Outcome> outcomes = a.log().stream().filter(e -> e.ruleId().equals("invoice"))
                 .map(Execution::outcome).toList();
         assertEquals(List.of(Execution.Outcome.FAILED, Execution.Outcome.RETRYING, Execution.Outcome.RETRYING), outcomes);
+        assertEquals(List.of(3, 2, 1), a.log().stream().filter(e -> e.ruleId().equals("invoice"))
+                .map(Execution::attempt).toList());
     }
 
     @Test
@@ -165,6 +167,7 @@ class AutomationTest {
         a.tick();
         assertEquals(List.of("handoff c-1 发票咨询转人工"), done);
         assertEquals(Execution.Outcome.OK, a.log().get(0).outcome());
+        assertEquals(2, a.log().get(0).attempt(), "the page says it went well on the second try");
     }
 
     @Test

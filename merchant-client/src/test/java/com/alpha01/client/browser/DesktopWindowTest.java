@@ -168,13 +168,19 @@ class DesktopWindowTest {
 
     @Test
     @Order(8)
-    void a_hand_off_shows_the_assistants_summary_as_text() throws Exception {
+    void a_hand_off_shows_the_assistants_note_as_text() throws Exception {
         ui.click("[data-conversation-id='" + FakeDesktop.C3 + "']");
+        JsonObject note = Json.createObjectBuilder().add("reason", "MODEL").add("detail", "顾客问 <i>发票</i>，需要人工开具")
+                .add("customer", "<b>赵</b>").add("recent", Json.createArrayBuilder().add("能开发票吗").add("<i>急</i>"))
+                .build();
         desktop.bridge.emit("conversation", Json.createObjectBuilder(FakeDesktop.conversation(FakeDesktop.C3, "<b>赵</b>",
-                "BOT", "")).add("needsStaff", true).add("summary", "顾客问 <i>发票</i>，需要人工开具").build());
+                "BOT", "")).add("needsStaff", true).add("note", note).build());
         ui.waitFor("!document.getElementById('handoff-summary').hidden");
-        assertEquals("顾客问 <i>发票</i>，需要人工开具", ui.text("#handoff-summary-text"));
-        assertEquals("0", ui.eval("return String(document.querySelectorAll('#handoff-summary i').length)"));
+        assertEquals("助手请店员处理 顾客问 <i>发票</i>，需要人工开具", ui.text("#handoff-summary-text .note-reason")
+                + " " + ui.text("#handoff-summary-text .note-detail"));
+        assertEquals("能开发票吗|<i>急</i>", ui.eval("return Array.from(document.querySelectorAll("
+                + "'#handoff-summary-text .note-recent li'), (li) => li.textContent).join('|')"));
+        assertEquals("0", ui.eval("return String(document.querySelectorAll('#handoff-summary i, #handoff-summary b').length)"));
         desktop.bridge.emit("conversation", FakeDesktop.conversation(FakeDesktop.C3, "<b>赵</b>", "BOT", ""));
         ui.waitFor("document.getElementById('handoff-summary').hidden");
     }

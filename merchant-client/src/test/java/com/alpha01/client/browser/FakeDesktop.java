@@ -179,9 +179,9 @@ final class FakeDesktop {
                         .add(rule("invoice", "发票咨询转人工", true, "KEYWORD", "发票|开票", "HAND_OFF", ""))
                         .add(rule("daily-summary", "每日小结", true, "SCHEDULE", "30 21 * * *", "DAILY_SUMMARY", "")))
                 .add("log", Json.createArrayBuilder()
-                        .add(execution("10:02:00", "parking", "停车", "OK", ""))
-                        .add(execution("09:40:00", "invoice", "发票咨询转人工", "RETRYING", "offline"))
-                        .add(execution("09:41:00", "invoice", "发票咨询转人工", "OK", "第 2 次成功")))
+                        .add(execution("10:02:00", "parking", "停车", "OK", 1, ""))
+                        .add(execution("09:40:00", "invoice", "发票咨询转人工", "RETRYING", 1, "offline"))
+                        .add(execution("09:41:00", "invoice", "发票咨询转人工", "OK", 2, "")))
                 .build();
     }
 
@@ -191,9 +191,10 @@ final class FakeDesktop {
                 .add("match", match).add("action", action).add("text", text).build();
     }
 
-    private static JsonObject execution(String time, String ruleId, String name, String outcome, String detail) {
+    private static JsonObject execution(String time, String ruleId, String name, String outcome, int attempt,
+                                        String detail) {
         return Json.createObjectBuilder().add("at", today(time)).add("ruleId", ruleId).add("ruleName", name)
-                .add("conversationId", "").add("outcome", outcome).add("detail", detail).build();
+                .add("conversationId", "").add("outcome", outcome).add("attempt", attempt).add("detail", detail).build();
     }
 
     private static JsonObject entry(String id, String question, String text, String source) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ class ScreensTest extends AppWindowTest {
         ui.click("[data-lang=en]");
         ui.waitFor("document.documentElement.lang === 'en'");
         Map<String, BufferedImage> en = captureAll("en");
+        assertEquals(List.of(), chineseInEnglish, "every text of the app in English, the shops' own data aside");
         ui.click("[data-lang='zh-CN']");
         ui.waitFor("document.documentElement.lang === 'zh-CN'");
         for (String screen : SCREENS) {
@@ -37,6 +39,31 @@ class ScreensTest extends AppWindowTest {
                     screen + ": switching the language should change what is on screen");
         }
     }
+
+    /**
+     * The visible text (and labels) of the page with Han characters, outside what the shops and their customers
+     * wrote ({@code [data-user]}: messages, names, knowledge, labels of codes) and outside the other language's
+     * own switch ({@code lang="zh-CN"}).
+     */
+    static final String HAN_OUTSIDE_USER_DATA = "const out = [];"
+            + "const han = /[\\u3400-\\u9fff]/;"
+            + "const skip = (e) => e.closest('[data-user], [hidden], script, style, template, [lang^=\"zh\"]:not(html)');"
+            + "const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+            + "while (walker.nextNode()) {"
+            + "  const p = walker.currentNode.parentElement;"
+            + "  if (!p || skip(p) || p.getClientRects().length === 0) continue;"
+            + "  const text = walker.currentNode.textContent.trim();"
+            + "  if (han.test(text)) out.push(text);"
+            + "}"
+            + "for (const e of document.querySelectorAll('[aria-label], [title], [placeholder]')) {"
+            + "  if (skip(e) || e.getClientRects().length === 0) continue;"
+            + "  for (const a of ['aria-label', 'title', 'placeholder']) {"
+            + "    const v = e.getAttribute(a); if (v && han.test(v)) out.push(a + '=' + v);"
+            + "  }"
+            + "}"
+            + "return JSON.stringify(out);";
+
+    private final List<String> chineseInEnglish = new ArrayList<>();
 
     private Map<String, BufferedImage> captureAll(String lang) throws Exception {
         Map<String, BufferedImage> shots = new HashMap<>();
@@ -47,6 +74,18 @@ class ScreensTest extends AppWindowTest {
                 case "conversations" -> {
                     ui.click("[data-conversation-id='" + FakeDesktop.C1 + "']");
                     ui.waitFor("document.querySelectorAll('#transcript .message').length === 3");
+                    // A hand-off note and the notices staff get, worded in the page's language.
+                    JsonObject note = Json.createObjectBuilder().add("reason", "MODEL").add("detail", "顾客想改约到周日")
+                            .add("customer", "王女士").add("recent", Json.createArrayBuilder().add("可以外带吗？")).build();
+                    desktop.bridge.emit("conversation", Json.createObjectBuilder(FakeDesktop.conversation(FakeDesktop.C1,
+                            "王女士", "BOT", "")).add("needsStaff", true).add("note", note).build());
+                    desktop.bridge.emit("notify", Json.createObjectBuilder().add("kind", "notice").add("key", "RULE_FAILED")
+                            .add("params", Json.createObjectBuilder().add("rule", "发票咨询转人工").add("reason", "offline"))
+                            .build());
+                    desktop.bridge.emit("notify", Json.createObjectBuilder().add("kind", "handoff").add("customer", "王女士")
+                            .build());
+                    ui.waitFor("!document.getElementById('handoff-summary').hidden"
+                            + " && document.querySelectorAll('#toasts .toast').length >= 2");
                 }
                 case "qr" -> ui.waitFor("document.querySelectorAll('#qr-rows tr').length === 3"
                         + " && document.querySelector('#qr-preview img').naturalWidth > 0");
@@ -64,6 +103,12 @@ class ScreensTest extends AppWindowTest {
             ui.eval("document.querySelectorAll('.panel, .wide').forEach((p) => { p.scrollTop = 0; });"
                     + "document.activeElement?.blur(); return 'ok'");
             BufferedImage image = ui.shoot(screenshots, screen + "-" + lang);
+            if (lang.equals("en")) {
+                String found = ui.eval(HAN_OUTSIDE_USER_DATA);
+                if (!found.equals("[]")) {
+                    chineseInEnglish.add(screen + ": " + found);
+                }
+            }
             TestImages.assertLooksRendered(screen + "-" + lang, image);
             shots.put(screen, image);
         }

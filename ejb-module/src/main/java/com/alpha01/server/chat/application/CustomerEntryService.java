@@ -96,7 +96,7 @@ public class CustomerEntryService {
     private Conversation open(Merchant merchant, QrScan scan, Caller customer, Instant now) {
         MerchantClient client = assignment.chooseClient(merchant.id(), scan.clientId()).orElse(null);
         Conversation c = new Conversation(merchant, client, customer.subject(),
-                "顾客 " + Masking.mask(customer.username()), scan.qrCodeId(), now);
+                Masking.mask(customer.username()), scan.qrCodeId(), now);
         conversations.add(c);
         LOG.infof("Conversation %s opened for merchant %s, %s", c.id(), merchant.code(),
                 client == null ? "queued (no client online)" : "assigned to client " + client.id());
