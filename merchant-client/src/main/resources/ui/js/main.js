@@ -5,6 +5,7 @@ import { Store } from './store.js';
 import { renderStatus, renderQr, renderStats, renderUnread, renderConversationList, renderTranscript, toast } from './render.js';
 import { wireScreens, loadQr, loadSettings, loadSystem, renderSystem, loadTasks } from './screens.js';
 import { wireKnowledge, loadKnowledge, relabelKnowledge } from './knowledge.js';
+import { wireUpdate, renderUpdate, relabelUpdate } from './update.js';
 import { wireAutomation, loadAutomation } from './automation.js';
 import { wireLearning, loadConversationQuestions } from './learning.js';
 import { byId, feedback, tUser } from './dom.js';
@@ -122,6 +123,7 @@ async function switchLanguage(lang) {
   translate();
   renderAll();
   relabelKnowledge();
+  relabelUpdate();
   LOADERS[view]?.();
   try {
     localStorage.setItem(LANGUAGE_KEY, language());
@@ -215,6 +217,7 @@ function wireNavigation() {
   wireScreens(switchLanguage);
   wireAutomation();
   wireKnowledge();
+  wireUpdate(show);
   wireLearning(learned);
   // A file dropped anywhere but on 知识库 would make Chromium open it in place of the app.
   for (const type of ['dragover', 'drop']) {
@@ -271,6 +274,7 @@ function wireEvents() {
     toast(() => tUser('tasks.new', { summary: task.summary }));
     if (view === 'overview') loadTasks();
   });
+  on('update', renderUpdate);
   on('trends', (trends) => {
     store.trends = trends;
     if (view === 'overview') renderTrend(trends);

@@ -1,6 +1,7 @@
 // The management screens: QR codes, knowledge base, settings and system status. Each asks Java
 // through the bridge; user-supplied text only ever goes through textContent.
 import { request } from './bridge.js';
+import { renderUpdate } from './update.js';
 import { t, tOr, formatTime, language, errorText } from './i18n.js';
 import { byId, el, userEl, feedback } from './dom.js';
 
@@ -285,12 +286,7 @@ export function renderSystem(sys) {
   byId('sys-uptime').textContent = minutes < 60 ? t('unit.minutes', { n: minutes })
     : t('unit.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
   byId('sys-version').textContent = `${sys.version ?? '?'} · Chromium ${sys.chromium ?? '?'}`;
-  const update = sys.update ?? {};
-  const node = byId('sys-update');
-  node.dataset.kind = update.required ? 'error' : update.available ? 'info' : '';
-  node.textContent = update.required ? t('sys.updateRequired', { version: update.latest })
-    : update.available ? t('sys.updateAvailable', { version: update.latest })
-      : update.checked ? t('sys.upToDate') : t('sys.updateUnknown');
+  renderUpdate(sys.update);
 }
 
 export async function loadSystem() {

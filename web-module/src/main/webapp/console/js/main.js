@@ -70,15 +70,15 @@ async function showManage(code) {
   }
 }
 
-async function showSystem() {
+async function showSystem(notice = '') {
   const mine = ++drawing;
   try {
-    const [health, release] = await Promise.all([api.health().catch((e) => ({ status: e.message })),
-      api.release().catch(() => null)]);
+    const [health, releases] = await Promise.all([api.health().catch((e) => ({ status: e.message })),
+      api.releases().then((r) => r.releases).catch(() => [])]);
     if (mine === drawing) {
-      renderSystem(byId('view'), health, release, state.stores, async () => {
+      renderSystem(byId('view'), health, releases, state.stores, async () => {
         state.stores = await api.stores();
-      });
+      }, (message) => showSystem(message), notice);
     }
   } catch (e) {
     showError(e);

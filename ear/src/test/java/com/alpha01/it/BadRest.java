@@ -35,6 +35,7 @@ final class BadRest {
                 new Call("POST", "/api/v1/admin/merchants", true, false),
                 new Call("POST", "/api/v1/admin/merchants/demo-shop/staff", true, false),
                 new Call("POST", "/api/v1/admin/chains/demo-chain/admins", true, false),
+                new Call("PUT", "/api/v1/admin/client-releases/linux-app-image", true, false),
                 new Call("POST", "/api/v1/merchant/staff", true, false),
                 new Call("GET", "/api/v1/merchant/welcome-line", false, false),
                 new Call("PUT", "/api/v1/merchant/welcome-line", true, false),

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.alpha01.client.auth.KeycloakSession;
 import com.alpha01.client.link.ServerApi;
 import com.alpha01.protocol.Frame;
+import com.alpha01.protocol.release.ReleaseSignature;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -132,7 +135,31 @@ class ConsoleIT {
         page.browser.findElement(By.cssSelector("#view form button[type=submit]")).click();
         page.wait.until(d -> d.findElement(By.id("feedback")).getText().equals("已创建 " + code + "。"));
         assertEquals(1, Db.count("select count(*) from merchant where code = ?", code));
+        publishRelease();
         assertEquals(List.of(), problems);
+    }
+
+    /** The merchant client release for Windows, published from 系统 with what the release tool printed (D60). */
+    private void publishRelease() throws Exception {
+        String version = "9.8." + (System.currentTimeMillis() % 100_000);
+        String sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        new Select(page.browser.findElement(By.id("release-target"))).selectByValue("windows-msi");
+        Map<String, String> fields = Map.of("release-version", version, "release-minimumVersion", "0.1.0",
+                "release-url", "https://dl.alpha01.example/alpha01-merchant-" + version + ".msi", "release-size", "4",
+                "release-sha256", sha256, "release-rollout", "20", "release-notes", "更稳定的重连",
+                "release-signature", ReleaseSignature.sign(ClientReleaseIT.testKey(), "windows-msi", version, sha256));
+        fields.forEach((id, value) -> {
+            WebElement input = page.browser.findElement(By.id(id));
+            input.clear();
+            input.sendKeys(value);
+        });
+        page.browser.findElement(By.cssSelector(".release-form button[type=submit]")).click();
+        page.wait.until(d -> d.findElement(By.id("release-feedback")).getText().equals("已发布 windows-msi " + version));
+        page.wait.until(d -> d.findElements(By.cssSelector("#table-releases tbody tr")).stream()
+                .anyMatch(r -> r.getText().contains("windows-msi") && r.getText().contains(version)
+                        && r.getText().contains("20%")));
+        assertEquals(1, Db.count("select count(*) from client_release where target = 'windows-msi' and version = ?",
+                version));
     }
 
     /** A code made for the store, shown and printable at once, listed, then revoked after confirmation. */
@@ -218,14 +245,19 @@ class ConsoleIT {
     }
 
     /** Moves to a screen and waits until it has drawn what it loaded. */
+    /**
+     * Goes to a screen and waits until it is drawn: what the screen before left in the view is marked first, so
+     * that it is not taken for the new screen (which replaces it).
+     */
     private void show(String hash) {
-        ((JavascriptExecutor) page.browser).executeScript("location.hash = arguments[0];", hash);
-        page.wait.until(d -> {
-            List<WebElement> loading = d.findElements(By.cssSelector("#view > .empty"));
-            boolean drawn = !d.findElements(By.cssSelector(
-                    "#view .kpis, #view .cards, #view .table-card, #view .error")).isEmpty();
-            return drawn && loading.isEmpty();
-        });
+        ((JavascriptExecutor) page.browser).executeScript("if (location.hash !== arguments[0]) {"
+                + "  for (const c of document.getElementById('view').children) c.dataset.stale = '1';"
+                + "  location.hash = arguments[0];"
+                + "}", hash);
+        page.wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const view = document.getElementById('view');"
+                + "return !view.querySelector('[data-stale]') && !view.querySelector(':scope > .empty')"
+                + "  && view.querySelector('.kpis, .cards, .table-card, .error') !== null;"));
     }
 
     /** Each screen in zh-CN then en: a screenshot, axe-core's verdict, and (en) no Chinese outside the shops' data. */

@@ -82,7 +82,8 @@ class HistoryIT {
             assertEquals(200, r.statusCode(), r.body());
             JsonObject page = Customers.json(r.body());
             page.getJsonArray("messages").forEach(m -> seqs.add(m.asJsonObject().getJsonNumber("seq").longValue()));
-            assertTrue(page.getString("customer").contains("***"), "staff see the masked customer name: " + page.getString("customer"));
+            assertTrue(page.getString("customer").contains("*") && !page.getString("customer").startsWith("顾客"),
+                    "staff see the masked customer name alone: " + page.getString("customer"));
             before = page.isNull("nextBefore") ? null : page.get("nextBefore").toString();
             pages++;
         } while (before != null && pages < 10);

@@ -19,6 +19,11 @@ final class Rest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> put(String token, String path, String json) throws Exception {
+        return HTTP.send(request(token, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> get(String token, String path) throws Exception {
         return HTTP.send(request(token, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

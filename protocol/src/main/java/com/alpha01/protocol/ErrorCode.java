@@ -8,6 +8,8 @@ public enum ErrorCode {
     UNKNOWN_TYPE,
     /** The message text is empty or longer than {@link Frame#MAX_TEXT_LENGTH}. */
     BAD_TEXT,
+    /** A client release's signature is not a trusted key's signature of its target, version and SHA-256. */
+    BAD_SIGNATURE,
     /** The conversation or message does not exist for this peer. */
     NOT_FOUND,
     /** The peer may not act on that object (another tenant's, or another client's). */

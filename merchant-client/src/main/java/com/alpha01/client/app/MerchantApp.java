@@ -1,11 +1,14 @@
 package com.alpha01.client.app;
 
+import static com.alpha01.protocol.Jsons.JSON;
+
 import com.alpha01.client.answering.AutoResponder;
 import com.alpha01.client.answering.AutomationActions;
 import com.alpha01.client.answering.LocalAi;
 import com.alpha01.client.automation.Automation;
 import com.alpha01.client.automation.AutomationStore;
 import com.alpha01.client.bridge.Bridge;
+import com.alpha01.client.bridge.BridgeException;
 import com.alpha01.client.browser.DesktopWindow;
 import com.alpha01.client.faq.FaqResponder;
 import com.alpha01.client.link.LinkState;
@@ -31,6 +34,8 @@ import com.alpha01.client.ui.StaffNotices;
 import com.alpha01.client.ui.TodaysFigures;
 import com.alpha01.client.ui.UiEvents;
 import com.alpha01.client.ui.UiState;
+import com.alpha01.client.update.AppUpdates;
+import com.alpha01.client.update.Updater;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -55,7 +60,6 @@ public final class MerchantApp implements AutoCloseable {
     private final Bridge bridge = new Bridge();
     private final UiState ui = new UiState();
     private final FaqResponder faq = FaqResponder.builtIn();
-    private final UpdateCheck updates = new UpdateCheck();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "alpha01-app");
         t.setDaemon(true);
@@ -72,6 +76,7 @@ public final class MerchantApp implements AutoCloseable {
     private final Automation automation;
     private final LocalAi ai;
     private final StatusScreen statusScreen;
+    private final Updater updates;
 
     /** What this run of the app has done, reported to the server by each link (issue 16). */
     private final WorkTally tally = new WorkTally();
@@ -82,6 +87,8 @@ public final class MerchantApp implements AutoCloseable {
     public MerchantApp(ClientSettings boot, EncryptedStore store) throws IOException {
         this.settings = new AppSettings(store, boot);
         this.notices = new StaffNotices(bridge, this::window, settings::language);
+        this.updates = AppUpdates.create(boot.home(), () -> settings.serverUrls().get(0), ClientSettings.VERSION,
+                boot.deviceId(), state -> bridge.emit("update", state));
         this.cache = new ConversationCache(store, ui);
         this.sessions = new StaffSession(boot, settings, store, worker, this::responder, new SessionEvents());
         this.signIn = new PageSignIn(boot, settings, worker, sessions, this::window);
@@ -100,10 +107,18 @@ public final class MerchantApp implements AutoCloseable {
         cache.restore();
         status.show(LinkState.CLOSED);
         this.statusScreen = new StatusScreen(ui, settings, sessions, store, ai, () -> chromium,
-                () -> updates.last().toJson());
+                updates::state);
         new ConversationsScreen(ui, events, settings, sessions, figures, ai.unanswered()).register(bridge);
         new SettingsScreen(settings, ai, sessions, store, boot.home()).register(bridge);
         statusScreen.register(bridge);
+        bridge.on("update.apply", r -> {
+            try {
+                updates.apply(() -> new Thread(() -> Runtime.getRuntime().exit(0), "alpha01-restart").start());
+            } catch (IOException e) {
+                throw new BridgeException("UPDATE_NOT_READY", e.getMessage());
+            }
+            return JSON.createObjectBuilder().add("ok", true).build();
+        });
         new KnowledgeScreen(ai, this::window).register(bridge);
         new QrScreen(store, sessions, ui).register(bridge);
         new AutomationScreen(automation, ai, ui).register(bridge);
@@ -140,7 +155,7 @@ public final class MerchantApp implements AutoCloseable {
             }
         }, 15, 15, TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(() -> bridge.emit("system", statusScreen.system()), 2, 2, TimeUnit.SECONDS);
-        worker.scheduleWithFixedDelay(this::checkUpdate, 0, 6, TimeUnit.HOURS);
+        worker.scheduleWithFixedDelay(updates::check, 0, 1, TimeUnit.DAYS);
         worker.execute(sessions::signInWithoutAsking);
     }
 
@@ -153,10 +168,6 @@ public final class MerchantApp implements AutoCloseable {
         r.useShopKnowledgeCheck(ai::shopKnowledge);
         r.recordUnanswered(ai.unanswered());
         return r;
-    }
-
-    private void checkUpdate() {
-        updates.refresh(settings.serverUrls().get(0), ClientSettings.VERSION);
     }
 
     /** What the session's changes mean for the rest of the app. */
@@ -175,7 +186,7 @@ public final class MerchantApp implements AutoCloseable {
         public void connected(Connection connection) {
             counterQr.show(connection);
             figures.refresh();
-            checkUpdate();
+            updates.check();
         }
     }
 

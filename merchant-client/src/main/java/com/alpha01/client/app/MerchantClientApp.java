@@ -2,13 +2,20 @@ package com.alpha01.client.app;
 
 import com.alpha01.client.browser.CefRuntime;
 import com.alpha01.client.browser.DesktopWindow;
+import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
 import com.alpha01.client.store.StoreKey;
+import com.alpha01.client.update.AppImageInstall;
+import com.alpha01.client.update.AppUpdates;
+import com.alpha01.client.update.Updater;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +97,40 @@ public final class MerchantClientApp {
                 + (paint ? paint.name : 'second frame');
             """;
 
+    /**
+     * {@code --self-test}: this version starts, opens the local data and says so, without a window (the update
+     * tests start versions this way): the first start leaves a line in the store, later ones print it back.
+     */
+    private static void selfTest(ClientSettings boot, EncryptedStore store) throws IOException {
+        String kept = store.getString("self-test").orElse("");
+        if (kept.isEmpty()) {
+            store.putString("self-test", "written by " + ClientSettings.VERSION);
+        }
+        cameUp();
+        System.out.println("alpha01 " + ClientSettings.VERSION + " self-test ok: "
+                + (kept.isEmpty() ? "first start" : kept));
+        // Then what the app does every day: ask the server, fetch and stage an offered update (here, waiting for it).
+        AppSettings settings = new AppSettings(store, boot);
+        Updater updater = AppUpdates.create(boot.home(), () -> settings.serverUrls().get(0), ClientSettings.VERSION,
+                boot.deviceId(), state -> { }, Runnable::run);
+        updater.check();
+        JsonObject u = updater.state();
+        System.out.println("alpha01 update " + u.getString("stage") + " latest=" + u.getString("latest")
+                + " failure=" + u.getString("failure") + " rolledBack=" + u.getString("rolledBack"));
+    }
+
+    /** Tells a self-updating install's launcher that this version came up, and refreshes the launcher (D60). */
+    private static void cameUp() {
+        AppImageInstall.running().ifPresent(install -> {
+            try (InputStream launcher = AppImageInstall.class.getResourceAsStream("alpha01-merchant")) {
+                install.started();
+                install.refreshLauncher(launcher.readAllBytes());
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("The launcher was not told this version came up: %s", e.getMessage());
+            }
+        });
+    }
+
     public static void main(String[] args) throws Exception {
         ClientSettings boot = ClientSettings.load();
         AtomicReference<DesktopWindow> shown = new AtomicReference<>();
@@ -117,6 +158,12 @@ public final class MerchantClientApp {
                     + "\n\nThe local data cannot be opened. Unlock the desktop keyring or set the right ALPHA01_STORE_PASSPHRASE.");
             instance.get().close();
             Runtime.getRuntime().exit(2);
+            return;
+        }
+        if (List.of(args).contains("--self-test")) {
+            selfTest(boot, store);
+            instance.get().close();
+            Runtime.getRuntime().exit(0);
             return;
         }
         // CEF first: while it initialises it may write the process environment (DBUS_SESSION_BUS_ADDRESS where no
@@ -150,6 +197,7 @@ public final class MerchantClientApp {
         if (window.awaitLoaded(1, Duration.ofSeconds(60))) {
             logFirstPaint(window);
         }
+        cameUp();
         closed.await();
     }
 }

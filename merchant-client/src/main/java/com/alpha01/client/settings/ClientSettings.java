@@ -21,8 +21,15 @@ import java.util.UUID;
  */
 public final class ClientSettings {
 
-    /** This client's version: sent at registration, shown on 状态, compared by the update check. */
-    public static final String VERSION = "0.1.0";
+    /**
+     * This client's version: sent at registration, shown on 状态, compared by the update check. A package states
+     * it ({@code -Dalpha01.version}, set by jpackage from the build's {@code package.version}); else 0.1.0.
+     */
+    public static final String VERSION = version(System.getProperty("alpha01.version"));
+
+    static String version(String stated) {
+        return stated != null && com.alpha01.protocol.release.Versions.valid(stated.strip()) ? stated.strip() : "0.1.0";
+    }
 
     private final Path home;
     private final Properties file = new Properties();

@@ -108,14 +108,6 @@ public final class ServerConfig {
     }
 
     /**
-     * The merchant client release this server publishes: {@code kind} is {@code latest.version},
-     * {@code minimum.version}, {@code download.url} or {@code release.notes} ({@code ALPHA01_CLIENT_…}).
-     */
-    public static Optional<String> clientRelease(String kind) {
-        return settings().text("client." + kind);
-    }
-
-    /**
      * This node's name in the cluster ({@code jboss.node.name}, which WildFly sets from the host
      * name unless given); every node of a cluster needs its own.
      */

@@ -21,7 +21,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     static int status(ErrorCode code) {
         return switch (code) {
-            case BAD_FRAME, BAD_TEXT, UNKNOWN_TYPE -> 400;
+            case BAD_FRAME, BAD_TEXT, UNKNOWN_TYPE, BAD_SIGNATURE -> 400;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
