@@ -1,7 +1,9 @@
 package com.alpha01.client.app;
 
+import com.alpha01.client.browser.BrowserSetup;
 import com.alpha01.client.browser.CefRuntime;
 import com.alpha01.client.browser.DesktopWindow;
+import com.alpha01.client.browser.FirstStartWindow;
 import com.alpha01.client.settings.AppSettings;
 import com.alpha01.client.settings.ClientSettings;
 import com.alpha01.client.store.EncryptedStore;
@@ -119,6 +121,31 @@ public final class MerchantClientApp {
                 + " failure=" + u.getString("failure") + " rolledBack=" + u.getString("rolledBack"));
     }
 
+    /**
+     * The first start on a system whose package does not carry the browser (Windows, macOS): fetched with a small
+     * window showing progress, and on failure why, with 重试 / 退出 (D61). Headless: one attempt, logged.
+     */
+    private static boolean firstStart(ClientSettings boot, EncryptedStore store, Path cefDir) throws IOException {
+        List<String> mirrors = BrowserSetup.mirrors(boot.get("cef.mirrors").orElse(""));
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            return BrowserSetup.ensure(cefDir, mirrors, new BrowserSetup.Presenter() {
+                @Override
+                public void progress(String stage, float percent) {
+                    LOG.infof("Browser setup: %s %.0f%%", stage, percent);
+                }
+
+                @Override
+                public boolean retry(BrowserSetup.Failure failure, String detail) {
+                    return false;
+                }
+            });
+        }
+        String language = new AppSettings(store, boot).language();
+        try (FirstStartWindow window = FirstStartWindow.open(language)) {
+            return BrowserSetup.ensure(cefDir, mirrors, window);
+        }
+    }
+
     /** Tells a self-updating install's launcher that this version came up, and refreshes the launcher (D60). */
     private static void cameUp() {
         AppImageInstall.running().ifPresent(install -> {
@@ -169,7 +196,14 @@ public final class MerchantClientApp {
         // CEF first: while it initialises it may write the process environment (DBUS_SESSION_BUS_ADDRESS where no
         // session bus is set), and the app's constructor starts native libraries on other threads (the knowledge
         // base's ONNX runtime) that read it; glibc's environment is not safe for that overlap (see CefRuntime).
-        CefRuntime cef = CefRuntime.start(boot.home().resolve("jcef-bundle"));
+        Path cefDir = boot.home().resolve("jcef-bundle");
+        if (!BrowserSetup.ready(cefDir) && !firstStart(boot, store, cefDir)) {
+            LOG.error("The embedded browser is not installed; the app ends (it is fetched again at the next start)");
+            instance.get().close();
+            Runtime.getRuntime().exit(5);
+            return;
+        }
+        CefRuntime cef = CefRuntime.start(cefDir);
         MerchantApp app;
         try {
             app = new MerchantApp(boot, store);

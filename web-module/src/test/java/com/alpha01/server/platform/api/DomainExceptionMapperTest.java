@@ -17,10 +17,12 @@ class DomainExceptionMapperTest {
 
     @Test
     void each_error_code_has_its_http_status() {
-        Map<ErrorCode, Integer> expected = Map.of(ErrorCode.BAD_FRAME, 400, ErrorCode.BAD_TEXT, 400,
-                ErrorCode.UNKNOWN_TYPE, 400, ErrorCode.FORBIDDEN, 403, ErrorCode.NOT_FOUND, 404,
-                ErrorCode.CONFLICT, 409, ErrorCode.RATE_LIMITED, 429, ErrorCode.SERVER_ERROR, 500,
-                ErrorCode.IDENTITY_UNAVAILABLE, 503, ErrorCode.UNAVAILABLE, 503);
+        Map<ErrorCode, Integer> expected = Map.ofEntries(Map.entry(ErrorCode.BAD_FRAME, 400),
+                Map.entry(ErrorCode.BAD_TEXT, 400), Map.entry(ErrorCode.BAD_SIGNATURE, 400),
+                Map.entry(ErrorCode.UNKNOWN_TYPE, 400), Map.entry(ErrorCode.FORBIDDEN, 403),
+                Map.entry(ErrorCode.NOT_FOUND, 404), Map.entry(ErrorCode.CONFLICT, 409),
+                Map.entry(ErrorCode.RATE_LIMITED, 429), Map.entry(ErrorCode.SERVER_ERROR, 500),
+                Map.entry(ErrorCode.IDENTITY_UNAVAILABLE, 503), Map.entry(ErrorCode.UNAVAILABLE, 503));
         assertEquals(ErrorCode.values().length, expected.size(), "every code is covered");
         expected.forEach((code, status) ->
                 assertEquals(status, mapper.toResponse(new DomainException(code, "x")).getStatus(), code.name()));
