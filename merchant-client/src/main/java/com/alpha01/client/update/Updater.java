@@ -6,6 +6,7 @@ import com.alpha01.protocol.release.ReleaseTarget;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,14 @@ public final class Updater {
     private volatile String failure = "";
     private volatile String readyVersion = "";
     private volatile Path readyPackage;
+    private volatile Opener opener = command -> new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+
+    /** Starts the system's installer (tests record the command instead). */
+    @FunctionalInterface
+    interface Opener {
+        void accept(List<String> command) throws IOException;
+    }
 
     public Updater(ReleaseCheck check, Supplier<URI> server, String current, ReleaseTarget target, String clientId,
                    Optional<PackageDownload> download, Optional<AppImageInstall> install, Executor background,
@@ -59,6 +68,10 @@ public final class Updater {
         this.install = install;
         this.background = background;
         this.emit = emit;
+    }
+
+    void useOpener(Opener opener) {
+        this.opener = opener;
     }
 
     /** This app's target: a self-updating app-image, else the package kind of its system. */
@@ -108,6 +121,9 @@ public final class Updater {
             readyVersion = r.latest();
             stage = Stage.READY;
             LOG.infof("Update %s is ready for the next start", r.latest());
+            if (install.isEmpty()) {
+                openAtNextStart(pkg);
+            }
         } catch (PackageDownload.Refused e) {
             stage = Stage.FAILED;
             failure = e.failure().name();
@@ -141,16 +157,38 @@ public final class Updater {
             quit.run();
             return;
         }
-        String file = readyPackage.toString();
+        openInstaller(readyPackage);
+    }
+
+    /**
+     * A .deb, .msi or .dmg proven in an earlier run is "the next restart": its installer opens once by itself
+     * ({@code <package>.ready} marks the first run that had it; {@code .opened} that it was opened).
+     */
+    private void openAtNextStart(Path pkg) throws IOException {
+        Path ready = pkg.resolveSibling(pkg.getFileName() + ".ready");
+        Path opened = pkg.resolveSibling(pkg.getFileName() + ".opened");
+        if (Files.exists(opened)) {
+            return;
+        }
+        if (Files.exists(ready)) {
+            Files.move(ready, opened);
+            openInstaller(pkg);
+        } else {
+            Files.writeString(ready, readyVersion);
+        }
+    }
+
+    private void openInstaller(Path pkg) throws IOException {
+        String file = pkg.toString();
         List<String> open = switch (target) {
             case WINDOWS_MSI -> List.of("msiexec", "/i", file);
             case MACOS_DMG -> List.of("open", file);
             default -> List.of("xdg-open", file);
         };
-        new ProcessBuilder(open).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        opener.accept(open);
         LOG.infof("The installer of %s was opened", readyVersion);
     }
+
 
     /** For 状态: what is published, and how far this app is on its way there. */
     public JsonObject state() {

@@ -47,6 +47,7 @@ class PackageDownloadTest {
     private final byte[] bytes = new byte[700_000];
     private final Map<String, byte[]> served = new ConcurrentHashMap<>();
     private final Map<String, Integer> stallAt = new ConcurrentHashMap<>();
+    private final java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
     private HttpServer server;
 
     @BeforeEach
@@ -68,7 +69,7 @@ class PackageDownloadTest {
                 out.write(body, 0, stall == null ? body.length : stall);
                 if (stall != null) {
                     out.flush();
-                    Thread.sleep(5_000); // then nothing more for a while
+                    stalled.await(30, java.util.concurrent.TimeUnit.SECONDS); // nothing more until the test ends
                 }
             } catch (IOException | InterruptedException closedEarly) {
                 // the client stopped reading
@@ -79,6 +80,7 @@ class PackageDownloadTest {
 
     @AfterEach
     void stop() {
+        stalled.countDown();
         server.stop(0);
     }
 

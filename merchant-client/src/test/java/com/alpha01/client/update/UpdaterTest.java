@@ -64,10 +64,14 @@ class UpdaterTest {
     }
 
     private void publish(String version, boolean offered) throws Exception {
+        publish(version, offered, "linux-app-image");
+    }
+
+    private void publish(String version, boolean offered, String target) throws Exception {
         String sha = ReleaseSignature.hex(MessageDigest.getInstance("SHA-256").digest(pkg));
         release = "{\"latest\":\"" + version + "\",\"minimum\":\"0.1.0\",\"offered\":" + offered + ",\"package\":{"
                 + "\"url\":\"" + base() + "/pkg\",\"size\":" + pkg.length + ",\"sha256\":\"" + sha + "\",\"signature\":\""
-                + ReleaseSignature.sign(key.getPrivate(), "linux-app-image", version, sha) + "\"}}";
+                + ReleaseSignature.sign(key.getPrivate(), target, version, sha) + "\"}}";
     }
 
     private String base() {
@@ -90,6 +94,25 @@ class UpdaterTest {
         assertTrue(emitted.stream().anyMatch(s -> s.getString("stage").equals("DOWNLOADING")), "progress was shown");
         u.check();
         assertEquals(1, downloads.get(), "a ready version is not fetched again");
+    }
+
+    @Test
+    void an_installer_package_proven_in_one_run_opens_in_the_system_installer_once_at_the_next_start()
+            throws Exception {
+        publish("0.2.0", true, "linux-deb");
+        List<List<String>> opened = new ArrayList<>();
+        for (int run = 1; run <= 3; run++) {
+            Updater u = new Updater(new ReleaseCheck(HttpClient.newHttpClient()), () -> URI.create(base()), "0.1.0",
+                    ReleaseTarget.LINUX_DEB, "client-1", Optional.of(new PackageDownload(HttpClient.newHttpClient(),
+                    List.of(key.getPublic()), dir.resolve("updates"))), Optional.empty(), Runnable::run, emitted::add);
+            u.useOpener(opened::add);
+            u.check();
+            assertEquals("READY", u.state().getString("stage"));
+            assertEquals(run == 1 ? 0 : 1, opened.size(), "run " + run);
+        }
+        assertEquals("xdg-open", opened.get(0).get(0));
+        assertTrue(opened.get(0).get(1).endsWith("linux-deb-0.2.0.pkg"));
+        assertEquals(1, downloads.get(), "proven once, kept for the next runs");
     }
 
     @Test
