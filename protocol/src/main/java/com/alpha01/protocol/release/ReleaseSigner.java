@@ -27,6 +27,11 @@ public final class ReleaseSigner {
         if (args.length == 2 && args[0].equals("keygen")) {
             System.out.println(keygen(Path.of(args[1])));
         } else if (args.length == 5 && args[0].equals("sign")) {
+            if (ReleaseTarget.of(args[2]).isEmpty() || !Versions.valid(args[3])) {
+                System.err.println("the target is one of linux-app-image, linux-deb, windows-msi, macos-dmg,"
+                        + " and the version dotted numbers (0.2.0)");
+                System.exit(2);
+            }
             PrivateKey key = ReleaseSignature.privateKey(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
             Path file = Path.of(args[4]);
             String sha256 = sha256(file);
