@@ -317,6 +317,39 @@ class DesktopWindowTest {
     }
 
     @Test
+    @Order(17)
+    void an_update_shows_its_progress_a_refusal_the_restart_and_below_the_minimum_a_banner_everywhere()
+            throws Exception {
+        ui.show("status");
+        desktop.bridge.emit("update", update("DOWNLOADING", false).add("done", 40).add("total", 80).build());
+        ui.waitFor("!document.getElementById('update-progress').hidden");
+        assertEquals("50", ui.eval("return String(document.getElementById('update-progress').value)"));
+        assertEquals("正在下载新版本 0.2.0…", ui.text("#sys-update"));
+        desktop.bridge.emit("update", update("FAILED", false).add("failure", "CHECKSUM").build());
+        ui.waitFor("document.getElementById('update-progress').hidden");
+        assertEquals("新版本 0.2.0 未安装：安装包内容与签名不符（可能被篡改）", ui.text("#sys-update"));
+        desktop.bridge.emit("update", update("READY", true).add("ready", "0.2.0").build());
+        ui.waitFor("!document.getElementById('update-restart').hidden");
+        ui.click("#update-restart");
+        assertEquals("{}", desktop.next("update.apply").toString());
+        assertTrue(ui.eval("return String(document.getElementById('update-banner').hidden)").equals("false"),
+                "below the minimum: the banner shows");
+        ui.show("conversations");
+        assertEquals("此版本已低于服务器要求的最低版本 0.1.5，请先更新到 0.2.0。", ui.text("#update-banner-text"));
+        ui.click("#update-banner-go");
+        ui.waitFor("!document.getElementById('view-status').hidden");
+        desktop.bridge.emit("update", update("IDLE", false).add("required", false).build());
+        ui.waitFor("document.getElementById('update-banner').hidden");
+    }
+
+    private static jakarta.json.JsonObjectBuilder update(String stage, boolean required) {
+        return Json.createObjectBuilder().add("checked", true).add("available", true).add("offered", true)
+                .add("required", required).add("latest", "0.2.0").add("minimum", "0.1.5").add("current", "0.1.0")
+                .add("stage", stage).add("selfInstalling", true).add("canDownload", true).add("rolledBack", "")
+                .add("failure", "").add("done", 0).add("total", 0);
+    }
+
+    @Test
     @Order(16)
     void a_burst_of_messages_renders_the_list_once_a_frame_and_a_hidden_conversation_screen_not_at_all() throws Exception {
         String c4 = "0c1a1e2b-0000-4000-8000-000000000004";

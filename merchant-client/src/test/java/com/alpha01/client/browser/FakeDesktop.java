@@ -35,7 +35,7 @@ final class FakeDesktop {
             throw new BridgeException("NOPE", "refused on purpose");
         });
         for (String type : new String[] {"reply", "read", "typing", "takeover", "handback", "close", "setLanguage",
-                "settings.save", "qr.revoke", "signIn", "signOut"}) {
+                "settings.save", "qr.revoke", "signIn", "signOut", "update.apply"}) {
             bridge.on(type, r -> record(type, r, Json.createObjectBuilder().add("queued", false)
                     .add("restartNeeded", type.equals("settings.save") && r.containsKey("serverUrl")).build()));
         }
