@@ -320,7 +320,11 @@ class DesktopWindowTest {
     @Order(17)
     void an_update_shows_its_progress_a_refusal_the_restart_and_below_the_minimum_a_banner_everywhere()
             throws Exception {
+        // The screen asks for system.status when shown; its answer (the fake's idle update) must land before the
+        // pushed states below, or it hides the progress bar again (the race behind a red CI at 47d6e4e).
+        ui.eval("document.getElementById('sys-version').textContent = ''; return '';");
         ui.show("status");
+        ui.waitFor("document.getElementById('sys-version').textContent.startsWith('0.1.0')");
         desktop.bridge.emit("update", update("DOWNLOADING", false).add("done", 40).add("total", 80).build());
         ui.waitFor("!document.getElementById('update-progress').hidden");
         assertEquals("50", ui.eval("return String(document.getElementById('update-progress').value)"));
