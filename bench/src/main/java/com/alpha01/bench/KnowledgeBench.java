@@ -1,5 +1,6 @@
 package com.alpha01.bench;
 
+import com.alpha01.client.files.Folders;
 import com.alpha01.client.kb.ImportProgress;
 import com.alpha01.client.kb.ImportResult;
 import com.alpha01.client.kb.KnowledgeBase;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -94,9 +94,7 @@ public final class KnowledgeBench {
         try {
             measureKnowledgeBase(o, data, model, dir);
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Folders.delete(dir);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,10 +63,6 @@ public final class HeadlessChromium implements AutoCloseable {
     @Override
     public void close() throws IOException {
         driver.quit();
-        try (var paths = Files.walk(profile)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Zips.deleteTree(profile);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -107,11 +106,7 @@ public final class WildFlyServer implements AutoCloseable {
         while (m.find()) {
             Path module = home.resolve("modules").resolve(m.group(1).replace('.', '/')).resolve("main");
             if (Files.isDirectory(module)) {
-                try (var files = Files.walk(module)) {
-                    for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(f);
-                    }
-                }
+                Zips.deleteTree(module);
                 LOG.infof("Module %s removed, to be added again by the scripts", m.group(1));
             }
         }

@@ -54,13 +54,14 @@ public final class Zips {
         return true;
     }
 
+    /** Deletes {@code dir} and everything under it, deepest first; links are removed, not followed. */
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -2,6 +2,7 @@ package com.alpha01.bench.startup;
 
 import com.alpha01.bench.startup.StartupLogs.DevStackMarks;
 import com.alpha01.bench.startup.StartupLogs.FirstPaint;
+import com.alpha01.client.files.Folders;
 import com.alpha01.devstack.LocalCa;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -99,14 +98,7 @@ final class DevStackRuns {
 
     /** Removes the state folder: the next start is a cold one. */
     void wipeState() throws IOException {
-        if (!Files.exists(state)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(state)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        Folders.delete(state);
     }
 
     /** Moves an existing state folder to {@code aside} (to be put back by {@link #restoreState}); returns whether there was one. */

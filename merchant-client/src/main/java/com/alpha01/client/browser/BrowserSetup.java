@@ -1,5 +1,6 @@
 package com.alpha01.client.browser;
 
+import com.alpha01.client.files.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -9,7 +10,6 @@ import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -133,13 +133,8 @@ public final class BrowserSetup {
     }
 
     private static void removeQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Folders.delete(dir);
         } catch (IOException e) {
             LOG.warnf("What the failed attempt left in %s could not all be removed: %s", dir, e.getMessage());
         }

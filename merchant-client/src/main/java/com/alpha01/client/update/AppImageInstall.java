@@ -1,5 +1,6 @@
 package com.alpha01.client.update;
 
+import com.alpha01.client.files.Folders;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -80,7 +79,7 @@ public final class AppImageInstall {
         Path versions = root.resolve("versions");
         Path partial = versions.resolve(version + ".partial");
         Path target = versions.resolve(version);
-        delete(partial);
+        Folders.delete(partial);
         Files.createDirectories(partial);
         try {
             unpack(pkg, partial);
@@ -88,10 +87,10 @@ public final class AppImageInstall {
             if (!Files.isRegularFile(launcher) || !Files.isExecutable(launcher)) {
                 throw new IOException("the package holds no app-image (bin/" + APP + " missing)");
             }
-            delete(target);
+            Folders.delete(target);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            delete(partial);
+            Folders.delete(partial);
         }
         Files.deleteIfExists(target.resolve(".failed"));
         Path next = root.resolve("next.tmp");
@@ -212,16 +211,5 @@ public final class AppImageInstall {
             }
         }
         return set;
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +98,8 @@ public final class PackageDownload {
         Path part = dir.resolve(done.getFileName() + ".part");
         try {
             Files.createDirectories(dir);
-            if (Files.isRegularFile(done) && Files.size(done) == pkg.size() && sha256(done).equals(sha256)) {
+            if (Files.isRegularFile(done) && Files.size(done) == pkg.size()
+                    && ReleaseSignature.sha256(done).equals(sha256)) {
                 progress.bytes(pkg.size(), pkg.size());
                 return done;
             }
@@ -131,7 +131,7 @@ public final class PackageDownload {
         } catch (IOException e) {
             throw new Refused(Failure.NETWORK, "the package could not be fetched: " + e.getMessage());
         }
-        MessageDigest digest = sha256Digest();
+        MessageDigest digest = ReleaseSignature.sha256Digest();
         long count = 0;
         AtomicLong lastByte = new AtomicLong(System.nanoTime());
         try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part);
@@ -208,25 +208,6 @@ public final class PackageDownload {
             return in.read(buffer);
         } catch (IOException cut) {
             return -1;
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return ReleaseSignature.hex(digest.digest());
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

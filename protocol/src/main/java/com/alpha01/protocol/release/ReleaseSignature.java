@@ -3,8 +3,12 @@ package com.alpha01.protocol.release;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -134,6 +138,27 @@ public final class ReleaseSignature {
 
     public static String encode(PrivateKey key) {
         return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    /** A fresh SHA-256 digest (every JDK has it). */
+    public static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-256 of a file, lower-case hex: what a release statement names and a download is checked against. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return hex(digest.digest());
     }
 
     /** Lower-case hex of a digest. */

@@ -1,7 +1,6 @@
 package com.alpha01.protocol.release;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 
 /**
@@ -34,7 +32,7 @@ public final class ReleaseSigner {
             }
             PrivateKey key = ReleaseSignature.privateKey(Files.readString(Path.of(args[1]), StandardCharsets.US_ASCII));
             Path file = Path.of(args[4]);
-            String sha256 = sha256(file);
+            String sha256 = ReleaseSignature.sha256(file);
             System.out.println("target=" + args[2]);
             System.out.println("version=" + args[3]);
             System.out.println("size=" + Files.size(file));
@@ -60,19 +58,5 @@ public final class ReleaseSigner {
         }
         Files.writeString(privateKeyFile, ReleaseSignature.encode(pair.getPrivate()) + "\n", StandardCharsets.US_ASCII);
         return ReleaseSignature.encode(pair.getPublic());
-    }
-
-    /** The SHA-256 of a file, lower-case hex. */
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return ReleaseSignature.hex(digest.digest());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

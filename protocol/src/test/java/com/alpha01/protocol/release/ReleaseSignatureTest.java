@@ -64,9 +64,9 @@ class ReleaseSignatureTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
         assertThrows(java.io.IOException.class, () -> ReleaseSigner.keygen(keyFile));
         Path pkg = Files.writeString(dir.resolve("app.tar.gz"), "test", StandardCharsets.UTF_8);
-        assertEquals(SHA, ReleaseSigner.sha256(pkg), "SHA-256 of \"test\"");
+        assertEquals(SHA, ReleaseSignature.sha256(pkg), "SHA-256 of \"test\"");
         String signature = ReleaseSignature.sign(ReleaseSignature.privateKey(Files.readString(keyFile)),
-                "linux-app-image", "0.2.0", ReleaseSigner.sha256(pkg));
+                "linux-app-image", "0.2.0", ReleaseSignature.sha256(pkg));
         assertTrue(ReleaseSignature.verify(List.of(publicKey), "linux-app-image", "0.2.0", SHA, signature));
     }
 

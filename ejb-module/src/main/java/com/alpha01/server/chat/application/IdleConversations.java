@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Conversations nobody wrote in for a while end by themselves (issue 17): a BOT or HUMAN conversation
- * without a message or a change for {@code ALPHA01_CONVERSATION_IDLE_MINUTES} (30) is closed, recorded as
+ * without a message or a change for {@code ALPHA01_CONVERSATION_IDLE_SECONDS} (1800) is closed, recorded as
  * closed by IDLE, and its customer's tabs and client are told (the page then offers the rating). Each
  * conversation is closed in a transaction of its own, under its lock and after checking again that it is
  * still idle, so a message arriving meanwhile keeps it open.
@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 public class IdleConversations {
 
     private static final Logger LOG = Logger.getLogger(IdleConversations.class);
-    /** Closed per round at most; the next round (a minute later) takes the rest. */
+    /** Closed per round at most; the next round (15 s later, AnalyticsTimer) takes the rest. */
     static final int BATCH = 200;
 
     @Inject

@@ -28,6 +28,7 @@ public class KeycloakAccounts {
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
     private static final String DIGITS = "23456789";
+    static final int PAGE = 500;
 
     @Inject
     KeycloakDirectory directory;
@@ -41,13 +42,25 @@ public class KeycloakAccounts {
         return directory.call(() -> {
             RealmResource realm = directory.realm();
             GroupRepresentation group = group(realm, groupPath);
-            Set<String> admins = realm.roles().get("merchant-admin").getUserMembers(0, 1000).stream()
-                    .map(UserRepresentation::getId).collect(Collectors.toSet());
-            return realm.groups().group(group.getId()).members(0, 1000).stream()
+            Set<String> admins = paged((first, max) -> realm.roles().get("merchant-admin").getUserMembers(first, max))
+                    .stream().map(UserRepresentation::getId).collect(Collectors.toSet());
+            return paged((first, max) -> realm.groups().group(group.getId()).members(first, max)).stream()
                     .map(u -> new Member(u.getId(), u.getUsername(), displayName(u), Boolean.TRUE.equals(u.isEnabled()),
                             admins.contains(u.getId())))
                     .sorted(java.util.Comparator.comparing(Member::username)).toList();
         });
+    }
+
+    /** Every item of a listing Keycloak answers a page at a time (a page shorter than asked for is the last). */
+    static <T> List<T> paged(java.util.function.BiFunction<Integer, Integer, List<T>> page) {
+        List<T> all = new java.util.ArrayList<>();
+        for (int first = 0; ; first += PAGE) {
+            List<T> got = page.apply(first, PAGE);
+            all.addAll(got);
+            if (got.size() < PAGE) {
+                return all;
+            }
+        }
     }
 
     /** Enables or disables member {@code userId} of the group; a disabled one is signed out everywhere. */
