@@ -14,8 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -97,6 +105,42 @@ class ClientReleaseIT {
         assertEquals(4, all.getJsonArray("releases").size());
         assertTrue(all.getJsonArray("releases").stream().map(JsonObject.class::cast)
                 .anyMatch(o -> o.getString("target").equals("macos-dmg") && o.getString("version").equals(version)));
+    }
+
+    @Test
+    void admins_publishing_a_targets_first_release_at_the_same_instant_all_succeed_and_one_of_them_stands()
+            throws Exception {
+        // linux-deb: no other IT publishes it, so these requests race for the target's first row.
+        String admin = TokenClient.passwordGrant(TestEnvironment.issuer(), "merchant-client", "demo-admin",
+                "Demo-admin-2026".toCharArray());
+        String base = "9.8." + (System.currentTimeMillis() % 10_000) + "0";
+        List<String> versions = IntStream.range(0, 6).mapToObj(i -> base + i).toList();
+        CyclicBarrier start = new CyclicBarrier(versions.size());
+        ExecutorService pool = Executors.newFixedThreadPool(versions.size());
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (String v : versions) {
+                String body = release(v, ReleaseSignature.sign(testKey(), "linux-deb", v, SHA), 100);
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return Rest.put(admin, "/api/v1/admin/client-releases/linux-deb", body);
+                }));
+            }
+            for (Future<HttpResponse<String>> f : sent) {
+                HttpResponse<String> r = f.get(60, TimeUnit.SECONDS);
+                assertEquals(200, r.statusCode(), r.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonObject deb = Customers.json(publicGet("?target=linux-deb&client=" + UUID.randomUUID() + "&version=0.0.1")
+                .body());
+        assertTrue(versions.contains(deb.getString("latest")), deb.toString());
+        String latest = deb.getString("latest");
+        // Ed25519 signatures are deterministic: the stored one is that request's own, not a mix of two requests.
+        assertEquals(ReleaseSignature.sign(testKey(), "linux-deb", latest, SHA),
+                deb.getJsonObject("package").getString("signature"));
+        assertTrue(deb.getString("downloadUrl").contains(latest), deb.toString());
     }
 
     private static String release(String version, String signature, int rollout) {

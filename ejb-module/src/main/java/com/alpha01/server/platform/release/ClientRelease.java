@@ -6,7 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The release of the merchant client published for one target (D60); checked by {@link ClientReleases}. */
+/** The release of the merchant client published for one target (D60); checked and written by {@link ClientReleases}
+ * (one upsert statement), read here. */
 @Entity
 @Table(name = "client_release")
 public class ClientRelease {
@@ -46,23 +47,6 @@ public class ClientRelease {
     private String publishedBy;
 
     protected ClientRelease() {
-    }
-
-    ClientRelease(String target) {
-        this.target = target;
-    }
-
-    void publish(ReleasePolicy p, String by, Instant at) {
-        version = p.version();
-        minimumVersion = p.minimumVersion();
-        packageUrl = p.packageUrl();
-        packageSha256 = p.sha256();
-        packageSize = p.size();
-        signature = p.signature();
-        rolloutPercent = (short) p.rolloutPercent();
-        notes = p.notes();
-        publishedBy = by;
-        publishedAt = at;
     }
 
     ReleasePolicy policy() {

@@ -32,6 +32,14 @@ public class ClientReleases {
     private static final Logger LOG = Logger.getLogger(ClientReleases.class);
     static final long MAX_PACKAGE_BYTES = 2L << 30;
     private static final int MAX_NOTES = 2000;
+    private static final String UPSERT = "insert into client_release (target, version, minimum_version, package_url,"
+            + " package_sha256, package_size, signature, rollout_percent, notes, published_at, published_by)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict (target) do update set"
+            + " version = excluded.version, minimum_version = excluded.minimum_version,"
+            + " package_url = excluded.package_url, package_sha256 = excluded.package_sha256,"
+            + " package_size = excluded.package_size, signature = excluded.signature,"
+            + " rollout_percent = excluded.rollout_percent, notes = excluded.notes,"
+            + " published_at = excluded.published_at, published_by = excluded.published_by";
 
     @PersistenceContext
     EntityManager em;
@@ -46,21 +54,22 @@ public class ClientReleases {
         return Arrays.stream(ReleaseTarget.values()).map(t -> current(t, serverVersion)).toList();
     }
 
-    /** Publishes {@code request} for its target, after checking every field and the signature. */
+    /**
+     * Publishes {@code request} for its target, after checking every field and the signature. One statement inserts
+     * or replaces the row, so two admins publishing a target's first release at once both succeed (the later wins)
+     * instead of one meeting the primary key.
+     */
     public ReleasePolicy publish(Caller by, ReleaseTarget target, ReleasePolicy request) {
-        ReleasePolicy checked = check(target, request, trustedKeys(Settings.system()));
-        ClientRelease row = em.find(ClientRelease.class, target.id());
-        boolean fresh = row == null;
-        if (fresh) {
-            row = new ClientRelease(target.id());
-        }
-        row.publish(checked, by.username(), Instant.now());
-        if (fresh) {
-            em.persist(row); // whole: Hibernate inserts the state it is given here
-        }
-        LOG.infof("Client release %s %s published (minimum %s, rollout %d%%)", target.id(), checked.version(),
-                checked.minimumVersion(), checked.rolloutPercent());
-        return row.policy();
+        ReleasePolicy c = check(target, request, trustedKeys(Settings.system()));
+        Instant at = Instant.now();
+        em.createNativeQuery(UPSERT).setParameter(1, target.id()).setParameter(2, c.version())
+                .setParameter(3, c.minimumVersion()).setParameter(4, c.packageUrl()).setParameter(5, c.sha256())
+                .setParameter(6, c.size()).setParameter(7, c.signature()).setParameter(8, (short) c.rolloutPercent())
+                .setParameter(9, c.notes()).setParameter(10, at).setParameter(11, by.username()).executeUpdate();
+        LOG.infof("Client release %s %s published (minimum %s, rollout %d%%)", target.id(), c.version(),
+                c.minimumVersion(), c.rolloutPercent());
+        return new ReleasePolicy(target.id(), c.version(), c.minimumVersion(), c.packageUrl(), c.sha256(), c.size(),
+                c.signature(), c.rolloutPercent(), c.notes(), at, by.username());
     }
 
     static ReleasePolicy check(ReleaseTarget target, ReleasePolicy r, List<PublicKey> trusted) {
