@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.transaction.xa.XAException;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +38,9 @@ public final class Outages {
         if (t instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
             return true; // connection exception; admin shutdown, crash shutdown, cannot connect now
+        }
+        if (t instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL) {
+            return true; // the resource manager (the database) is unavailable: a commit that could not reach it
         }
         String type = t.getClass().getName();
         return type.equals("org.hibernate.exception.JDBCConnectionException")

@@ -10,6 +10,7 @@ import jakarta.resource.ResourceException;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class OutagesTest {
@@ -23,6 +24,33 @@ class OutagesTest {
         assertTrue(Outages.storageUnavailable(new PersistenceException(new SQLException("IJ031084: Unable to create connection",
                 (String) null, new ResourceException("IJ000453: Unable to get managed connection")))));
         assertTrue(Outages.storageUnavailable(new RuntimeException(new ConnectException("Connection refused"))));
+    }
+
+    @Test
+    void a_commit_that_could_not_reach_the_database_is_an_outage_though_the_reason_is_only_suppressed() {
+        // Narayana's shape: the RollbackException has no cause; what failed is attached as suppressed.
+        jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        XAException xa = new XAException("could not commit local tx");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        commit.addSuppressed(xa);
+        assertTrue(Outages.storageUnavailable(new EJBException(commit)));
+
+        jakarta.transaction.RollbackException unreachable = new jakarta.transaction.RollbackException("commit failed");
+        unreachable.addSuppressed(new XAException(XAException.XAER_RMFAIL));
+        assertTrue(Outages.storageUnavailable(unreachable), "XAER_RMFAIL: the resource manager is unavailable");
+
+        jakarta.transaction.RollbackException conflict = new jakarta.transaction.RollbackException("commit failed");
+        conflict.addSuppressed(new PersistenceException(new SQLException("duplicate key", "23505")));
+        assertFalse(Outages.storageUnavailable(conflict), "a suppressed constraint violation is still the server's");
+    }
+
+    @Test
+    void a_chain_that_loops_back_on_itself_is_looked_at_once() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.addSuppressed(b);
+        assertFalse(Outages.storageUnavailable(b));
     }
 
     @Test
