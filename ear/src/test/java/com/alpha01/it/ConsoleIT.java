@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -235,9 +234,11 @@ class ConsoleIT {
         page.wait.until(d -> !d.findElements(By.cssSelector("#view .store")).isEmpty());
     }
 
+    /** The stores whose cards show, read in one script (a live push may draw the cards anew between two reads). */
+    @SuppressWarnings("unchecked")
     private Set<String> storesShown() {
-        return page.browser.findElements(By.cssSelector("#view .store")).stream()
-                .map(e -> e.getAttribute("data-store")).collect(Collectors.toSet());
+        return Set.copyOf((List<String>) ((JavascriptExecutor) page.browser).executeScript(
+                "return [...document.querySelectorAll('#view .store')].map((e) => e.dataset.store);"));
     }
 
     private WebElement openCount(String store) {

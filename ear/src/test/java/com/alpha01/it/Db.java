@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Direct reads of the test PostgreSQL, to check what the server stored. */
+/** Direct reads of the test PostgreSQL, to check what the server stored (and a direct write, to age a row). */
 final class Db {
 
     private Db() {
@@ -37,6 +37,18 @@ final class Db {
                 }
             }
             return rows;
+        }
+    }
+
+    /** Changes rows behind the server's back (to make a conversation look old, say); returns how many. */
+    static int update(String sql, Object... params) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestEnvironment.jdbcUrl(), TestEnvironment.DB_USER,
+                TestEnvironment.DB_PASSWORD);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
         }
     }
 
