@@ -6,20 +6,28 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** The server's REST API as the merchant client uses it: registration, QR codes, the shop's figures and welcome line. */
 public final class ServerApi {
 
     private static final String WELCOME_LINE = "/api/v1/merchant/welcome-line";
 
-    private final URI base;
+    private final List<URI> bases;
+    /** The node that answered last: calls start there. */
+    private final AtomicInteger preferred = new AtomicInteger();
     private final Supplier<String> accessToken;
     private final HttpClient http = ServerTrust.shared().httpClient().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -51,7 +59,19 @@ public final class ServerApi {
     }
 
     public ServerApi(URI base, Supplier<String> accessToken) {
-        this.base = base;
+        this(List.of(base), accessToken);
+    }
+
+    /**
+     * The API of a cluster reached without a load balancer: each call goes to the node that answered last and, when
+     * that node cannot be connected to, to the next one ({@code ALPHA01_SERVER_URL} lists them, as for the socket).
+     * Only a refused or timed-out connection moves on: the request never left, so even a POST is not sent twice.
+     */
+    public ServerApi(List<URI> bases, Supplier<String> accessToken) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("no server URL");
+        }
+        this.bases = List.copyOf(bases);
         this.accessToken = accessToken;
     }
 
@@ -104,17 +124,17 @@ public final class ServerApi {
 
     /** The merchant's codes, newest first: settings, status and funnel of each. */
     public jakarta.json.JsonArray listQr() throws IOException, InterruptedException {
-        return JSON.createReader(new StringReader(send(request("/api/v1/qr-codes").GET()))).readArray();
+        return JSON.createReader(new StringReader(send("/api/v1/qr-codes", HttpRequest.Builder::GET))).readArray();
     }
 
     /** The shop's figures of the last 7 days ({@code GET /api/v1/analytics/shop}, docs/analytics.md). */
     public JsonObject weekFigures() throws IOException, InterruptedException {
-        return parse(send(request("/api/v1/analytics/shop").GET()));
+        return parse(send("/api/v1/analytics/shop", HttpRequest.Builder::GET));
     }
 
     /** Today's figures of the caller's shop ({@code GET /api/v1/merchant/stats}). */
     public JsonObject stats() throws IOException, InterruptedException {
-        return parse(send(request("/api/v1/merchant/stats").GET()));
+        return parse(send("/api/v1/merchant/stats", HttpRequest.Builder::GET));
     }
 
     /**
@@ -122,7 +142,7 @@ public final class ServerApi {
      * {@code welcomeLine}, the shop's own (absent when none is set), and {@code shown}, what customers see.
      */
     public JsonObject welcomeLine() throws IOException, InterruptedException {
-        return parse(send(request(WELCOME_LINE).GET()));
+        return parse(send(WELCOME_LINE, HttpRequest.Builder::GET));
     }
 
     /** Sets the shop's welcome line (null or blank: the default); {@code BAD_TEXT} for more than 200 characters. */
@@ -133,13 +153,14 @@ public final class ServerApi {
         } else {
             body.add("welcomeLine", line);
         }
-        return parse(send(request(WELCOME_LINE).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.build().toString()))));
+        String json = body.build().toString();
+        return parse(send(WELCOME_LINE, r -> r.header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))));
     }
 
     /** One code with its funnel. */
     public JsonObject qr(String id) throws IOException, InterruptedException {
-        return parse(send(request("/api/v1/qr-codes/" + id).GET()));
+        return parse(send("/api/v1/qr-codes/" + id, HttpRequest.Builder::GET));
     }
 
     public JsonObject revokeQr(String id) throws IOException, InterruptedException {
@@ -153,10 +174,10 @@ public final class ServerApi {
 
     /** The code of {@code url} drawn again: {@code png}, {@code svg} or {@code sheet} (printable HTML page). */
     public byte[] renderQr(String url, String format) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request("/api/v1/qr-codes/render")
+        String body = JSON.createObjectBuilder().add("url", url).add("format", format).build().toString();
+        HttpResponse<byte[]> response = exchange(base -> request(base, "/api/v1/qr-codes/render")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectBuilder().add("url", url)
-                        .add("format", format).build().toString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {
             throw failure(response.statusCode(), parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
         }
@@ -167,19 +188,44 @@ public final class ServerApi {
         return new QrCode(o.getString("id"), o.getString("url"), Base64.getDecoder().decode(o.getString("png")));
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(URI base, String path) {
         return HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + accessToken.get())
                 .header("Accept", "application/json");
     }
 
-    private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** {@code path} asked with {@code method} (GET, PUT); a refusal becomes an {@link ApiException}. */
+    private String send(String path, UnaryOperator<HttpRequest.Builder> method)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = exchange(base -> method.apply(request(base, path)),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw failure(response.statusCode(), parse(response.body()));
         }
         return response.body();
+    }
+
+    /** Sends the request to the preferred node, then to the others while a node cannot be connected to. */
+    private <T> HttpResponse<T> exchange(Function<URI, HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        int first = preferred.get();
+        IOException unreachable = null;
+        for (int i = 0; i < bases.size(); i++) {
+            int at = (first + i) % bases.size();
+            try {
+                HttpResponse<T> response = http.send(request.apply(bases.get(at)).build(), body);
+                preferred.set(at);
+                return response;
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                if (unreachable == null) {
+                    unreachable = e;
+                } else {
+                    unreachable.addSuppressed(e);
+                }
+            }
+        }
+        throw unreachable;
     }
 
     private static ApiException failure(int status, JsonObject json) {
@@ -188,24 +234,18 @@ public final class ServerApi {
     }
 
     private JsonObject post(String path, JsonObjectBuilder body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + accessToken.get())
+        String json = body.build().toString();
+        HttpResponse<String> response = exchange(base -> request(base, path)
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.build().toString()))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonObject json = parse(response.body());
+                .POST(HttpRequest.BodyPublishers.ofString(json)), HttpResponse.BodyHandlers.ofString());
+        JsonObject answer = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new ApiException(response.statusCode(),
-                    json == null ? "HTTP_" + response.statusCode() : json.getString("error", "HTTP_" + response.statusCode()),
-                    json == null ? "" : json.getString("message", ""));
+            throw failure(response.statusCode(), answer);
         }
-        if (json == null) {
+        if (answer == null) {
             throw new ApiException(response.statusCode(), "BAD_RESPONSE", "the server answered without JSON");
         }
-        return json;
+        return answer;
     }
 
     private static JsonObject parse(String body) {

@@ -144,7 +144,7 @@ public final class StaffSession implements AutoCloseable {
             }
         });
         events.state(LinkState.CONNECTING);
-        ServerApi api = new ServerApi(settings.serverUrls().get(0), session);
+        ServerApi api = new ServerApi(settings.serverUrls(), session);
         ServerApi.Registration reg;
         try {
             reg = api.register(boot.deviceId(), settings.deviceName(), ClientSettings.VERSION,
