@@ -133,12 +133,20 @@ class BadInputIT {
                     rest("body not JSON, wrong shape, unstorable or nested", call, token, body, Set.of(400, 404, 409, 413));
                 }
             }
-            // Over the listener's max-post-size (10 MB) Undertow itself refuses the request, with 400 and no body.
-            HttpResponse<String> huge = HTTP.send(HttpRequest.newBuilder(TestEnvironment.serverUri().resolve("/api/v1/qr-codes"))
-                    .header("Authorization", "Bearer " + staff.get()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(huge.statusCode() == 400 || huge.statusCode() == 413, "11 MB → " + huge.statusCode());
+            // Over the listener's max-post-size (10 MB) Undertow itself refuses the request while the body is still
+            // arriving: 400 or 413 without a body, or, when closing the connection overtakes that answer (the unread
+            // bytes make TCP reset it), a connection closed with no answer at all (a red run once). Either way the
+            // request is refused, and the server goes on serving (stillServes, below).
+            int huge;
+            try {
+                huge = HTTP.send(HttpRequest.newBuilder(TestEnvironment.serverUri().resolve("/api/v1/qr-codes"))
+                        .header("Authorization", "Bearer " + staff.get()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"" + "x".repeat(11 * 1024 * 1024)
+                                + "\"}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (java.io.IOException closedBeforeTheAnswer) {
+                huge = -1;
+            }
+            assertTrue(huge == 400 || huge == 413 || huge == -1, "11 MB → " + huge);
             TALLY.passed("body of 11 MB");
             for (String id : new String[] {"not-a-uuid", "%27%20OR%201%3D1", "..%2F..%2Fadmin", UUID.randomUUID().toString(),
                     "%E4%B8%AD", "0"}) {
